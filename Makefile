@@ -1,0 +1,48 @@
+# Two commands do all the set-up: `make serve` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DATA ?= data
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: install install-test serve test lint chromium bench relevance clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test chromium
+
+# Debian's Chromium drives the browser tests (Playwright's own download cannot work here).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+
+serve: install
+	$(BIN)/segue serve --data $(DATA) --host $(HOST) --port $(PORT) --load-demo-if-empty
+
+lint: $(VENV)/.installed-test
+	$(BIN)/ruff check .
+
+test: install-test lint
+	$(BIN)/pytest
+
+relevance: install-test
+	$(BIN)/python -m tests.relevance.report
+
+bench: install-test
+	$(BIN)/pytest tests/benchmarks --benchmark-enable --benchmark-only
+
+clean:
+	rm -rf $(VENV) $(DATA) .pytest_cache .benchmarks
