@@ -1,0 +1,596 @@
+/* Segue demo page: a search box with as-you-type results.
+ *
+ * No framework, no build step. Every value from the server is inserted as text,
+ * except the keys present in `hit.highlight`: those are server-escaped HTML whose
+ * matched parts are wrapped in <mark>. They are parsed in an inert <template> and
+ * only <mark> elements and text are copied into the page (defence in depth).
+ */
+(() => {
+  "use strict";
+
+  const DEBOUNCE_MS = 80;
+  const LIMIT = 20;
+  const BUSY_AFTER_MS = 150;
+  const GROUPS = [
+    ["artist", "Artists", "Artist"],
+    ["track", "Tracks", "Track"],
+    ["album", "Albums", "Album"],
+    ["playlist", "Playlists", "Playlist"],
+    ["episode", "Episodes", "Episode"],
+  ];
+  const TYPE_LABEL = Object.fromEntries(GROUPS.map(([t, , one]) => [t, one]));
+
+  const $ = (sel) => document.querySelector(sel);
+  const input = $("#q");
+  const form = $("#search-form");
+  const statusEl = $("#status");
+  const hintEl = $("#hint");
+  const emptyEl = $("#empty");
+  const layoutEl = $("#layout");
+  const resultsEl = $("#results");
+  const detailsEl = $("#details");
+  const detailsTitle = $("#details-title");
+  const detailsKicker = $("#details-kicker");
+  const detailsStatus = $("#details-status");
+  const detailsFields = $("#details-fields");
+  const detailsClose = $("#details-close");
+
+  const pageParams = new URLSearchParams(window.location.search);
+  const apiKey = pageParams.get("key") || "";
+
+  const state = {
+    timer: 0,
+    busyTimer: 0,
+    seq: 0, // id of the newest search; only its answer may render
+    controller: null,
+    rows: [], // option elements in visual order
+    active: -1,
+    detailsController: null,
+    detailsSeq: 0,
+  };
+
+  // ---------------------------------------------------------------- helpers
+
+  function headers() {
+    const h = { Accept: "application/json" };
+    if (apiKey) h.Authorization = `Bearer ${apiKey}`;
+    return h;
+  }
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  const inert = document.createElement("template");
+
+  /* Server highlight HTML -> fragment holding only text and <mark>. */
+  function markedFragment(html) {
+    inert.innerHTML = String(html);
+    const out = document.createDocumentFragment();
+    const copy = (src, dst) => {
+      for (const node of src.childNodes) {
+        if (node.nodeType === Node.TEXT_NODE) {
+          dst.append(node.data);
+        } else if (node.nodeType === Node.ELEMENT_NODE) {
+          if (node.localName === "mark") {
+            const mark = document.createElement("mark");
+            copy(node, mark);
+            dst.append(mark);
+          } else {
+            copy(node, dst); // unknown element: keep its text, drop the element
+          }
+        }
+      }
+    };
+    copy(inert.content, out);
+    inert.innerHTML = "";
+    return out;
+  }
+
+  function has(obj, key) {
+    return obj !== null && typeof obj === "object" && Object.prototype.hasOwnProperty.call(obj, key);
+  }
+
+  /* A span showing hit[key] (or one element of it), highlighted when the server says so. */
+  function field(hit, key, plain, index) {
+    const span = el("span", `f-${key}`);
+    let html = null;
+    if (has(hit.highlight, key)) {
+      const v = hit.highlight[key];
+      if (index === undefined) html = typeof v === "string" ? v : null;
+      else if (Array.isArray(v) && typeof v[index] === "string") html = v[index];
+    }
+    if (html !== null) span.append(markedFragment(html));
+    else span.textContent = plain === undefined || plain === null ? "" : String(plain);
+    return span;
+  }
+
+  function artistsNode(hit) {
+    const plain = Array.isArray(hit.artists) ? hit.artists : [];
+    const marked = has(hit.highlight, "artists") && Array.isArray(hit.highlight.artists)
+      ? hit.highlight.artists : [];
+    const n = Math.max(plain.length, plain.length ? 0 : marked.length);
+    if (!n) return null;
+    const span = el("span", "f-artists");
+    for (let i = 0; i < n; i++) {
+      if (i) span.append(", ");
+      span.append(field(hit, "artists", plain[i] ?? "", i));
+    }
+    return span;
+  }
+
+  function isBlank(v) {
+    return v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+  }
+
+  function hueOf(s) {
+    let h = 0;
+    for (const ch of String(s)) h = (h * 31 + ch.codePointAt(0)) % 360;
+    return h;
+  }
+
+  function avatar(hit, big) {
+    const name = isBlank(hit.name) ? "?" : String(hit.name).trim();
+    const a = el("span", `avatar avatar-${hit.type || "other"}${big ? " avatar-big" : ""}`);
+    a.setAttribute("aria-hidden", "true");
+    a.textContent = Array.from(name)[0].toLocaleUpperCase();
+    a.style.setProperty("--hue", String(hueOf(hit.id || name)));
+    return a;
+  }
+
+  function formatMs(ms) {
+    const n = Number(ms);
+    if (!Number.isFinite(n)) return "";
+    return `${n < 10 ? n.toFixed(1) : Math.round(n)} ms`;
+  }
+
+  function formatCount(n) {
+    const v = Number(n);
+    if (!Number.isFinite(v)) return "";
+    return `${v.toLocaleString()} ${v === 1 ? "result" : "results"}`;
+  }
+
+  /* "artists · album · year" etc. Returns a fragment with separators. */
+  function metaLine(hit, { withType = false } = {}) {
+    const parts = [];
+    const type = hit.type;
+    const push = (node) => { if (node) parts.push(node); };
+    const text = (v) => (isBlank(v) ? null : el("span", null, v));
+    if (withType && type !== "artist") push(text(TYPE_LABEL[type] || type));
+    switch (type) {
+      case "track":
+        push(artistsNode(hit));
+        if (!isBlank(hit.album)) push(field(hit, "album", hit.album));
+        push(text(hit.year));
+        break;
+      case "album":
+        push(artistsNode(hit));
+        push(text(hit.year));
+        break;
+      case "artist": {
+        push(text("Artist"));
+        const genres = Array.isArray(hit.genres) ? hit.genres.filter((g) => !isBlank(g)) : [];
+        if (genres.length) push(text(genres.slice(0, 3).join(", ")));
+        break;
+      }
+      case "playlist":
+        if (!isBlank(hit.owner)) {
+          const by = el("span", null, "By ");
+          by.append(field(hit, "owner", hit.owner));
+          push(by);
+        }
+        if (!isBlank(hit.description)) push(field(hit, "description", hit.description));
+        break;
+      case "episode":
+        if (!isBlank(hit.show)) push(field(hit, "show", hit.show));
+        if (!isBlank(hit.description)) push(field(hit, "description", hit.description));
+        break;
+      default:
+        push(artistsNode(hit));
+        if (!isBlank(hit.description)) push(field(hit, "description", hit.description));
+    }
+    const frag = document.createDocumentFragment();
+    parts.forEach((p, i) => {
+      if (i) frag.append(el("span", "sep", " · "));
+      frag.append(p);
+    });
+    return frag;
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  function hitRow(hit, top) {
+    const row = el("div", top ? "hit hit-top" : "hit");
+    row.setAttribute("role", "option");
+    row.setAttribute("aria-selected", "false");
+    row.dataset.id = String(hit.id ?? "");
+    row.dataset.type = String(hit.type ?? "");
+    row.id = `opt-${state.rows.length}`;
+    row.dataset.index = String(state.rows.length);
+    state.rows.push(row);
+
+    row.append(avatar(hit, top));
+    const body = el("div", "hit-body");
+    const name = el("div", "hit-name");
+    name.append(field(hit, "name", isBlank(hit.name) ? hit.id : hit.name));
+    const meta = el("div", "hit-meta");
+    meta.append(metaLine(hit, { withType: false }));
+    body.append(name, meta);
+    row.append(body);
+    const badge = el("span", `badge badge-${hit.type || "other"}`, TYPE_LABEL[hit.type] || hit.type || "");
+    row.append(badge);
+    return row;
+  }
+
+  function groupSection(type, title, extraClass) {
+    const section = el("section", `group${extraClass ? ` ${extraClass}` : ""}`);
+    section.dataset.type = type;
+    section.setAttribute("role", "group");
+    const h = el("h2", "group-title", title);
+    h.id = `g-${type}`;
+    section.setAttribute("aria-labelledby", h.id);
+    section.append(h);
+    return section;
+  }
+
+  function clearResults() {
+    resultsEl.replaceChildren();
+    resultsEl.dataset.query = "";
+    state.rows = [];
+    setActive(-1);
+    input.setAttribute("aria-expanded", "false");
+  }
+
+  function render(query, data) {
+    clearResults();
+    resultsEl.dataset.query = query;
+    hintEl.hidden = true;
+
+    const hits = Array.isArray(data.hits) ? data.hits.filter((h) => h && typeof h === "object") : [];
+    const top = data.top && typeof data.top === "object" ? data.top : null;
+    const total = Number.isFinite(Number(data.total)) ? Number(data.total) : hits.length;
+
+    const frag = document.createDocumentFragment();
+    if (top) {
+      const section = groupSection("top", "Top result", "top-result");
+      section.append(hitRow(top, true));
+      frag.append(section);
+    }
+    const rest = hits.filter((h) => !(top && h.id === top.id && h.type === top.type));
+    const known = new Set(GROUPS.map(([t]) => t));
+    const extraTypes = [...new Set(rest.map((h) => h.type).filter((t) => !known.has(t)))];
+    const order = [...GROUPS, ...extraTypes.map((t) => [t, String(t || "Other"), String(t || "")])];
+    for (const [type, title] of order) {
+      const items = rest.filter((h) => h.type === type);
+      if (!items.length) continue;
+      const section = groupSection(type, title);
+      const list = el("div", "group-rows");
+      for (const h of items) list.append(hitRow(h, false));
+      section.append(list);
+      frag.append(section);
+    }
+    resultsEl.append(frag);
+
+    const shown = state.rows.length;
+    input.setAttribute("aria-expanded", shown ? "true" : "false");
+    if (!shown) {
+      emptyEl.hidden = false;
+      emptyEl.textContent = `No results for “${query}”. Check the spelling, or try fewer words.`;
+    } else {
+      emptyEl.hidden = true;
+      emptyEl.textContent = "";
+    }
+    const took = formatMs(data.took_ms);
+    setStatus("ok", took ? `${formatCount(total)} · ${took}` : formatCount(total));
+  }
+
+  function setStatus(kind, text) {
+    statusEl.dataset.state = kind;
+    statusEl.textContent = text;
+  }
+
+  function showHint() {
+    clearResults();
+    emptyEl.hidden = true;
+    emptyEl.textContent = "";
+    hintEl.hidden = false;
+    setStatus("idle", "");
+  }
+
+  function setBusy(on) {
+    clearTimeout(state.busyTimer);
+    if (on) state.busyTimer = setTimeout(() => form.classList.add("busy"), BUSY_AFTER_MS);
+    else form.classList.remove("busy");
+    resultsEl.setAttribute("aria-busy", on ? "true" : "false");
+  }
+
+  // ---------------------------------------------------------------- errors
+
+  async function problemMessage(res) {
+    let title = "";
+    let detail = "";
+    try {
+      const body = await res.json();
+      if (body && typeof body === "object") {
+        title = typeof body.title === "string" ? body.title : "";
+        detail = typeof body.detail === "string" ? body.detail
+          : body.detail != null ? JSON.stringify(body.detail) : "";
+      }
+    } catch (_) { /* not JSON: fall back to the status line */ }
+    if (res.status === 401 || res.status === 403) {
+      const why = detail || title || "not authorized";
+      return `${res.status}: ${why}. This server needs a search key: open the page with ?key=…`;
+    }
+    const head = `${res.status}${title ? ` ${title}` : res.statusText ? ` ${res.statusText}` : ""}`;
+    return detail ? `Search failed (${head}): ${detail}` : `Search failed (${head}).`;
+  }
+
+  function networkMessage(err) {
+    return `Cannot reach the search server (${err && err.message ? err.message : "network error"}).`;
+  }
+
+  // ---------------------------------------------------------------- search
+
+  function cancelSearch() {
+    clearTimeout(state.timer);
+    state.seq += 1; // any answer still on its way is now stale
+    if (state.controller) state.controller.abort();
+    state.controller = null;
+    setBusy(false);
+  }
+
+  function scheduleSearch() {
+    const q = input.value;
+    syncUrl(q);
+    clearTimeout(state.timer);
+    if (q.trim() === "") {
+      cancelSearch();
+      showHint();
+      return;
+    }
+    state.timer = setTimeout(() => search(q), DEBOUNCE_MS);
+  }
+
+  async function search(q) {
+    cancelSearch();
+    const seq = state.seq;
+    const controller = new AbortController();
+    state.controller = controller;
+    setBusy(true);
+    const url = `/v1/search?${new URLSearchParams({ q, limit: String(LIMIT) })}`;
+    try {
+      const res = await fetch(url, { headers: headers(), signal: controller.signal });
+      if (!res.ok) {
+        const msg = await problemMessage(res);
+        if (seq !== state.seq) return;
+        clearResults();
+        emptyEl.hidden = true;
+        hintEl.hidden = true;
+        setStatus("error", msg);
+        return;
+      }
+      let data;
+      try {
+        data = await res.json();
+      } catch (err) {
+        if (err && err.name === "AbortError") throw err;
+        data = null;
+      }
+      if (seq !== state.seq) return; // a newer keystroke owns the page now
+      if (!data || typeof data !== "object") {
+        clearResults();
+        setStatus("error", "Search failed: the server sent an answer that is not JSON.");
+        return;
+      }
+      render(q, data);
+    } catch (err) {
+      if (err && err.name === "AbortError") return;
+      if (seq !== state.seq) return;
+      clearResults();
+      hintEl.hidden = true;
+      emptyEl.hidden = true;
+      setStatus("error", networkMessage(err));
+    } finally {
+      if (seq === state.seq) {
+        state.controller = null;
+        setBusy(false);
+      }
+    }
+  }
+
+  function syncUrl(q) {
+    const params = new URLSearchParams(window.location.search);
+    if (q) params.set("q", q);
+    else params.delete("q");
+    const qs = params.toString();
+    const next = `${window.location.pathname}${qs ? `?${qs}` : ""}${window.location.hash}`;
+    try { window.history.replaceState(null, "", next); } catch (_) { /* e.g. file:// */ }
+  }
+
+  // ---------------------------------------------------------------- keyboard
+
+  function setActive(i) {
+    const prev = state.rows[state.active];
+    if (prev) {
+      prev.setAttribute("aria-selected", "false");
+      prev.classList.remove("active");
+    }
+    state.active = i >= 0 && i < state.rows.length ? i : -1;
+    const row = state.rows[state.active];
+    if (row) {
+      row.setAttribute("aria-selected", "true");
+      row.classList.add("active");
+      input.setAttribute("aria-activedescendant", row.id);
+      row.scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function onKeyDown(e) {
+    if (e.isComposing || e.keyCode === 229) return; // IME composition (CJK input)
+    const n = state.rows.length;
+    switch (e.key) {
+      case "ArrowDown":
+        if (!n) return;
+        e.preventDefault();
+        setActive(Math.min(state.active + 1, n - 1));
+        break;
+      case "ArrowUp":
+        if (!n) return;
+        e.preventDefault();
+        setActive(state.active <= 0 ? -1 : state.active - 1);
+        break;
+      case "Enter":
+        e.preventDefault();
+        if (!n) return;
+        if (state.active < 0) setActive(0);
+        openDetails(state.rows[state.active]);
+        break;
+      case "Escape":
+        e.preventDefault();
+        if (!detailsEl.hidden) {
+          closeDetails();
+        } else {
+          input.value = "";
+          syncUrl("");
+          cancelSearch();
+          showHint();
+        }
+        break;
+      default:
+    }
+  }
+
+  // ---------------------------------------------------------------- details
+
+  function closeDetails() {
+    state.detailsSeq += 1;
+    if (state.detailsController) state.detailsController.abort();
+    state.detailsController = null;
+    detailsEl.hidden = true;
+    layoutEl.classList.remove("has-details");
+    detailsFields.replaceChildren();
+  }
+
+  function describeValue(v) {
+    if (v === null || v === undefined) return "—";
+    if (Array.isArray(v)) {
+      if (v.length > 8 && v.every((x) => typeof x === "number")) return `vector · ${v.length} dimensions`;
+      if (v.every((x) => x === null || typeof x !== "object")) return v.length ? v.join(", ") : "—";
+      return JSON.stringify(v);
+    }
+    if (typeof v === "object") return JSON.stringify(v);
+    if (typeof v === "boolean") return v ? "yes" : "no";
+    return String(v);
+  }
+
+  const FIRST_KEYS = ["id", "type", "name", "artists", "album", "show", "owner", "year",
+    "genres", "popularity", "aliases", "description"];
+
+  function renderDocument(doc) {
+    detailsFields.replaceChildren();
+    const keys = Object.keys(doc);
+    const ordered = [...FIRST_KEYS.filter((k) => keys.includes(k)),
+      ...keys.filter((k) => !FIRST_KEYS.includes(k)).sort()];
+    for (const k of ordered) {
+      const dt = el("dt", null, k.replace(/_/g, " "));
+      const dd = el("dd", null, describeValue(doc[k]));
+      dd.dataset.key = k;
+      detailsFields.append(dt, dd);
+    }
+    if (!isBlank(doc.name)) detailsTitle.textContent = String(doc.name);
+  }
+
+  async function openDetails(row) {
+    if (!row) return;
+    const id = row.dataset.id;
+    const type = row.dataset.type;
+    state.detailsSeq += 1;
+    const seq = state.detailsSeq;
+    if (state.detailsController) state.detailsController.abort();
+    const controller = new AbortController();
+    state.detailsController = controller;
+
+    detailsEl.hidden = false;
+    detailsEl.dataset.id = id;
+    layoutEl.classList.add("has-details");
+    detailsKicker.textContent = TYPE_LABEL[type] || type || "Document";
+    detailsTitle.textContent = row.querySelector(".hit-name")?.textContent || id;
+    detailsFields.replaceChildren();
+    detailsStatus.dataset.state = "loading";
+    detailsStatus.textContent = "Loading…";
+
+    try {
+      const res = await fetch(`/v1/documents/${encodeURIComponent(id)}`, {
+        headers: headers(), signal: controller.signal,
+      });
+      if (!res.ok) {
+        const msg = (await problemMessage(res)).replace(/^Search failed/, "Could not load the document");
+        if (seq !== state.detailsSeq) return;
+        detailsStatus.dataset.state = "error";
+        detailsStatus.textContent = msg;
+        return;
+      }
+      const body = await res.json();
+      if (seq !== state.detailsSeq) return;
+      let doc = body;
+      if (doc && typeof doc === "object") {
+        if (doc._source && typeof doc._source === "object") doc = { id: doc._id ?? id, ...doc._source };
+        else if (doc.document && typeof doc.document === "object") doc = doc.document;
+      }
+      if (!doc || typeof doc !== "object") throw new Error("the answer is not a JSON object");
+      detailsStatus.dataset.state = "ok";
+      detailsStatus.textContent = "";
+      renderDocument(doc);
+    } catch (err) {
+      if (err && err.name === "AbortError") return;
+      if (seq !== state.detailsSeq) return;
+      detailsStatus.dataset.state = "error";
+      detailsStatus.textContent = `Could not load the document (${err && err.message ? err.message : "error"}).`;
+    } finally {
+      if (seq === state.detailsSeq) state.detailsController = null;
+    }
+  }
+
+  // ---------------------------------------------------------------- wiring
+
+  input.addEventListener("input", scheduleSearch);
+  input.addEventListener("keydown", onKeyDown);
+  form.addEventListener("submit", (e) => e.preventDefault());
+
+  resultsEl.addEventListener("mousedown", (e) => {
+    if (e.target.closest(".hit")) e.preventDefault(); // keep focus in the input
+  });
+  resultsEl.addEventListener("click", (e) => {
+    const row = e.target.closest(".hit");
+    if (!row) return;
+    setActive(Number(row.dataset.index));
+    openDetails(row);
+    input.focus();
+  });
+
+  detailsClose.addEventListener("click", () => {
+    closeDetails();
+    input.focus();
+  });
+
+  hintEl.addEventListener("click", (e) => {
+    const chip = e.target.closest("[data-example]");
+    if (!chip) return;
+    input.value = chip.dataset.example;
+    input.focus();
+    scheduleSearch();
+  });
+
+  const initial = pageParams.get("q");
+  if (initial) {
+    input.value = initial;
+    scheduleSearch();
+  } else {
+    showHint();
+  }
+})();
