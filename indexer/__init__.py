@@ -1,1 +1,31 @@
-"""placeholder"""
+"""The indexer: documents in, durable and searchable.
+
+    validate_document(doc) -> the write path (`Writer`): version check, durable
+    commit to the `Store`, then every `IndexSink` (the `LexicalIndex`, later vector
+    indexes) in the same order. `parse_bulk` turns a `_bulk` NDJSON stream into
+    actions, one error item per bad line, never a lost request.
+"""
+
+from .bulk import Action, ActionError, parse_bulk
+from .lexical import ForwardToken, LexicalIndex
+from .schema import DOC_TYPES, DocumentError, Field, validate_document
+from .store import Store
+from .vocabulary import Vocabulary
+from .writer import IndexSink, ItemResult, Writer
+
+__all__ = [
+    "DOC_TYPES",
+    "Action",
+    "ActionError",
+    "DocumentError",
+    "Field",
+    "ForwardToken",
+    "IndexSink",
+    "ItemResult",
+    "LexicalIndex",
+    "Store",
+    "Vocabulary",
+    "Writer",
+    "parse_bulk",
+    "validate_document",
+]

@@ -1,1 +1,26 @@
-"""placeholder"""
+"""Query: from the text in the search box to ranked, typed, highlighted hits.
+
+    searcher = Searcher(EmbeddedRetriever(index), fetch, variants, "default", lock)
+    searcher.search(SearchRequest(q="beyon", limit=10))   # top result + hits
+    searcher.suggest("shak")                               # as-you-type completions
+
+`parse_query` analyzes the text like a document; a `Retriever` (one per engine)
+turns it into ranking `Candidate`s; ranking orders them; `Searcher` shapes the answer.
+"""
+
+from .embedded import EmbeddedRetriever
+from .search import Retriever, Searcher, SearchRequest, SearchResponse, UnknownVariant
+from .understanding import MAX_QUERY_CHARS, ParsedQuery, QueryWord, parse_query
+
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "EmbeddedRetriever",
+    "ParsedQuery",
+    "QueryWord",
+    "Retriever",
+    "SearchRequest",
+    "SearchResponse",
+    "Searcher",
+    "UnknownVariant",
+    "parse_query",
+]

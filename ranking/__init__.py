@@ -1,1 +1,29 @@
-"""placeholder"""
+"""Ranking: one re-ranker for every engine.
+
+Engines retrieve `Candidate`s, each with the `WordMatch`es that say how every query
+word matched (exact, prefix, typo, phonetic; which field; where). `rank` turns
+them into features, weighs them by a `Variant` and sorts:
+
+    ranked = rank(candidates, QueryShape(("beyon",), (False,)), shipped_variants()["default"])
+    ranked[0].explanation  # (Contribution("coverage", 1.0, 50.0), ...)
+"""
+
+from .candidates import Candidate, MatchKind, QueryShape, WordMatch
+from .features import FEATURES
+from .ranker import Contribution, Ranked, rank
+from .variants import DEFAULT_VARIANT, Variant, VariantError, shipped_variants
+
+__all__ = [
+    "DEFAULT_VARIANT",
+    "FEATURES",
+    "Candidate",
+    "Contribution",
+    "MatchKind",
+    "QueryShape",
+    "Ranked",
+    "Variant",
+    "VariantError",
+    "WordMatch",
+    "rank",
+    "shipped_variants",
+]

@@ -1,0 +1,40 @@
+"""The FastAPI application: /v1 routers, problem+json errors, the demo page at /."""
+
+from __future__ import annotations
+
+from importlib import resources
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.staticfiles import StaticFiles
+
+from segue.config import Settings
+
+from . import admin, documents, errors, search
+
+STATIC = resources.files(__package__).joinpath("static")
+
+
+def create_app(engine: Any, settings: Settings) -> FastAPI:
+    app = FastAPI(
+        title="Segue",
+        version="1",
+        summary="Search and discovery for music catalogs.",
+        openapi_url="/openapi.json",
+    )
+    app.state.engine = engine
+    app.state.settings = settings
+    errors.install(app)
+    for module in (search, documents, admin):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
+
+    @app.get("/", include_in_schema=False, response_model=None)
+    async def demo_page() -> FileResponse | HTMLResponse:
+        page = STATIC.joinpath("index.html")
+        if not page.is_file():
+            return HTMLResponse("<h1>Segue</h1><p>The demo page is not installed.</p>")
+        return FileResponse(str(page))
+
+    return app

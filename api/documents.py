@@ -1,0 +1,100 @@
+"""Writes and reads of documents: POST /v1/documents/_bulk, GET/DELETE /v1/documents/{id}."""
+
+from __future__ import annotations
+
+import tempfile
+import time
+from collections.abc import Iterator
+from typing import IO, Annotated, Any
+
+import orjson
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from .auth import require_read, require_write
+from .errors import Problem
+from .schemas import BulkAnswer, DeleteAnswer
+
+router = APIRouter(prefix="/v1/documents", tags=["documents"])
+
+MAX_BULK_BYTES = 1024 * 1024 * 1024
+_SPOOL_IN_MEMORY = 8 * 1024 * 1024
+_ACCEPTED_TYPES = ("application/x-ndjson", "application/json", "text/plain",
+                   "application/octet-stream", "")
+_REFRESH = ("", "true", "false", "wait_for")
+
+
+def _lines(body: IO[bytes]) -> Iterator[bytes]:
+    body.seek(0)
+    yield from body
+
+
+def _run_bulk(engine: Any, body: IO[bytes]) -> bytes:
+    started = time.perf_counter()
+    items = [r.to_json() for r in engine.bulk(_lines(body))]
+    if not items:
+        raise Problem(400, "Empty bulk request",
+                      "the body holds no action; send NDJSON lines such as "
+                      '{"index":{"_id":"t1"}} followed by the document')
+    errors = any("error" in next(iter(item.values())) for item in items)
+    took = int((time.perf_counter() - started) * 1000)
+    return orjson.dumps({"took": took, "errors": errors, "items": items})
+
+
+@router.post(
+    "/_bulk", response_model=BulkAnswer, dependencies=[Depends(require_write)],
+    openapi_extra={"requestBody": {"required": True, "content": {
+        "application/x-ndjson": {"schema": {"type": "string"}}}}},
+)
+async def bulk(
+    request: Request,
+    refresh: Annotated[str, Query(description="true | wait_for | false: writes are "
+                                  "searchable when the request returns in every case")] = "",
+) -> Response:
+    """Elasticsearch `_bulk` form: an action line, then a document line (not for delete)."""
+    if refresh not in _REFRESH:
+        raise Problem(400, "Invalid refresh", f"query parameter 'refresh': '{refresh}'; "
+                      "use true, wait_for or false")
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype not in _ACCEPTED_TYPES:
+        raise Problem(415, "Unsupported media type",
+                      f"the body is '{ctype}'; send application/x-ndjson")
+    engine = request.app.state.engine
+    if not engine.ready:
+        raise Problem(503, "Loading", "the index is still loading; retry shortly")
+    # The body is spooled (to disk past 8 MB), then parsed line by line, so a large
+    # request never sits in memory whole.
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as body:
+        size = 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > MAX_BULK_BYTES:
+                raise Problem(413, "Request too large",
+                              f"the body exceeds {MAX_BULK_BYTES} bytes; split it")
+            body.write(chunk)
+        if size == 0:
+            raise Problem(400, "Empty bulk request", "the body is empty; send NDJSON lines")
+        payload = await run_in_threadpool(_run_bulk, engine, body)
+    return Response(payload, media_type="application/json")
+
+
+@router.get("/{doc_id}", dependencies=[Depends(require_read)])
+async def get_document(
+    request: Request, doc_id: Annotated[str, Path(max_length=512)]
+) -> dict:
+    doc = await run_in_threadpool(request.app.state.engine.get, doc_id)
+    if doc is None:
+        raise Problem(404, "Not found", f"no document with id '{doc_id}'")
+    return doc
+
+
+@router.delete("/{doc_id}", response_model=DeleteAnswer,
+               dependencies=[Depends(require_write)])
+async def delete_document(
+    request: Request, doc_id: Annotated[str, Path(max_length=512)]
+) -> dict:
+    result = await run_in_threadpool(request.app.state.engine.delete, doc_id)
+    if result.status == 404:
+        raise Problem(404, "Not found", f"no document with id '{doc_id}'")
+    return {"_id": doc_id, "result": result.result}

@@ -1,0 +1,78 @@
+"""Response models: they make /openapi.json exact for client authors."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class Hit(BaseModel):
+    """A document as found: its stored fields plus score and highlight."""
+
+    model_config = ConfigDict(extra="allow")
+    id: str
+    type: str
+    name: str
+    score: float
+    highlight: dict[str, Any] = Field(default_factory=dict,
+                                      description="field -> HTML-escaped text with <mark>")
+    explain: dict[str, Any] | None = None
+
+
+class SearchAnswer(BaseModel):
+    query: str
+    took_ms: float = Field(description="server-side time to answer, in milliseconds")
+    total: int = Field(description="documents that matched (after the type filter)")
+    top: Hit | None = Field(description="the best entity across all types")
+    hits: list[Hit]
+    variant: str
+
+
+class Suggestion(BaseModel):
+    text: str
+    id: str
+    type: str
+    highlight: str | None = None
+
+
+class SuggestAnswer(BaseModel):
+    query: str
+    took_ms: float
+    suggestions: list[Suggestion]
+
+
+class BulkItemError(BaseModel):
+    type: str
+    reason: str
+
+
+class BulkItem(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    id: str | None = Field(alias="_id")
+    status: int
+    result: str | None = None
+    error: BulkItemError | None = None
+
+
+class BulkAnswer(BaseModel):
+    took: int = Field(description="milliseconds")
+    errors: bool
+    items: list[dict[str, BulkItem]] = Field(
+        description="one per action, in order: {'index'|'create'|'update'|'delete': item}")
+
+
+class DeleteAnswer(BaseModel):
+    model_config = ConfigDict(populate_by_name=True)
+    id: str = Field(alias="_id")
+    result: str
+
+
+class Health(BaseModel):
+    status: str
+    engine: str
+
+
+class Ready(BaseModel):
+    ready: bool
+    documents: int

@@ -1,0 +1,85 @@
+"""GET /v1/search and /v1/suggest."""
+
+from __future__ import annotations
+
+import time
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+from segue.indexer import DOC_TYPES
+from segue.query import MAX_QUERY_CHARS, SearchRequest, UnknownVariant
+from starlette.concurrency import run_in_threadpool
+
+from .auth import require_read
+from .errors import Problem
+from .schemas import SearchAnswer, SuggestAnswer
+
+router = APIRouter(prefix="/v1", tags=["search"], dependencies=[Depends(require_read)])
+
+MODES = ("lexical",)
+
+
+def _engine(request: Request):
+    engine = request.app.state.engine
+    if not engine.ready:
+        raise Problem(503, "Loading", "the index is still loading; retry shortly",
+                      retry_after_s=1)
+    return engine
+
+
+def _types(raw: str | None) -> frozenset[str] | None:
+    if not raw:
+        return None
+    types = frozenset(t.strip() for t in raw.split(",") if t.strip())
+    unknown = sorted(types - set(DOC_TYPES))
+    if unknown:
+        raise Problem(400, "Invalid type", f"query parameter 'type': unknown "
+                      f"{', '.join(unknown)}; use a comma-separated subset of "
+                      f"{', '.join(DOC_TYPES)}")
+    return types
+
+
+def _check_q(q: str) -> str:
+    if len(q) > MAX_QUERY_CHARS:
+        raise Problem(400, "Query too long", f"query parameter 'q' is {len(q)} characters; "
+                      f"the limit is {MAX_QUERY_CHARS}")
+    return q
+
+
+@router.get("/search", response_model=SearchAnswer, response_model_exclude_none=True)
+async def search(
+    request: Request,
+    q: Annotated[str, Query(description="what the user typed")] = "",
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    offset: Annotated[int, Query(ge=0, le=1000)] = 0,
+    type: Annotated[str | None, Query(description="comma-separated types")] = None,
+    explain: bool = False,
+    variant: str | None = None,
+    mode: Annotated[str, Query(description="retrieval mode")] = "lexical",
+    user_id: Annotated[str | None, Query(max_length=256)] = None,
+) -> dict:
+    engine = _engine(request)
+    if mode not in MODES:
+        raise Problem(400, "Invalid mode", f"query parameter 'mode': '{mode}' is not "
+                      f"available; use one of {', '.join(MODES)}")
+    req = SearchRequest(q=_check_q(q), limit=limit, offset=offset, types=_types(type),
+                        explain=explain, variant=variant)
+    try:
+        answer = await run_in_threadpool(engine.search, req)
+    except UnknownVariant as e:
+        raise Problem(400, "Unknown variant", f"query parameter 'variant': {e}") from None
+    return {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
+            "top": answer.top, "hits": answer.hits, "variant": answer.variant}
+
+
+@router.get("/suggest", response_model=SuggestAnswer)
+async def suggest(
+    request: Request,
+    q: str = "",
+    limit: Annotated[int, Query(ge=1, le=20)] = 8,
+) -> dict:
+    engine = _engine(request)
+    started = time.perf_counter()
+    suggestions = await run_in_threadpool(engine.suggest, _check_q(q), limit)
+    took = round((time.perf_counter() - started) * 1000, 3)
+    return {"query": q, "took_ms": took, "suggestions": suggestions}

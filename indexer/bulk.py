@@ -1,0 +1,152 @@
+"""Parsing a `_bulk` body: NDJSON pairs of action line and document line.
+
+The body is read as a stream of lines, so a 100k-item request never sits in memory
+as one string. Parsing never stops at a bad line: a malformed action, a missing or
+malformed document line, or invalid UTF-8 becomes an error for that one item, and
+parsing resynchronises on the next line that looks like an action.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import orjson
+
+OPERATIONS = ("index", "create", "update", "delete")
+MAX_LINE_BYTES = 2 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    op: str                    # index | create | update | delete
+    doc_id: str | None
+    line: int                  # 1-based line number of the action line
+    version: int | None = None
+    source: Any = None         # the document (index/create) or {"doc": {...}} (update)
+
+
+@dataclass(frozen=True, slots=True)
+class ActionError:
+    op: str
+    doc_id: str | None
+    line: int
+    status: int
+    type: str
+    reason: str
+
+
+def _loads(raw: bytes) -> Any:
+    if len(raw) > MAX_LINE_BYTES:
+        raise ValueError(f"line is {len(raw)} bytes; the limit is {MAX_LINE_BYTES}")
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError as e:
+        raise ValueError(_json_reason(raw, e)) from None
+
+
+def _json_reason(raw: bytes, e: orjson.JSONDecodeError) -> str:
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as u:
+        return f"invalid UTF-8 at byte {u.start}"
+    return f"malformed JSON: {e.msg} at character {e.pos}"
+
+
+def _as_action(value: Any) -> tuple[str, dict[str, Any]] | None:
+    if isinstance(value, dict) and len(value) == 1:
+        (op, meta), = value.items()
+        if op in OPERATIONS and isinstance(meta, dict):
+            return op, meta
+    return None
+
+
+def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
+    """Actions in body order; each bad item becomes an `ActionError`, nothing is skipped."""
+    numbered = ((n, raw.strip()) for n, raw in enumerate(lines, start=1))
+    pending: tuple[int, bytes] | None = None
+
+    def next_line() -> tuple[int, bytes] | None:
+        nonlocal pending
+        if pending is not None:
+            item, pending = pending, None
+            return item
+        for n, raw in numbered:
+            if raw:
+                return n, raw
+        return None
+
+    while (item := next_line()) is not None:
+        n, raw = item
+        try:
+            value = _loads(raw)
+        except ValueError as e:
+            yield ActionError("index", None, n, 400, "parse_exception",
+                              f"line {n}: action line: {e}")
+            # The document line of a broken action is skipped unless it is an action.
+            nxt = next_line()
+            if nxt is not None and _is_action_line(nxt[1]):
+                pending = nxt
+            continue
+        action = _as_action(value)
+        if action is None:
+            yield ActionError("index", _id_of(value), n, 400, "illegal_argument_exception",
+                              f"line {n}: expected an action line such as "
+                              '{"index":{"_id":"t1"}}, '
+                              f"found {_describe(value)}")
+            continue
+        op, meta = action
+        doc_id = meta.get("_id")
+        if doc_id is not None and not isinstance(doc_id, str):
+            doc_id = str(doc_id) if isinstance(doc_id, int) else None
+        version = meta.get("version")
+        if version is not None and (isinstance(version, bool) or not isinstance(version, int)
+                                    or version < 0):
+            yield ActionError(op, doc_id, n, 400, "illegal_argument_exception",
+                              f"line {n}: 'version' must be a non-negative integer")
+            if op != "delete":
+                _ = next_line()
+            continue
+        if op == "delete":
+            yield Action(op, doc_id, n, version)
+            continue
+        source_line = next_line()
+        if source_line is None:
+            yield ActionError(op, doc_id, n, 400, "parse_exception",
+                              f"line {n}: the '{op}' action has no document line after it")
+            return
+        if _is_action_line(source_line[1]):
+            pending = source_line
+            yield ActionError(op, doc_id, n, 400, "parse_exception",
+                              f"line {n}: the '{op}' action is followed by another action "
+                              "instead of its document line")
+            continue
+        sn, sraw = source_line
+        try:
+            source = _loads(sraw)
+        except ValueError as e:
+            yield ActionError(op, doc_id, sn, 400, "parse_exception",
+                              f"line {sn}: document line: {e}")
+            continue
+        yield Action(op, doc_id, n, version, source)
+
+
+def _is_action_line(raw: bytes) -> bool:
+    try:
+        return _as_action(orjson.loads(raw)) is not None
+    except orjson.JSONDecodeError:
+        return False
+
+
+def _id_of(value: Any) -> str | None:
+    if isinstance(value, dict) and isinstance(value.get("id"), str):
+        return value["id"]
+    return None
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, dict):
+        keys = ", ".join(list(value)[:4])
+        return f"an object with keys {keys}" if keys else "an empty object"
+    return f"a JSON {type(value).__name__}"

@@ -1,0 +1,241 @@
+"""The in-memory lexical index of the embedded engine.
+
+Three parts, each sized for a million short documents in a few hundred megabytes:
+
+- **postings**: per term, the internal numbers of the documents holding it (an
+  `array('i')`, 4 bytes a posting) and beside it a byte of field bits, so
+  retrieval can weigh a match in `name` above one in `album` without touching
+  the document;
+- **forward index**: per document, its analyzed tokens as packed ints (field,
+  position, optional flag, term id, surface id), which ranking reads to compute
+  exactness, proximity and coverage for the few top candidates only;
+- **document arrays**: liveness, popularity and type as numpy arrays indexed by
+  the internal number, for vectorized filtering and priors.
+
+An update is a delete plus an add under a new internal number; deleted numbers
+stay in postings until `compact()` drops them, as in Lucene segments.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists, split_credits
+
+from .schema import DOC_TYPES, Field, searchable_texts
+from .vocabulary import Vocabulary
+
+TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
+# Between two values of a list field (two artists), so they never look adjacent.
+_VALUE_GAP = 2
+_COMPACT_DEAD_FRACTION = 0.25
+_COMPACT_MIN_DEAD = 5_000
+
+
+@dataclass(frozen=True, slots=True)
+class ForwardToken:
+    field: Field
+    position: int
+    optional: bool
+    term: int
+    surface: int
+
+
+def _pack(field: int, position: int, optional: bool) -> int:
+    return (field << 24) | (min(position, 0x7FFFFF) << 1) | int(optional)
+
+
+class _Column:
+    """A growable numpy column indexed by internal document number."""
+
+    def __init__(self, dtype: Any, fill: Any = 0) -> None:
+        self.data = np.full(1024, fill, dtype=dtype)
+        self.fill = fill
+
+    def set(self, i: int, value: Any) -> None:
+        if i >= len(self.data):
+            grown = np.full(max(2 * len(self.data), i + 1), self.fill, dtype=self.data.dtype)
+            grown[: len(self.data)] = self.data
+            self.data = grown
+        self.data[i] = value
+
+
+class LexicalIndex:
+    def __init__(self, budget: TypoBudget | None = None, synonyms: Synonyms | None = None) -> None:
+        self.vocab = Vocabulary(budget)
+        self.synonyms = synonyms
+        self.surfaces: dict[str, int] = {}
+        self._postings: list[array] = []
+        self._fields: list[array] = []
+        self._forward: list[array | None] = []
+        self._ids: list[str | None] = []
+        self._numbers: dict[str, int] = {}
+        self._live = _Column(np.bool_, False)
+        self._popularity = _Column(np.float32, 0.0)
+        self._kind = _Column(np.int8, -1)
+        self._dead = 0
+        self.generation = 0  # bumped on every change; query caches key on it
+
+    # -- writing ----------------------------------------------------------------------
+
+    def upsert(self, doc: Mapping[str, Any]) -> bool:
+        """Index a validated document; True when it was new."""
+        existed = self.remove(doc["id"])
+        number = len(self._ids)
+        popularity = float(doc.get("popularity") or 0.0)
+        fields: dict[int, int] = {}
+        forward = array("i")
+        for field, tokens in self._analyzed_fields(doc):
+            for tok in tokens:
+                tid = self.vocab.intern(tok.text, popularity)
+                sid = self.surfaces.setdefault(tok.surface, len(self.surfaces))
+                forward.extend((_pack(field, tok.position, tok.optional), tid, sid))
+                fields[tid] = fields.get(tid, 0) | (1 << field)
+        for tid, mask in fields.items():
+            while tid >= len(self._postings):
+                self._postings.append(array("i"))
+                self._fields.append(array("B"))
+            self._postings[tid].append(number)
+            self._fields[tid].append(mask)
+        self._ids.append(doc["id"])
+        self._forward.append(forward)
+        self._numbers[doc["id"]] = number
+        self._live.set(number, True)
+        self._popularity.set(number, popularity)
+        self._kind.set(number, TYPE_CODES[doc["type"]])
+        self.generation += 1
+        return not existed
+
+    def _analyzed_fields(self, doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
+        texts = searchable_texts(doc)
+        language = doc.get("language") if isinstance(doc.get("language"), str) else None
+        names = texts.pop(Field.NAME, [])
+        credited: list[str] = []
+        if names and doc.get("type") in ("track", "album"):
+            main, credited = split_credits(names[0])
+            names = [main or names[0]]
+        artists = [a for line in texts.pop(Field.ARTISTS, []) for a in split_artists(line)]
+        texts[Field.ARTISTS] = artists + [c for c in credited if c not in artists]
+        texts[Field.NAME] = names
+        out = []
+        for field in sorted(texts):
+            tokens: list[Token] = []
+            offset = 0
+            for text in texts[field]:
+                analyzed = analyze(text, language=language)
+                if not analyzed:
+                    continue
+                if offset:
+                    analyzed = [Token(t.text, t.surface, t.position + offset, t.optional)
+                                for t in analyzed]
+                tokens.extend(analyzed)
+                offset = tokens[-1].position + _VALUE_GAP
+            if tokens:
+                out.append((field, tokens))
+        return out
+
+    def remove(self, doc_id: str) -> bool:
+        number = self._numbers.pop(doc_id, None)
+        if number is None:
+            return False
+        self._live.data[number] = False
+        self._forward[number] = None
+        self._ids[number] = None
+        self._dead += 1
+        self.generation += 1
+        if self._dead >= _COMPACT_MIN_DEAD and self._dead > _COMPACT_DEAD_FRACTION * len(self._ids):
+            self.compact()
+        return True
+
+    def compact(self) -> None:
+        """Drop deleted documents from postings and renumber the live ones."""
+        live = self._live.data[: len(self._ids)]
+        if self._dead:
+            renumber = np.cumsum(live, dtype=np.int64) - 1
+            for tid, docs in enumerate(self._postings):
+                if not docs:
+                    continue
+                numbers = np.frombuffer(docs, dtype=np.int32)
+                keep = live[numbers]
+                if keep.all():
+                    kept_docs, kept_fields = renumber[numbers], None
+                else:
+                    kept_docs = renumber[numbers[keep]]
+                    kept_fields = np.frombuffer(self._fields[tid], dtype=np.uint8)[keep]
+                self._postings[tid] = array("i", kept_docs.astype(np.int32).tobytes())
+                if kept_fields is not None:
+                    self._fields[tid] = array("B", kept_fields.tobytes())
+            keep_numbers = np.flatnonzero(live)
+            self._forward = [self._forward[i] for i in keep_numbers]
+            self._ids = [self._ids[i] for i in keep_numbers]
+            self._numbers = {doc_id: i for i, doc_id in enumerate(self._ids)}
+            n = len(self._ids)
+            for col in (self._live, self._popularity, self._kind):
+                data = np.full(len(col.data), col.fill, dtype=col.data.dtype)
+                data[:n] = col.data[keep_numbers]
+                col.data = data
+            self._dead = 0
+            self.generation += 1
+        self.vocab.compact()
+
+    # -- reading (the retrieval side calls these) -------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._numbers)
+
+    @property
+    def capacity(self) -> int:
+        """One past the highest internal document number in use."""
+        return len(self._ids)
+
+    def postings(self, term: int) -> tuple[np.ndarray, np.ndarray]:
+        """Document numbers and field bits of a term (views: use them under the read lock)."""
+        if term >= len(self._postings):
+            return np.empty(0, np.int32), np.empty(0, np.uint8)
+        return (np.frombuffer(self._postings[term], dtype=np.int32),
+                np.frombuffer(self._fields[term], dtype=np.uint8))
+
+    def document_frequency(self, term: int) -> int:
+        return len(self._postings[term]) if term < len(self._postings) else 0
+
+    def forward(self, number: int) -> list[ForwardToken]:
+        packed = self._forward[number]
+        if packed is None:
+            return []
+        return [
+            ForwardToken(Field(meta >> 24), (meta >> 1) & 0x7FFFFF, bool(meta & 1), tid, sid)
+            for meta, tid, sid in zip(packed[0::3], packed[1::3], packed[2::3], strict=True)
+        ]
+
+    @property
+    def live(self) -> np.ndarray:
+        return self._live.data
+
+    @property
+    def popularity(self) -> np.ndarray:
+        return self._popularity.data
+
+    @property
+    def kinds(self) -> np.ndarray:
+        return self._kind.data
+
+    def doc_id(self, number: int) -> str:
+        doc_id = self._ids[number]
+        if doc_id is None:
+            raise KeyError(number)
+        return doc_id
+
+    def number(self, doc_id: str) -> int | None:
+        return self._numbers.get(doc_id)
+
+    def stats(self) -> dict[str, int]:
+        return {
+            "documents": len(self),
+            "deleted_pending_compaction": self._dead,
+            "terms": len(self.vocab),
+            "postings": sum(len(p) for p in self._postings),
+        }

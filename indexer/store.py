@@ -1,0 +1,138 @@
+"""The durable document store: the source of truth the in-memory indexes are built from.
+
+SQLite in WAL mode with `synchronous=FULL`: a transaction is fsynced when `commit`
+returns, so a bulk request is answered only after its writes are on disk and a
+`kill -9` at any moment loses nothing that was acknowledged. A well-kept embedded
+database beats a hand-written log format here: crash recovery is SQLite's job.
+
+Deleted documents stay as tombstones (no body, last version) so that a delayed,
+older write cannot resurrect them.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    id      TEXT PRIMARY KEY,
+    body    BLOB,              -- JSON; NULL for a tombstone
+    version INTEGER            -- external version, NULL when the writer gave none
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Put:
+    doc_id: str
+    body: bytes
+    version: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Remove:
+    doc_id: str
+    version: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredState:
+    exists: bool
+    version: int | None
+
+
+class Store:
+    """One SQLite file; one writer connection, one reader connection per thread."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._write_lock = threading.Lock()
+        self._local = threading.local()
+        self._writer = self._connect()
+        self._writer.executescript(_SCHEMA)
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=FULL")
+        conn.execute("PRAGMA busy_timeout=10000")
+        return conn
+
+    def _reader(self) -> sqlite3.Connection:
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = self._local.conn = self._connect()
+        return conn
+
+    def commit(self, writes: Iterable[Put | Remove]) -> None:
+        """Apply the writes in one transaction; durable when this returns."""
+        with self._write_lock:
+            cur = self._writer.cursor()
+            cur.execute("BEGIN IMMEDIATE")
+            try:
+                for w in writes:
+                    body = w.body if isinstance(w, Put) else None
+                    cur.execute(
+                        "INSERT INTO documents(id, body, version) VALUES (?, ?, ?) "
+                        "ON CONFLICT(id) DO UPDATE SET body=excluded.body, "
+                        "version=COALESCE(excluded.version, documents.version)",
+                        (w.doc_id, body, w.version),
+                    )
+                cur.execute("COMMIT")
+            except BaseException:
+                cur.execute("ROLLBACK")
+                raise
+
+    def states(self, doc_ids: Iterable[str]) -> dict[str, StoredState]:
+        """Existence and version of each id that has ever been written."""
+        ids = list(dict.fromkeys(doc_ids))
+        found: dict[str, StoredState] = {}
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            for doc_id, has_body, version in self._reader().execute(
+                f"SELECT id, body IS NOT NULL, version FROM documents WHERE id IN ({marks})",
+                chunk,
+            ):
+                found[doc_id] = StoredState(bool(has_body), version)
+        return found
+
+    def get(self, doc_id: str) -> bytes | None:
+        row = self._reader().execute(
+            "SELECT body FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def get_many(self, doc_ids: list[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for chunk in _chunks(doc_ids, 500):
+            marks = ",".join("?" * len(chunk))
+            rows = self._reader().execute(
+                f"SELECT id, body FROM documents WHERE id IN ({marks}) AND body IS NOT NULL",
+                chunk,
+            )
+            found.update(rows)
+        return found
+
+    def scan(self) -> Iterator[tuple[str, bytes]]:
+        """Every live document, for building the indexes at start-up."""
+        yield from self._connect().execute(
+            "SELECT id, body FROM documents WHERE body IS NOT NULL"
+        )
+
+    def count(self) -> int:
+        return self._reader().execute(
+            "SELECT COUNT(*) FROM documents WHERE body IS NOT NULL"
+        ).fetchone()[0]
+
+    def close(self) -> None:
+        self._writer.close()
+
+
+def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]

@@ -1,0 +1,228 @@
+"""The term dictionary and the three structures that expand a query word into terms.
+
+- **Prefixes** (search-as-you-type): the terms in sorted order; a prefix is a range
+  found by two binary searches. New terms wait in a small sorted side list and are
+  merged in bulk, so ingest never re-sorts the whole vocabulary per term.
+- **Typos**: a deletion neighbourhood (SymSpell's symmetric-delete idea). Each term
+  is indexed under every string obtained by deleting up to its typo budget of
+  characters; a query word looks up its own deletions. Two words within
+  Damerau–Levenshtein distance d share a deletion of at most d characters, so
+  candidates come from hash lookups, never from scanning the vocabulary, and are
+  then verified with jellyfish's Damerau–Levenshtein. Deletions are stored as
+  64-bit hashes in sorted numpy arrays (12 bytes an entry instead of a Python
+  string and list per entry), with recent ones in a dict until the next merge.
+- **Phonetic codes**: code -> terms, from `analyzers.phonetic_codes`.
+
+We wrote this by hand because no maintained Python library offers an incremental
+(add/remove at run time) fuzzy + prefix term index; symspellpy keeps one Python
+dict entry per deletion and has no prefix search, and a trie in pure Python is
+slower and larger than sorted arrays.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Iterator
+from itertools import combinations
+
+import jellyfish
+import numpy as np
+from segue.analyzers import TypoBudget, phonetic_codes
+
+# A deletion key never equals a term hash by accident of namespace: keys are hashes of
+# the deleted string with this prefix character.
+_DEL = "\x00"
+_MERGE_PENDING_TERMS = 20_000
+_MERGE_PENDING_DELETES = 200_000
+_LATIN = "abcdefghijklmnopqrstuvwxyz0123456789"
+
+
+def deletions(word: str, depth: int) -> set[str]:
+    """Every string obtained by deleting 1..depth characters (not the word itself)."""
+    out: set[str] = set()
+    n = len(word)
+    for d in range(1, min(depth, n - 1) + 1):
+        for idx in combinations(range(n), d):
+            skip = set(idx)
+            out.add("".join(c for i, c in enumerate(word) if i not in skip))
+    return out
+
+
+def single_edits(word: str) -> set[str]:
+    """Norvig's edits at distance one (delete, transpose, replace, insert) over a-z0-9."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+    out |= {a + c + b[1:] for a, b in splits if b for c in _LATIN}
+    out |= {a + c + b for a, b in splits for c in _LATIN}
+    out.discard(word)
+    return out
+
+
+class Vocabulary:
+    """Folded terms <-> dense ids, with prefix, typo and phonetic lookups."""
+
+    def __init__(self, budget: TypoBudget | None = None) -> None:
+        self.budget = budget or TypoBudget()
+        self.ids: dict[str, int] = {}
+        self.terms: list[str] = []
+        self.weight = np.zeros(1024, dtype=np.float32)  # best popularity seen per term
+        self._sorted: list[str] = []
+        self._sorted_ids = np.empty(0, dtype=np.int32)
+        self._pending: list[str] = []  # sorted, merged into _sorted in bulk
+        self._del_keys = np.empty(0, dtype=np.int64)
+        self._del_terms = np.empty(0, dtype=np.int32)
+        self._del_pending: dict[int, list[int]] = {}
+        self._del_pending_size = 0
+        self._phonetic: dict[str, list[int]] = {}
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    # -- building -------------------------------------------------------------------
+
+    def intern(self, term: str, popularity: float = 0.0) -> int:
+        tid = self.ids.get(term)
+        if tid is None:
+            tid = self._add(term)
+        if popularity > self.weight[tid]:
+            self.weight[tid] = popularity
+        return tid
+
+    def _add(self, term: str) -> int:
+        tid = len(self.terms)
+        self.ids[term] = tid
+        self.terms.append(term)
+        if tid >= len(self.weight):
+            self.weight = np.concatenate([self.weight, np.zeros_like(self.weight)])
+        bisect.insort(self._pending, term)
+        depth = self.budget.for_word(term)
+        if depth:
+            for d in deletions(term, depth):
+                self._del_pending.setdefault(hash(_DEL + d), []).append(tid)
+                self._del_pending_size += 1
+        for code in phonetic_codes(term):
+            self._phonetic.setdefault(code, []).append(tid)
+        if len(self._pending) >= _MERGE_PENDING_TERMS:
+            self._merge_terms()
+        if self._del_pending_size >= _MERGE_PENDING_DELETES:
+            self._merge_deletes()
+        return tid
+
+    def _merge_terms(self) -> None:
+        merged = sorted(self._sorted + self._pending)  # timsort: two sorted runs, linear
+        self._sorted = merged
+        self._sorted_ids = np.fromiter((self.ids[t] for t in merged), np.int32, len(merged))
+        self._pending = []
+
+    def _merge_deletes(self) -> None:
+        keys = np.fromiter(
+            (k for k, tids in self._del_pending.items() for _ in tids), np.int64,
+            self._del_pending_size,
+        )
+        vals = np.fromiter(
+            (t for tids in self._del_pending.values() for t in tids), np.int32,
+            self._del_pending_size,
+        )
+        keys = np.concatenate([self._del_keys, keys])
+        vals = np.concatenate([self._del_terms, vals])
+        order = np.argsort(keys, kind="stable")
+        self._del_keys, self._del_terms = keys[order], vals[order]
+        self._del_pending = {}
+        self._del_pending_size = 0
+
+    def compact(self) -> None:
+        """Merge the side structures; called after bulk loads and before snapshots."""
+        if self._pending:
+            self._merge_terms()
+        if self._del_pending:
+            self._merge_deletes()
+
+    # -- lookups ------------------------------------------------------------------
+
+    def get(self, term: str) -> int | None:
+        return self.ids.get(term)
+
+    def prefixed(self, prefix: str, limit: int) -> list[int]:
+        """Up to `limit` terms starting with `prefix`, the most popular first."""
+        hi_key = prefix + "\U0010ffff"
+        lo = bisect.bisect_left(self._sorted, prefix)
+        hi = bisect.bisect_left(self._sorted, hi_key, lo)
+        found = self._sorted_ids[lo:hi]
+        plo = bisect.bisect_left(self._pending, prefix)
+        phi = bisect.bisect_left(self._pending, hi_key, plo)
+        if phi > plo:
+            extra = [self.ids[t] for t in self._pending[plo:phi]]
+            found = np.concatenate([found, np.asarray(extra, dtype=np.int32)])
+        if len(found) > limit:
+            top = np.argpartition(-self.weight[found], limit - 1)[:limit]
+            found = found[top]
+        return found[np.argsort(-self.weight[found], kind="stable")].tolist()
+
+    def has_prefix(self, prefix: str) -> bool:
+        for terms in (self._sorted, self._pending):
+            i = bisect.bisect_left(terms, prefix)
+            if i < len(terms) and terms[i].startswith(prefix):
+                return True
+        return False
+
+    def within(self, word: str, max_typos: int) -> list[tuple[int, int]]:
+        """Terms within `max_typos` Damerau–Levenshtein edits of `word`: (term id, typos)."""
+        if max_typos <= 0:
+            return []
+        keys = {word} | deletions(word, max_typos)
+        candidates: set[int] = set()
+        for k in keys:  # the word's deletions may be whole terms (the user added letters)
+            tid = self.ids.get(k)
+            if tid is not None:
+                candidates.add(tid)
+        candidates.update(self._deletion_hits(keys))
+        out = []
+        for tid in candidates:
+            term = self.terms[tid]
+            if term == word:
+                continue
+            typos = jellyfish.damerau_levenshtein_distance(word, term)
+            if typos <= max_typos:
+                out.append((tid, typos))
+        return out
+
+    def _deletion_hits(self, keys: Iterable[str]) -> Iterator[int]:
+        hashes = [hash(_DEL + k) for k in keys]
+        for h in hashes:
+            pending = self._del_pending.get(h)
+            if pending:
+                yield from pending
+        if len(self._del_keys):
+            harr = np.asarray(hashes, dtype=np.int64)
+            lo = np.searchsorted(self._del_keys, harr, "left")
+            hi = np.searchsorted(self._del_keys, harr, "right")
+            for a, b in zip(lo[hi > lo].tolist(), hi[hi > lo].tolist(), strict=True):
+                yield from self._del_terms[a:b].tolist()
+
+    def prefixed_within_one(self, prefix: str, limit: int) -> list[tuple[int, str]]:
+        """Terms starting with a one-edit variant of `prefix`: (term id, variant prefix).
+
+        Typo-tolerant search-as-you-type: "beyo" also finds "beyonce" when typed
+        "bwyo". The variants are checked against the sorted terms by binary search.
+        """
+        out: list[tuple[int, str]] = []
+        for variant in single_edits(prefix):
+            if len(variant) >= 2 and self.has_prefix(variant):
+                out.extend((tid, variant) for tid in self.prefixed(variant, limit))
+        if len(out) > limit:
+            out.sort(key=lambda pair: -self.weight[pair[0]])
+            out = out[:limit]
+        return out
+
+    def phonetic(self, word: str, limit: int) -> list[int]:
+        found: set[int] = set()
+        for code in phonetic_codes(word):
+            found.update(self._phonetic.get(code, ()))
+        found.discard(self.ids.get(word, -1))
+        return sorted(found, key=lambda t: -self.weight[t])[:limit]
+
+    def memory_bytes(self) -> int:
+        """A rough size of the numpy parts (the dicts are counted by the caller via RSS)."""
+        return int(self.weight.nbytes + self._sorted_ids.nbytes + self._del_keys.nbytes
+                   + self._del_terms.nbytes)

@@ -1,0 +1,179 @@
+"""The write path: validate → version check → durable commit → indexes.
+
+Actions are applied in order, in chunks: each chunk is committed to the store in one
+transaction (fsynced) and only then applied to the in-memory indexes, so whatever
+is searchable is also on disk, and a crash between the two is healed at start-up
+by rebuilding from the store. Per-item results follow Elasticsearch's `_bulk`.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Protocol
+
+import orjson
+
+from .bulk import Action, ActionError
+from .schema import DocumentError, validate_document
+from .store import Put, Remove, Store
+
+CHUNK = 2_000
+
+
+class IndexSink(Protocol):
+    """Anything kept in step with the store: the lexical index, later vector indexes."""
+
+    def upsert(self, doc: Mapping[str, Any]) -> object: ...
+    def remove(self, doc_id: str) -> object: ...
+    def compact(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class ItemResult:
+    op: str
+    doc_id: str | None
+    status: int
+    result: str | None = None
+    error_type: str | None = None
+    reason: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error_type is None
+
+    def to_json(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"_id": self.doc_id, "status": self.status}
+        if self.result is not None:
+            body["result"] = self.result
+        if self.error_type is not None:
+            body["error"] = {"type": self.error_type, "reason": self.reason}
+        return {self.op: body}
+
+
+@dataclass(slots=True)
+class _State:
+    exists: bool
+    version: int | None
+    body: dict[str, Any] | None = None
+
+
+class Writer:
+    def __init__(self, store: Store, sinks: list[IndexSink], lock: threading.RLock) -> None:
+        self.store = store
+        self.sinks = sinks
+        self.lock = lock
+
+    def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
+        it = iter(actions)
+        while chunk := list(islice(it, CHUNK)):
+            yield from self._apply_chunk(chunk)
+
+    def _apply_chunk(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
+        ids = [a.doc_id for a in chunk if isinstance(a, Action) and a.doc_id]
+        stored = self.store.states(ids)
+        update_ids = [a.doc_id for a in chunk
+                      if isinstance(a, Action) and a.op == "update" and a.doc_id]
+        bodies = self.store.get_many(update_ids) if update_ids else {}
+        states: dict[str, _State] = {
+            i: _State(s.exists, s.version, orjson.loads(bodies[i]) if i in bodies else None)
+            for i, s in stored.items()
+        }
+        results: list[ItemResult] = []
+        writes: list[tuple[Put | Remove, dict[str, Any] | None]] = []
+        for action in chunk:
+            if isinstance(action, ActionError):
+                results.append(ItemResult(action.op, action.doc_id, action.status,
+                                          error_type=action.type, reason=action.reason))
+                continue
+            result, write = self._resolve(action, states)
+            results.append(result)
+            if write is not None:
+                writes.append(write)
+        if writes:
+            self.store.commit(w for w, _ in writes)
+            with self.lock:
+                for write, doc in writes:
+                    for sink in self.sinks:
+                        if doc is not None:
+                            sink.upsert(doc)
+                        else:
+                            sink.remove(write.doc_id)
+        return results
+
+    def _resolve(
+        self, action: Action, states: dict[str, _State]
+    ) -> tuple[ItemResult, tuple[Put | Remove, dict[str, Any] | None] | None]:
+        op, doc_id, line = action.op, action.doc_id, action.line
+
+        def fail(status: int, kind: str, reason: str) -> tuple[ItemResult, None]:
+            return ItemResult(op, doc_id, status, error_type=kind,
+                              reason=f"line {line}: {reason}"), None
+
+        if op in ("update", "delete") and not doc_id:
+            return fail(400, "illegal_argument_exception", f"'{op}' needs an '_id'")
+        state = states.get(doc_id) if doc_id else None
+        exists = state is not None and state.exists
+
+        if op == "update":
+            if not exists or state is None:
+                return fail(404, "document_missing_exception", f"document '{doc_id}' not found")
+            partial = action.source.get("doc") if isinstance(action.source, dict) else None
+            if not isinstance(partial, dict):
+                return fail(400, "illegal_argument_exception",
+                            'an update line must be {"doc": {...fields to change...}}')
+            if state.body is None:
+                state.body = orjson.loads(self.store.get(doc_id) or b"{}")
+            source: Any = {**state.body, **partial}
+        else:
+            source = action.source
+
+        version = action.version
+        if version is None and isinstance(source, dict):
+            version = source.get("version") if isinstance(source.get("version"), int) else None
+        if version is not None and state is not None and state.version is not None \
+                and version <= state.version:
+            return fail(409, "version_conflict_engine_exception",
+                        f"version {version} of '{doc_id}' is not above the stored "
+                        f"version {state.version}; not applied")
+
+        if op == "delete":
+            if not exists:
+                return ItemResult(op, doc_id, 404, "not_found"), None
+            states[doc_id] = _State(False, version if version is not None else state.version)
+            return ItemResult(op, doc_id, 200, "deleted"), (Remove(doc_id, version), None)
+
+        if op == "create" and exists:
+            return fail(409, "version_conflict_engine_exception",
+                        f"document '{doc_id}' already exists")
+        try:
+            doc = validate_document(source, doc_id)
+        except DocumentError as e:
+            return fail(400, "mapper_parsing_exception", str(e))
+        doc_id = doc["id"]
+        prior = states.get(doc_id)
+        created = prior is None or not prior.exists
+        keep_version = version if version is not None else (prior.version if prior else None)
+        states[doc_id] = _State(True, keep_version, doc)
+        status, result = (201, "created") if created else (200, "updated")
+        return (ItemResult(op, doc_id, status, result),
+                (Put(doc_id, orjson.dumps(doc), version), doc))
+
+    def load(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild every sink from the store (start-up)."""
+        count = 0
+        with self.lock:
+            for _, body in self.store.scan():
+                doc = orjson.loads(body)
+                for sink in self.sinks:
+                    sink.upsert(doc)
+                count += 1
+                if progress is not None and count % 1000 == 0:
+                    progress(1000)
+            for sink in self.sinks:
+                sink.compact()
+        if progress is not None:
+            progress(count % 1000)
+        return count

@@ -1,0 +1,220 @@
+"""Retrieval on the embedded engine: query words → candidates with their matches.
+
+1. **Expand** each query word into index terms, each with a match kind: the exact
+   term and its synonyms, terms within the typo budget (deletion neighbourhood),
+   phonetic neighbours and, for the word being typed, completions of it and of
+   its one-typo variants (sorted terms, binary search). Expansions are cached per
+   vocabulary size, so keystrokes that repeat a word pay once.
+2. **Gather** the postings of all expansions with numpy into dense per-document
+   scratch arrays: best match per word, words covered, a pre-score built from the
+   variant's own weights. Cost grows with postings touched, never with the size of
+   the catalog or vocabulary.
+3. **Describe** the few best candidates word by word from the forward index, as
+   ranking `Candidate`s with their `WordMatch`es.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import OrderedDict
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from segue.indexer import Field, LexicalIndex
+from segue.indexer.lexical import TYPE_CODES
+from segue.ranking import Candidate, MatchKind, Variant, WordMatch
+
+from .understanding import ParsedQuery, QueryWord
+
+PREFIX_EXPANSIONS = 48
+TYPO_PREFIX_EXPANSIONS = 24
+PHONETIC_EXPANSIONS = 16
+_CACHE_SIZE = 8192
+_POPULARITY_SCALE = math.log1p(100.0)
+
+
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    kind: MatchKind
+    typos: int
+    prefix_chars: int = 0
+
+
+def _better(a: Expansion, b: Expansion | None) -> bool:
+    return b is None or (a.kind, -a.typos) > (b.kind, -b.typos)
+
+
+class EmbeddedRetriever:
+    def __init__(self, index: LexicalIndex) -> None:
+        self.index = index
+        self._cache: OrderedDict[tuple, dict[int, Expansion]] = OrderedDict()
+        self._size = 0
+        self._best = np.zeros(0, np.float32)
+        self._total = np.zeros(0, np.float32)
+        self._seen = np.zeros(0, np.int64)
+
+    # -- 1. expansion -------------------------------------------------------------
+
+    def expand(self, word: QueryWord) -> dict[int, Expansion]:
+        vocab = self.index.vocab
+        key = (len(vocab), word.prefix, tuple(t.text for t in word.tokens))
+        cached = self._cache.get(key)
+        if cached is not None:
+            self._cache.move_to_end(key)
+            return cached
+        out: dict[int, Expansion] = {}
+
+        def offer(tid: int | None, exp: Expansion) -> None:
+            if tid is not None and _better(exp, out.get(tid)):
+                out[tid] = exp
+
+        for tok in word.tokens:
+            text = tok.text
+            offer(vocab.get(text), Expansion(MatchKind.EXACT, 0))
+            if self.index.synonyms is not None:
+                for syn in self.index.synonyms.expand(text):
+                    offer(vocab.get(syn), Expansion(MatchKind.EXACT, 0))
+            budget = vocab.budget.for_word(text)
+            for tid, typos in vocab.within(text, budget):
+                offer(tid, Expansion(MatchKind.TYPO, typos))
+            for tid in vocab.phonetic(text, PHONETIC_EXPANSIONS):
+                offer(tid, Expansion(MatchKind.PHONETIC, 0))
+            if word.prefix:
+                for tid in vocab.prefixed(text, PREFIX_EXPANSIONS):
+                    offer(tid, Expansion(MatchKind.PREFIX, 0, len(text)))
+                if budget:
+                    for tid, variant in vocab.prefixed_within_one(text, TYPO_PREFIX_EXPANSIONS):
+                        offer(tid, Expansion(MatchKind.TYPO, 1, len(variant)))
+        self._cache[key] = out
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return out
+
+    # -- 2. gathering -------------------------------------------------------------
+
+    def _scratch(self) -> None:
+        n = self.index.capacity
+        if n > len(self._best):
+            size = max(n, 2 * len(self._best), 1024)
+            self._best = np.zeros(size, np.float32)
+            self._total = np.zeros(size, np.float32)
+            self._seen = np.zeros(size, np.int64)
+
+    def retrieve(
+        self, query: ParsedQuery, variant: Variant, *, limit: int,
+        types: frozenset[str] | None = None,
+    ) -> tuple[list[Candidate], int]:
+        """The `limit` best candidates (by pre-score) and how many documents matched."""
+        if not query.words:
+            return [], 0
+        self._scratch()
+        expansions = [self.expand(w) for w in query.words]
+        required = [i for i, w in enumerate(query.words) if not w.optional] \
+            or list(range(len(query.words)))
+        w = variant.weights
+        per_word = 1.0 / len(required)
+        kind_value = {k: (w.get("match", 0) * v) * per_word
+                      for k, v in variant.match_values.items()}
+        field_lut = _field_lut(variant, w.get("field", 0) * per_word)
+        coverage = w.get("coverage", 0) * per_word
+        typo_cost = abs(w.get("typos", 0))
+        live = self.index.live
+        touched = []
+        for i, exp in enumerate(expansions):
+            if not exp:
+                continue
+            parts_docs, parts_vals = [], []
+            for tid, e in exp.items():
+                docs, masks = self.index.postings(tid)
+                if not len(docs):
+                    continue
+                base = kind_value[e.kind] - typo_cost * e.typos
+                parts_docs.append(docs)
+                parts_vals.append(field_lut[masks] + np.float32(base))
+            if not parts_docs:
+                continue
+            docs = np.concatenate(parts_docs)
+            vals = np.concatenate(parts_vals)
+            keep = live[docs]
+            docs, vals = docs[keep], vals[keep]
+            np.maximum.at(self._best, docs, vals)
+            bonus = coverage if i in required else 0.0
+            # Fancy-index assignment with repeated documents writes the same value once.
+            self._total[docs] = self._total[docs] + self._best[docs] + np.float32(bonus)
+            self._best[docs] = 0.0
+            touched.append(docs)
+        if not touched:
+            return [], 0
+        cand = np.concatenate(touched)
+        self._seen[cand] = np.arange(len(cand))
+        cand = cand[self._seen[cand] == np.arange(len(cand))]  # unique, in O(n)
+        scores = self._total[cand].copy()
+        self._total[cand] = 0.0
+        if types is not None:
+            codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
+            keep = np.isin(self.index.kinds[cand], codes)
+            cand, scores = cand[keep], scores[keep]
+        total = len(cand)
+        scores += np.float32(w.get("popularity", 0) / _POPULARITY_SCALE) * np.log1p(
+            self.index.popularity[cand])
+        if len(cand) > limit:
+            top = np.argpartition(-scores, limit - 1)[:limit]
+            cand = cand[top]
+        return [self._describe(int(n), query, expansions) for n in cand.tolist()], total
+
+    # -- 3. description -----------------------------------------------------------
+
+    def _describe(
+        self, number: int, query: ParsedQuery, expansions: list[dict[int, Expansion]]
+    ) -> Candidate:
+        index = self.index
+        tokens = index.forward(number)
+        starts: list[int] = []
+        lengths: dict[tuple[Field, int], set[int]] = {}
+        prev_field, prev_pos, start = None, -10, 0
+        for tok in tokens:
+            if tok.field != prev_field or tok.position > prev_pos + 1:
+                start = tok.position
+            prev_field, prev_pos = tok.field, tok.position
+            starts.append(start)
+            if not tok.optional:
+                lengths.setdefault((tok.field, start), set()).add(tok.position)
+        surfaces = [
+            {index.surfaces.get(t.surface, -1) for t in w.tokens} for w in query.words
+        ]
+        n_docs = max(len(index), 1)
+        matches = []
+        for tok, start in zip(tokens, starts, strict=True):
+            for i, exp in enumerate(expansions):
+                e = exp.get(tok.term)
+                if e is None:
+                    continue
+                df = index.document_frequency(tok.term)
+                matches.append(WordMatch(
+                    word=i, kind=e.kind, typos=e.typos, field=tok.field,
+                    position=tok.position, value_start=start,
+                    value_length=len(lengths.get((tok.field, start), ())) or 1,
+                    exact_form=tok.surface in surfaces[i],
+                    idf=math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)),
+                    term=index.vocab.terms[tok.term], prefix_chars=e.prefix_chars,
+                ))
+        kind_code = int(index.kinds[number])
+        return Candidate(
+            doc_id=index.doc_id(number), type=_TYPE_NAMES[kind_code],
+            popularity=float(index.popularity[number]), matches=matches, ref=number,
+        )
+
+
+_TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}
+
+
+@lru_cache(maxsize=64)
+def _field_lut(variant: Variant, weight: float) -> np.ndarray:
+    """Pre-score of a posting's field bits: the weight of its best field."""
+    lut = np.zeros(256, np.float32)
+    for mask in range(1, 256):
+        lut[mask] = weight * max(
+            variant.field_weights.get(f, 0.0) for f in Field if mask & (1 << f)
+        )
+    return lut

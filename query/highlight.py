@@ -1,0 +1,67 @@
+"""Highlighting: the stored text with the matched parts wrapped in <mark>.
+
+Matching happened on folded words, so each word of the original text is folded the
+same way and compared; a prefix match marks only as many original characters as
+the user typed. Everything is HTML-escaped; only our <mark> tags are markup.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from segue.analyzers import fold
+
+_WORD = re.compile(r"[^\s()\[\]{},.;:\"/|–—-]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+
+
+def _prefix_length(word: str, folded_chars: int) -> int:
+    """How many characters of `word` fold to at least `folded_chars` characters."""
+    for i in range(1, len(word) + 1):
+        if len(fold(word[:i])) >= folded_chars:
+            return i
+    return len(word)
+
+
+def highlight(text: str, whole: set[str], prefixes: Iterable[str]) -> str | None:
+    """`text` with marks, or None when nothing in it matched."""
+    prefixes = tuple(p for p in prefixes if p)
+    cjk_terms = [t for t in whole if _CJK.search(t)]
+    spans: list[tuple[int, int]] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        if _CJK.search(word):
+            for term in cjk_terms:
+                start = word.find(term)
+                while start >= 0:
+                    spans.append((m.start() + start, m.start() + start + len(term)))
+                    start = word.find(term, start + 1)
+            continue
+        folded = fold(word).replace(" ", "")
+        if folded in whole:
+            spans.append((m.start(), m.end()))
+            continue
+        best = max((len(p) for p in prefixes if folded.startswith(p)), default=0)
+        if best:
+            spans.append((m.start(), m.start() + _prefix_length(word, best)))
+    if not spans:
+        return None
+    out, last = [], 0
+    for start, end in _merge(spans):
+        out.append(html.escape(text[last:start]))
+        out.append(f"<mark>{html.escape(text[start:end])}</mark>")
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

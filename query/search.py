@@ -1,0 +1,182 @@
+"""Search and suggest: parse → retrieve (engine) → rank (ranking) → typed hits.
+
+`Searcher` is engine-neutral: it is given a `Retriever` (the embedded one here, a
+cluster one later) and a way to fetch stored documents, and it owns what the API
+promises: one top result across types, ranked hits, highlights and explanations.
+"""
+
+from __future__ import annotations
+
+import html
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from segue.indexer import Field
+from segue.ranking import Candidate, MatchKind, Ranked, Variant, rank
+
+from .highlight import highlight
+from .understanding import ParsedQuery, parse_query
+
+# Stored fields too large or too internal to send with every hit.
+_NOT_IN_HITS = frozenset({"audio_embedding", "text_embedding"})
+_HIGHLIGHTED: dict[Field, str] = {
+    Field.NAME: "name", Field.ARTISTS: "artists", Field.ALBUM: "album",
+    Field.ALIASES: "aliases", Field.SHOW: "show", Field.OWNER: "owner",
+}
+
+
+class Retriever(Protocol):
+    def retrieve(
+        self, query: ParsedQuery, variant: Variant, *, limit: int,
+        types: frozenset[str] | None = None,
+    ) -> tuple[list[Candidate], int]: ...
+
+
+Fetch = Callable[[list[str]], Mapping[str, dict[str, Any]]]
+
+
+class UnknownVariant(LookupError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    q: str
+    limit: int = 10
+    offset: int = 0
+    types: frozenset[str] | None = None
+    explain: bool = False
+    variant: str | None = None
+
+
+@dataclass(slots=True)
+class SearchResponse:
+    query: str
+    took_ms: float
+    total: int
+    top: dict[str, Any] | None
+    hits: list[dict[str, Any]] = field(default_factory=list)
+    variant: str = ""
+
+
+class Searcher:
+    def __init__(
+        self, retriever: Retriever, fetch: Fetch, variants: Mapping[str, Variant],
+        default_variant: str, lock: threading.RLock,
+    ) -> None:
+        self.retriever = retriever
+        self.fetch = fetch
+        self.variants = variants
+        self.default_variant = default_variant
+        self.lock = lock
+
+    def variant(self, name: str | None) -> Variant:
+        name = name or self.default_variant
+        try:
+            return self.variants[name]
+        except KeyError:
+            raise UnknownVariant(
+                f"unknown variant '{name}'; known: {', '.join(sorted(self.variants))}"
+            ) from None
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        started = time.perf_counter()
+        variant = self.variant(request.variant)
+        query = parse_query(request.q)
+        want = request.offset + request.limit
+        depth = max(variant.candidates, want)
+        with self.lock:
+            candidates, total = self.retriever.retrieve(
+                query, variant, limit=depth, types=request.types)
+            overall = candidates
+            if request.types is not None:
+                overall, _ = self.retriever.retrieve(query, variant, limit=variant.candidates)
+        ranked = rank(candidates, query.shape, variant)
+        best = ranked if overall is candidates else rank(overall, query.shape, variant)
+        page = ranked[request.offset:want]
+        docs = self.fetch([r.candidate.doc_id for r in page + best[:1]])
+        hits = [_hit(r, docs, request.explain, variant) for r in page
+                if r.candidate.doc_id in docs]
+        top = _hit(best[0], docs, request.explain, variant) \
+            if best and best[0].candidate.doc_id in docs else None
+        took = (time.perf_counter() - started) * 1000
+        return SearchResponse(request.q, round(took, 3), total, top, hits, variant.name)
+
+    def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
+        """As-you-type completions: distinct names of the best hits, with type and id."""
+        response = self.search(SearchRequest(q=q, limit=limit * 3))
+        seen: set[str] = set()
+        out = []
+        for hit in response.hits:
+            key = hit["name"].casefold()
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append({"text": hit["name"], "id": hit["id"], "type": hit["type"],
+                        "highlight": hit.get("highlight", {}).get("name")})
+            if len(out) == limit:
+                break
+        return out
+
+
+def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
+         variant: Variant) -> dict[str, Any]:
+    doc = docs[r.candidate.doc_id]
+    hit: dict[str, Any] = {"id": doc["id"], "type": doc["type"], "name": doc["name"],
+                           "score": round(r.score, 4)}
+    hit.update((k, v) for k, v in doc.items() if k not in hit and k not in _NOT_IN_HITS)
+    hit["highlight"] = _highlights(r.candidate, doc)
+    if explain:
+        hit["explain"] = {
+            "variant": f"{variant.name}@{variant.version}",
+            "score": round(r.score, 4),
+            "features": [
+                {"feature": c.feature, "value": round(c.value, 4), "weight": c.weight,
+                 "contribution": round(c.contribution, 4)}
+                for c in r.explanation
+            ],
+            "matches": [
+                {"word": m.word, "kind": m.kind.name.lower(), "typos": m.typos,
+                 "field": m.field.name.lower(), "term": m.term, "exact_form": m.exact_form}
+                for m in r.candidate.matches
+            ],
+        }
+    return hit
+
+
+def _highlights(candidate: Candidate, doc: Mapping[str, Any]) -> dict[str, Any]:
+    by_field: dict[Field, tuple[set[str], set[str]]] = {}
+    for m in candidate.matches:
+        whole, prefixes = by_field.setdefault(m.field, (set(), set()))
+        if m.prefix_chars and m.kind in (MatchKind.PREFIX, MatchKind.TYPO):
+            prefixes.add(m.term[: m.prefix_chars])
+        else:
+            whole.add(m.term)
+    out: dict[str, Any] = {}
+    for fld, (whole, prefixes) in by_field.items():
+        key = _HIGHLIGHTED.get(fld)
+        value = doc.get(key) if key else None
+        if isinstance(value, str):
+            marked = highlight(value, whole, prefixes)
+            if marked is not None:
+                out[key] = marked
+        elif isinstance(value, list):
+            marked_list = [highlight(v, whole, prefixes) if isinstance(v, str) else None
+                           for v in value]
+            if any(marked_list):
+                out[key] = [h if h is not None else _escape(v)
+                            for h, v in zip(marked_list, value, strict=True)]
+    # Credits moved from a track title to ARTISTS still show in the title text.
+    if "name" not in out and Field.ARTISTS in by_field:
+        whole, prefixes = by_field[Field.ARTISTS]
+        marked = highlight(doc["name"], whole, prefixes)
+        if marked is not None:
+            out["name"] = marked
+    return out
+
+
+def _escape(value: Any) -> str:
+    return html.escape(str(value))

@@ -1,0 +1,55 @@
+"""Query understanding: the typed text becomes words, each with its alternatives.
+
+The query goes through the very analyzer the documents went through, so "P!nk",
+"Beyoncé" and "藤井 風" meet their documents half-way. Tokens at one position are
+alternatives of one word ("ac"/"acdc"). The last word is also a prefix while the
+user is still typing, unless the text ends with a space.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from segue.analyzers import Token, analyze
+from segue.ranking import QueryShape
+
+MAX_QUERY_CHARS = 256   # a search box query; longer input is cut, not rejected
+MAX_QUERY_WORDS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class QueryWord:
+    tokens: tuple[Token, ...]   # alternatives, the first is the main form
+    optional: bool
+    prefix: bool                # the last word, still being typed
+
+    @property
+    def text(self) -> str:
+        return self.tokens[0].text
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedQuery:
+    text: str
+    words: tuple[QueryWord, ...]
+
+    @property
+    def shape(self) -> QueryShape:
+        return QueryShape(tuple(w.text for w in self.words),
+                          tuple(w.optional for w in self.words))
+
+
+def parse_query(text: str) -> ParsedQuery:
+    text = text[:MAX_QUERY_CHARS]
+    tokens = analyze(text)
+    groups: dict[int, list[Token]] = {}
+    for tok in tokens:
+        groups.setdefault(tok.position, []).append(tok)
+    positions = sorted(groups)[:MAX_QUERY_WORDS]
+    still_typing = bool(text) and not text[-1].isspace()
+    words = []
+    for i, pos in enumerate(positions):
+        alts = tuple(groups[pos])
+        words.append(QueryWord(alts, all(t.optional for t in alts),
+                               prefix=still_typing and i == len(positions) - 1))
+    return ParsedQuery(text, tuple(words))

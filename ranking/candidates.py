@@ -1,0 +1,60 @@
+"""What an engine hands to ranking: candidates and how each query word matched them.
+
+This is the contract between retrieval and ranking. Every engine (embedded or
+cluster) produces the same objects, so one ranking code path serves them all and a
+variant evaluated offline means the same thing in production.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+from segue.indexer import Field
+
+
+class MatchKind(IntEnum):
+    """How a query word matched a document word; higher is better."""
+
+    PHONETIC = 1
+    TYPO = 2
+    PREFIX = 3
+    EXACT = 4
+
+
+@dataclass(frozen=True, slots=True)
+class WordMatch:
+    word: int            # index of the query word
+    kind: MatchKind
+    typos: int
+    field: Field
+    position: int
+    value_start: int     # position of the first word of the field value holding the match
+    value_length: int    # number of non-optional word positions in that value
+    exact_form: bool     # same surface form: accents and script as typed
+    idf: float
+    term: str            # the document's folded word, for highlighting
+    prefix_chars: int = 0  # for PREFIX matches: how many folded characters matched
+
+
+@dataclass(frozen=True, slots=True)
+class QueryShape:
+    """What ranking needs to know of the parsed query."""
+
+    words: tuple[str, ...]        # folded text of each query word
+    optional: tuple[bool, ...]    # a leading article or credit marker the user may omit
+
+    @property
+    def required(self) -> tuple[int, ...]:
+        req = tuple(i for i, opt in enumerate(self.optional) if not opt)
+        return req or tuple(range(len(self.words)))
+
+
+@dataclass(slots=True)
+class Candidate:
+    doc_id: str
+    type: str
+    popularity: float
+    matches: list[WordMatch] = field(default_factory=list)
+    vector_similarity: float | None = None
+    ref: int = -1        # an engine-internal handle (the embedded engine's document number)

@@ -1,0 +1,50 @@
+"""Settings, from the command line and the environment (SEGUE_*)."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from segue.analyzers import TypoBudget
+
+
+def _keys(raw: str | None) -> frozenset[str]:
+    return frozenset(k.strip() for k in (raw or "").split(",") if k.strip())
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("data")
+    engine: str = "embedded"
+    host: str = "127.0.0.1"
+    port: int = 8000
+    typo_budget: TypoBudget = field(default_factory=TypoBudget)
+    synonyms: Path | None = None
+    variants_dir: Path | None = None     # extra variant files beside the shipped ones
+    default_variant: str = "default"
+    admin_key: str | None = None
+    search_keys: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        env = os.environ
+        values: dict[str, object] = {
+            "admin_key": env.get("SEGUE_ADMIN_KEY") or None,
+            "search_keys": _keys(env.get("SEGUE_SEARCH_KEYS")),
+            "default_variant": env.get("SEGUE_VARIANT", "default"),
+            "typo_budget": TypoBudget(
+                exact_up_to=int(env.get("SEGUE_TYPO_EXACT_UP_TO", 3)),
+                one_up_to=int(env.get("SEGUE_TYPO_ONE_UP_TO", 7)),
+            ),
+        }
+        if env.get("SEGUE_SYNONYMS"):
+            values["synonyms"] = Path(env["SEGUE_SYNONYMS"])
+        if env.get("SEGUE_VARIANTS_DIR"):
+            values["variants_dir"] = Path(env["SEGUE_VARIANTS_DIR"])
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def open_access(self) -> bool:
+        return not self.admin_key and not self.search_keys
