@@ -6,9 +6,10 @@ import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from starlette.concurrency import run_in_threadpool
+
 from segue.indexer import DOC_TYPES
 from segue.query import MAX_QUERY_CHARS, SearchRequest, UnknownVariant
-from starlette.concurrency import run_in_threadpool
 
 from .auth import require_read
 from .errors import Problem

@@ -7,7 +7,7 @@
 """
 
 from .bulk import Action, ActionError, parse_bulk
-from .lexical import ForwardToken, LexicalIndex
+from .lexical import TYPE_CODES, ForwardToken, LexicalIndex
 from .schema import DOC_TYPES, DocumentError, Field, validate_document
 from .store import Store
 from .vocabulary import Vocabulary
@@ -15,6 +15,7 @@ from .writer import IndexSink, ItemResult, Writer
 
 __all__ = [
     "DOC_TYPES",
+    "TYPE_CODES",
     "Action",
     "ActionError",
     "DocumentError",

@@ -25,6 +25,7 @@ class Action:
     line: int                  # 1-based line number of the action line
     version: int | None = None
     source: Any = None         # the document (index/create) or {"doc": {...}} (update)
+    source_line: int | None = None  # 1-based line number of the document line
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +130,7 @@ def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
             yield ActionError(op, doc_id, sn, 400, "parse_exception",
                               f"line {sn}: document line: {e}")
             continue
-        yield Action(op, doc_id, n, version, source)
+        yield Action(op, doc_id, n, version, source, sn)
 
 
 def _is_action_line(raw: bytes) -> bool:

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+
 from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists, split_credits
 
 from .schema import DOC_TYPES, Field, searchable_texts

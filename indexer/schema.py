@@ -171,7 +171,7 @@ def validate_document(doc: Any, doc_id: str | None = None) -> dict[str, Any]:
     if "explicit" in doc and doc["explicit"] is not None and not isinstance(doc["explicit"], bool):
         raise DocumentError(f"must be a boolean, got {_kind(doc['explicit'])}", "explicit")
     _vector(doc, "audio_embedding")
-    return {**doc, "id": doc_id}
+    return {"id": doc_id, **{k: v for k, v in doc.items() if k != "id"}}
 
 
 def searchable_texts(doc: Mapping[str, Any]) -> dict[Field, list[str]]:

@@ -27,6 +27,7 @@ from itertools import combinations
 
 import jellyfish
 import numpy as np
+
 from segue.analyzers import TypoBudget, phonetic_codes
 
 # A deletion key never equals a term hash by accident of namespace: keys are hashes of

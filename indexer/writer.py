@@ -108,9 +108,10 @@ class Writer:
     ) -> tuple[ItemResult, tuple[Put | Remove, dict[str, Any] | None] | None]:
         op, doc_id, line = action.op, action.doc_id, action.line
 
-        def fail(status: int, kind: str, reason: str) -> tuple[ItemResult, None]:
+        def fail(status: int, kind: str, reason: str, at: int | None = None
+                 ) -> tuple[ItemResult, None]:
             return ItemResult(op, doc_id, status, error_type=kind,
-                              reason=f"line {line}: {reason}"), None
+                              reason=f"line {at or line}: {reason}"), None
 
         if op in ("update", "delete") and not doc_id:
             return fail(400, "illegal_argument_exception", f"'{op}' needs an '_id'")
@@ -151,7 +152,7 @@ class Writer:
         try:
             doc = validate_document(source, doc_id)
         except DocumentError as e:
-            return fail(400, "mapper_parsing_exception", str(e))
+            return fail(400, "mapper_parsing_exception", str(e), action.source_line)
         doc_id = doc["id"]
         prior = states.get(doc_id)
         created = prior is None or not prior.exists

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-from segue.indexer import Field, LexicalIndex
-from segue.indexer.lexical import TYPE_CODES
+
+from segue.indexer import TYPE_CODES, Field, LexicalIndex
 from segue.ranking import Candidate, MatchKind, Variant, WordMatch
 
 from .understanding import ParsedQuery, QueryWord

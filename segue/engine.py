@@ -96,7 +96,7 @@ class EmbeddedEngine:
             for n, doc in enumerate(docs, start=1):
                 doc_id = doc.get("id") if isinstance(doc, dict) else None
                 yield Action("index", doc_id if isinstance(doc_id, str) else None, n,
-                             source=doc)
+                             source=doc, source_line=n)
         return self.writer.apply(actions())
 
     def search(self, request: SearchRequest) -> SearchResponse:

@@ -1,0 +1,96 @@
+"""Shared fixtures: a real embedded engine on a temporary directory, with a small
+catalog of real-looking names (accents, symbols, scripts, credits)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from segue.config import Settings
+from segue.engine import EmbeddedEngine, open_engine
+
+CATALOG = [
+    {"id": "ar-beyonce", "type": "artist", "name": "Beyoncé", "popularity": 90,
+     "genres": ["pop", "r&b"], "aliases": ["Beyonce Knowles"]},
+    {"id": "ar-beyonce-tribute", "type": "artist", "name": "Beyonce Tribute Band",
+     "popularity": 5},
+    {"id": "tr-halo", "type": "track", "name": "Halo", "artists": ["Beyoncé"],
+     "album": "I Am... Sasha Fierce", "year": 2008, "popularity": 85},
+    {"id": "tr-halo-cover", "type": "track", "name": "Halo", "artists": ["Karaoke Stars"],
+     "album": "Karaoke Hits 2009", "year": 2009, "popularity": 3},
+    {"id": "tr-beyond", "type": "track", "name": "Beyond the Sea", "artists": ["Bobby Darin"],
+     "popularity": 40},
+    {"id": "ar-shakira", "type": "artist", "name": "Shakira", "popularity": 88},
+    {"id": "tr-hips", "type": "track", "name": "Hips Don't Lie",
+     "artists": ["Shakira feat. Wyclef Jean"], "popularity": 80},
+    {"id": "ar-2pac", "type": "artist", "name": "2Pac", "aliases": ["Tupac", "Tupac Shakur"],
+     "popularity": 86},
+    {"id": "ar-pink", "type": "artist", "name": "P!nk", "popularity": 82},
+    {"id": "tr-pink-panther", "type": "track", "name": "The Pink Panther Theme",
+     "artists": ["Henry Mancini"], "popularity": 50},
+    {"id": "ar-kesha", "type": "artist", "name": "Ke$ha", "popularity": 70},
+    {"id": "ar-suicideboys", "type": "artist", "name": "$uicideboy$", "popularity": 72},
+    {"id": "ar-acdc", "type": "artist", "name": "AC/DC", "popularity": 84},
+    {"id": "ar-nsync", "type": "artist", "name": "*NSYNC", "popularity": 65},
+    {"id": "ar-simon", "type": "artist", "name": "Simon & Garfunkel", "popularity": 75},
+    {"id": "ar-beatles", "type": "artist", "name": "The Beatles", "popularity": 89},
+    {"id": "ar-motorhead", "type": "artist", "name": "Motörhead", "popularity": 66},
+    {"id": "tr-motorhead-cover", "type": "track", "name": "Motorhead",
+     "artists": ["Tribute Covers"], "popularity": 2},
+    {"id": "ar-sigur", "type": "artist", "name": "Sigur Rós", "popularity": 60},
+    {"id": "ar-bjork", "type": "artist", "name": "Björk", "popularity": 68},
+    {"id": "ar-kino", "type": "artist", "name": "Кино", "aliases": ["Kino"], "language": "ru",
+     "popularity": 58},
+    {"id": "tr-kino-gruppa", "type": "track", "name": "Группа крови", "artists": ["Кино"],
+     "language": "ru", "popularity": 55},
+    {"id": "pl-ellada", "type": "playlist", "name": "Ελλάδα καλοκαίρι", "owner": "segue",
+     "description": "Greek summer hits", "popularity": 30},
+    {"id": "ar-fujii", "type": "artist", "name": "Fujii Kaze", "aliases": ["藤井 風"],
+     "language": "ja", "popularity": 71},
+    {"id": "ar-jungkook", "type": "artist", "name": "Jung Kook", "aliases": ["정국"],
+     "language": "ko", "popularity": 83},
+    {"id": "ar-jay-chou", "type": "artist", "name": "周杰伦", "aliases": ["Jay Chou"],
+     "language": "zh", "popularity": 77},
+    {"id": "tr-senorita", "type": "track", "name": "Señorita",
+     "artists": ["Shawn Mendes", "Camila Cabello"], "popularity": 84},
+    {"id": "tr-stay", "type": "track", "name": "Stay (with Justin Bieber)",
+     "artists": ["The Kid LAROI"], "popularity": 86},
+    {"id": "tr-flowers", "type": "track", "name": "Flowers", "artists": ["Miley Cyrus"],
+     "album": "Endless Summer Vacation", "popularity": 97},
+    {"id": "tr-flowers-in-rain", "type": "track", "name": "Flowers in the Rain",
+     "artists": ["The Move"], "popularity": 35},
+    {"id": "tr-bohemian", "type": "track", "name": "Bohemian Rhapsody", "artists": ["Queen"],
+     "album": "A Night at the Opera", "popularity": 92},
+    {"id": "ar-billie", "type": "artist", "name": "Billie Eilish", "popularity": 91},
+    {"id": "ar-nirvana", "type": "artist", "name": "Nirvana", "popularity": 84},
+    {"id": "ar-eminem", "type": "artist", "name": "Eminem", "popularity": 90},
+    {"id": "ep-daily", "type": "episode", "name": "The Making of Halo", "show": "Song Exploder",
+     "description": "How a ballad came together", "popularity": 20},
+    {"id": "al-sasha", "type": "album", "name": "I Am... Sasha Fierce", "artists": ["Beyoncé"],
+     "year": 2008, "popularity": 70},
+]
+
+
+@pytest.fixture
+def make_engine(tmp_path: Path) -> Callable[..., EmbeddedEngine]:
+    engines: list[EmbeddedEngine] = []
+
+    def make(docs: list[dict] | None = None, **settings: object) -> EmbeddedEngine:
+        engine = open_engine(Settings(data_dir=tmp_path / f"data{len(engines)}", **settings))
+        engine.load()
+        if docs:
+            results = list(engine.index_documents(docs))
+            assert all(r.ok for r in results), [r for r in results if not r.ok]
+        engines.append(engine)
+        return engine
+
+    yield make
+    for engine in engines:
+        engine.close()
+
+
+@pytest.fixture
+def engine(make_engine: Callable[..., EmbeddedEngine]) -> EmbeddedEngine:
+    return make_engine(CATALOG)

@@ -1,0 +1,63 @@
+"""The term structures answer like a brute-force scan would, without scanning."""
+
+from __future__ import annotations
+
+import jellyfish
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from segue.analyzers import TypoBudget
+from segue.indexer import Vocabulary
+
+WORDS = st.text(alphabet="abcdeiklmnorsty", min_size=1, max_size=11)
+
+
+@settings(max_examples=60, deadline=None)
+@given(terms=st.lists(WORDS, min_size=1, max_size=60, unique=True), query=WORDS)
+def test_within_equals_brute_force(terms, query):
+    vocab = Vocabulary(TypoBudget())
+    for t in terms:
+        vocab.intern(t)
+    budget = vocab.budget.for_word(query)
+    found = {vocab.terms[tid] for tid, _ in vocab.within(query, budget)}
+    expected = {t for t in terms if t != query
+                and jellyfish.damerau_levenshtein_distance(query, t) <= budget
+                and budget > 0}
+    assert found == expected
+
+
+@settings(max_examples=30, deadline=None)
+@given(terms=st.lists(WORDS, min_size=1, max_size=80, unique=True), prefix=WORDS)
+def test_prefixed_equals_brute_force_across_merges(terms, prefix):
+    vocab = Vocabulary(TypoBudget())
+    half = len(terms) // 2
+    for t in terms[:half]:
+        vocab.intern(t)
+    vocab.compact()  # some terms in the merged sorted run, the rest pending
+    for t in terms[half:]:
+        vocab.intern(t)
+    found = {vocab.terms[t] for t in vocab.prefixed(prefix, limit=1000)}
+    assert found == {t for t in terms if t.startswith(prefix)}
+
+
+def test_prefixed_returns_most_popular_first():
+    vocab = Vocabulary()
+    vocab.intern("beyond", 40.0)
+    vocab.intern("beyonce", 90.0)
+    vocab.intern("beyondness", 1.0)
+    assert [vocab.terms[t] for t in vocab.prefixed("beyon", 2)] == ["beyonce", "beyond"]
+
+
+def test_typo_tolerant_prefix():
+    vocab = Vocabulary()
+    for t in ("beyonce", "bohemian", "rhapsody"):
+        vocab.intern(t)
+    found = {vocab.terms[t] for t, _ in vocab.prefixed_within_one("bwyon", 10)}
+    assert found == {"beyonce"}
+    assert {vocab.terms[t] for t, _ in vocab.prefixed_within_one("rhpas", 10)} == {"rhapsody"}
+
+
+def test_phonetic_neighbours():
+    vocab = Vocabulary()
+    vocab.intern("shakira")
+    assert [vocab.terms[t] for t in vocab.phonetic("shakeera", 5)] == ["shakira"]
