@@ -204,13 +204,20 @@ class LexicalIndex:
         return len(self._postings[term]) if term < len(self._postings) else 0
 
     def forward(self, number: int) -> list[ForwardToken]:
+        return [ForwardToken(Field(f), pos, opt, tid, sid)
+                for f, pos, opt, tid, sid in self.forward_packed(number)]
+
+    def forward_packed(self, number: int) -> list[tuple[int, int, bool, int, int]]:
+        """A document's tokens as (field, position, optional, term, surface), in order.
+
+        Plain ints for the hot path of ranking; `forward` gives the same as objects.
+        """
         packed = self._forward[number]
         if packed is None:
             return []
-        return [
-            ForwardToken(Field(meta >> 24), (meta >> 1) & 0x7FFFFF, bool(meta & 1), tid, sid)
-            for meta, tid, sid in zip(packed[0::3], packed[1::3], packed[2::3], strict=True)
-        ]
+        return [((meta >> 24), (meta >> 1) & 0x7FFFFF, bool(meta & 1), tid, sid)
+                for meta, tid, sid in zip(packed[0::3], packed[1::3], packed[2::3],
+                                          strict=True)]
 
     @property
     def live(self) -> np.ndarray:

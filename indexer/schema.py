@@ -9,10 +9,13 @@ pipeline operator reading a per-item error in a bulk response.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
+
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 DOC_TYPES: tuple[str, ...] = ("track", "artist", "album", "playlist", "episode")
 
@@ -137,7 +140,7 @@ def validate_id(doc_id: Any) -> str:
         raise DocumentError("must be a non-empty string", "_id")
     if len(doc_id) > MAX_ID_CHARS:
         raise DocumentError(f"is longer than {MAX_ID_CHARS} characters", "_id")
-    if any(ord(c) < 32 for c in doc_id):
+    if _CONTROL.search(doc_id):
         raise DocumentError("must not contain control characters", "_id")
     return doc_id
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Iterator
-from itertools import combinations
 
 import jellyfish
 import numpy as np
@@ -41,11 +40,11 @@ _LATIN = "abcdefghijklmnopqrstuvwxyz0123456789"
 def deletions(word: str, depth: int) -> set[str]:
     """Every string obtained by deleting 1..depth characters (not the word itself)."""
     out: set[str] = set()
-    n = len(word)
-    for d in range(1, min(depth, n - 1) + 1):
-        for idx in combinations(range(n), d):
-            skip = set(idx)
-            out.add("".join(c for i, c in enumerate(word) if i not in skip))
+    frontier = {word}
+    for _ in range(min(depth, len(word) - 1)):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        out |= frontier
+    out.discard(word)
     return out
 
 

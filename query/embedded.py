@@ -29,6 +29,7 @@ from .understanding import ParsedQuery, QueryWord
 
 PREFIX_EXPANSIONS = 48
 TYPO_PREFIX_EXPANSIONS = 24
+TYPO_PREFIX_WHEN_FEWER_THAN = 8
 PHONETIC_EXPANSIONS = 16
 _CACHE_SIZE = 8192
 _POPULARITY_SCALE = math.log1p(100.0)
@@ -81,9 +82,12 @@ class EmbeddedRetriever:
             for tid in vocab.phonetic(text, PHONETIC_EXPANSIONS):
                 offer(tid, Expansion(MatchKind.PHONETIC, 0))
             if word.prefix:
-                for tid in vocab.prefixed(text, PREFIX_EXPANSIONS):
+                completions = vocab.prefixed(text, PREFIX_EXPANSIONS)
+                for tid in completions:
                     offer(tid, Expansion(MatchKind.PREFIX, 0, len(text)))
-                if budget:
+                # A prefix that already completes to many words was most likely typed
+                # right; looking for one-typo variants of it would only add noise.
+                if budget and len(completions) < TYPO_PREFIX_WHEN_FEWER_THAN:
                     for tid, variant in vocab.prefixed_within_one(text, TYPO_PREFIX_EXPANSIONS):
                         offer(tid, Expansion(MatchKind.TYPO, 1, len(variant)))
         self._cache[key] = out
@@ -161,49 +165,71 @@ class EmbeddedRetriever:
         if len(cand) > limit:
             top = np.argpartition(-scores, limit - 1)[:limit]
             cand = cand[top]
-        return [self._describe(int(n), query, expansions) for n in cand.tolist()], total
+        plan = _Plan(self.index, query, expansions)
+        return [self._describe(n, plan) for n in cand.tolist()], total
 
     # -- 3. description -----------------------------------------------------------
 
-    def _describe(
-        self, number: int, query: ParsedQuery, expansions: list[dict[int, Expansion]]
-    ) -> Candidate:
+    def _describe(self, number: int, plan: _Plan) -> Candidate:
         index = self.index
-        tokens = index.forward(number)
+        tokens = index.forward_packed(number)
+        by_term = plan.by_term
+        hits = [k for k, tok in enumerate(tokens) if tok[3] in by_term]
+        # Word positions of each field value (values of a list field are apart by a gap).
         starts: list[int] = []
-        lengths: dict[tuple[Field, int], set[int]] = {}
-        prev_field, prev_pos, start = None, -10, 0
-        for tok in tokens:
-            if tok.field != prev_field or tok.position > prev_pos + 1:
-                start = tok.position
-            prev_field, prev_pos = tok.field, tok.position
+        lengths: dict[tuple[int, int], set[int]] = {}
+        prev_field, prev_pos, start = -1, -10, 0
+        for fld, pos, optional, _, _ in tokens:
+            if fld != prev_field or pos > prev_pos + 1:
+                start = pos
+            prev_field, prev_pos = fld, pos
             starts.append(start)
-            if not tok.optional:
-                lengths.setdefault((tok.field, start), set()).add(tok.position)
-        surfaces = [
-            {index.surfaces.get(t.surface, -1) for t in w.tokens} for w in query.words
-        ]
-        n_docs = max(len(index), 1)
+            if not optional:
+                lengths.setdefault((fld, start), set()).add(pos)
         matches = []
-        for tok, start in zip(tokens, starts, strict=True):
-            for i, exp in enumerate(expansions):
-                e = exp.get(tok.term)
-                if e is None:
-                    continue
-                df = index.document_frequency(tok.term)
+        for k in hits:
+            fld, pos, _, term, surface = tokens[k]
+            start = starts[k]
+            length = len(lengths.get((fld, start), ())) or 1
+            idf = plan.idf(term)
+            text = index.vocab.terms[term]
+            for i, e in by_term[term]:
                 matches.append(WordMatch(
-                    word=i, kind=e.kind, typos=e.typos, field=tok.field,
-                    position=tok.position, value_start=start,
-                    value_length=len(lengths.get((tok.field, start), ())) or 1,
-                    exact_form=tok.surface in surfaces[i],
-                    idf=math.log(1.0 + (n_docs - df + 0.5) / (df + 0.5)),
-                    term=index.vocab.terms[tok.term], prefix_chars=e.prefix_chars,
+                    word=i, kind=e.kind, typos=e.typos, field=_FIELDS[fld], position=pos,
+                    value_start=start, value_length=length,
+                    exact_form=surface in plan.surfaces[i], idf=idf, term=text,
+                    prefix_chars=e.prefix_chars,
                 ))
-        kind_code = int(index.kinds[number])
         return Candidate(
-            doc_id=index.doc_id(number), type=_TYPE_NAMES[kind_code],
+            doc_id=index.doc_id(number), type=_TYPE_NAMES[int(index.kinds[number])],
             popularity=float(index.popularity[number]), matches=matches, ref=number,
         )
+
+
+class _Plan:
+    """Per-query lookup tables shared by every candidate's description."""
+
+    def __init__(self, index: LexicalIndex, query: ParsedQuery,
+                 expansions: list[dict[int, Expansion]]) -> None:
+        self.index = index
+        self.by_term: dict[int, list[tuple[int, Expansion]]] = {}
+        for i, exp in enumerate(expansions):
+            for term, e in exp.items():
+                self.by_term.setdefault(term, []).append((i, e))
+        self.surfaces = [{index.surfaces.get(t.surface, -1) for t in w.tokens}
+                         for w in query.words]
+        self._n = max(len(index), 1)
+        self._idf: dict[int, float] = {}
+
+    def idf(self, term: int) -> float:
+        value = self._idf.get(term)
+        if value is None:
+            df = self.index.document_frequency(term)
+            value = self._idf[term] = math.log(1.0 + (self._n - df + 0.5) / (df + 0.5))
+        return value
+
+
+_FIELDS = list(Field)
 
 
 _TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}

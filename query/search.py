@@ -94,8 +94,10 @@ class Searcher:
             overall = candidates
             if request.types is not None:
                 overall, _ = self.retriever.retrieve(query, variant, limit=variant.candidates)
-        ranked = rank(candidates, query.shape, variant)
-        best = ranked if overall is candidates else rank(overall, query.shape, variant)
+        shape = query.shape
+        ranked = rank(candidates, shape, variant, explain=request.explain)
+        best = ranked if overall is candidates else rank(overall, shape, variant,
+                                                         explain=request.explain)
         page = ranked[request.offset:want]
         docs = self.fetch([r.candidate.doc_id for r in page + best[:1]])
         hits = [_hit(r, docs, request.explain, variant) for r in page

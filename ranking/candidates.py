@@ -43,11 +43,11 @@ class QueryShape:
 
     words: tuple[str, ...]        # folded text of each query word
     optional: tuple[bool, ...]    # a leading article or credit marker the user may omit
+    required: tuple[int, ...] = ()  # the words that count; derived, leave empty
 
-    @property
-    def required(self) -> tuple[int, ...]:
+    def __post_init__(self) -> None:
         req = tuple(i for i, opt in enumerate(self.optional) if not opt)
-        return req or tuple(range(len(self.words)))
+        object.__setattr__(self, "required", req or tuple(range(len(self.words))))
 
 
 @dataclass(slots=True)

@@ -8,7 +8,7 @@ candidate's best match per query word, chosen once by `best_matches`.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -158,6 +158,3 @@ FEATURES: dict[str, Callable[[Context], float]] = {
     "vector": vector,
 }
 
-
-def feature_values(ctx: Context, names: Sequence[str]) -> dict[str, float]:
-    return {name: FEATURES[name](ctx) for name in names}

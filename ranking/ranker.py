@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .candidates import Candidate, QueryShape
-from .features import Context, best_matches, feature_values
+from .features import FEATURES, Context, best_matches
 from .variants import Variant
 
 
@@ -33,15 +33,23 @@ class Ranked:
 
 
 def rank(
-    candidates: Iterable[Candidate], query: QueryShape, variant: Variant
+    candidates: Iterable[Candidate], query: QueryShape, variant: Variant,
+    *, explain: bool = False,
 ) -> list[Ranked]:
-    """Score and sort; ties go to the more popular document, then to the id."""
-    names = [n for n, w in variant.weights.items() if w]
+    """Score and sort; ties go to the more popular document, then to the id.
+
+    With `explain`, each result carries its contributions; without, only the score
+    (the same sum, without building the parts).
+    """
+    features = [(name, FEATURES[name], weight) for name, weight in variant.weights.items()
+                if weight]
     ranked = []
     for cand in candidates:
         ctx = Context(cand, query, variant, best_matches(cand, variant))
-        values = feature_values(ctx, names)
-        parts = tuple(Contribution(n, values[n], variant.weights[n]) for n in names)
-        ranked.append(Ranked(cand, sum(p.contribution for p in parts), parts))
+        if explain:
+            parts = tuple(Contribution(n, f(ctx), w) for n, f, w in features)
+            ranked.append(Ranked(cand, sum(p.contribution for p in parts), parts))
+        else:
+            ranked.append(Ranked(cand, sum(w * f(ctx) for _, f, w in features), ()))
     ranked.sort(key=lambda r: (-r.score, -r.candidate.popularity, r.candidate.doc_id))
     return ranked
