@@ -9,6 +9,7 @@ them into features, weighs them by a `Variant` and sorts:
 """
 
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
+from .evaluation import Judged, run_queries, score
 from .features import FEATURES
 from .ranker import Contribution, Ranked, rank
 from .variants import DEFAULT_VARIANT, Variant, VariantError, shipped_variants
@@ -18,6 +19,7 @@ __all__ = [
     "FEATURES",
     "Candidate",
     "Contribution",
+    "Judged",
     "MatchKind",
     "QueryShape",
     "Ranked",
@@ -25,5 +27,7 @@ __all__ = [
     "VariantError",
     "WordMatch",
     "rank",
+    "run_queries",
+    "score",
     "shipped_variants",
 ]
