@@ -1,0 +1,42 @@
+"""Search latency, Segue beside tantivy on the same catalog and queries.
+
+Run with `make bench`; inside `make test` each runs once as a smoke test. Times
+are read from pytest-benchmark's table (compare medians), never asserted.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from segue.query import SearchRequest
+
+KINDS = ("prefix", "exact", "typo", "name+artist")
+
+
+def _batch(bench_queries, kind):
+    return [q for k, q in bench_queries if k == kind]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_segue_search(benchmark, bench_engine, bench_queries, kind):
+    batch = _batch(bench_queries, kind)
+    benchmark.group = f"search {kind}"
+
+    def run() -> int:
+        return sum(bench_engine.search(SearchRequest(q=q, limit=10)).total > 0 for q in batch)
+
+    found = benchmark(run)
+    assert found >= 0.9 * len(batch)  # the benchmark measures searches that find things
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_tantivy_search(benchmark, bench_tantivy, bench_queries, kind):
+    batch = _batch(bench_queries, kind)
+    benchmark.group = f"search {kind}"
+    benchmark(lambda: sum(bool(bench_tantivy.search(q)) for q in batch))
+
+
+def test_segue_suggest(benchmark, bench_engine, bench_queries):
+    batch = [q[:3] for _, q in bench_queries]
+    benchmark.group = "suggest"
+    benchmark(lambda: [bench_engine.suggest(q, 8) for q in batch])
