@@ -18,6 +18,8 @@ and bigrams are what search engines (Lucene's CJKBigramFilter) use for recall.
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from functools import cache
 
 from .translit import fold_word
@@ -41,6 +43,11 @@ _HANGUL = (
 HAN_KANA = 1
 HANGUL = 2
 
+# Any code point of the three scripts (assigned or not): a quick "is there CJK here?".
+ANY_CJK = re.compile(
+    "[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _HAN + _KANA + _HANGUL) + "]"
+)
+
 
 def _within(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
     return any(lo <= cp <= hi for lo, hi in ranges)
@@ -51,9 +58,9 @@ def is_kana(ch: str) -> bool:
 
 
 def script(ch: str) -> int:
-    """HAN_KANA, HANGUL, or 0 for a character of any other script."""
+    """HAN_KANA, HANGUL, or 0 for a character of any other script (or unassigned)."""
     cp = ord(ch)
-    if cp < 0x1100:
+    if cp < 0x1100 or not (ch.isalnum() or unicodedata.category(ch)[0] == "M"):
         return 0
     if _within(cp, _HAN) or _within(cp, _KANA):
         return HAN_KANA

@@ -27,6 +27,7 @@ _ARTIST_SEPARATOR = re.compile(
     rf"(?:\s+|\s*[(\[]\s*)(?:{_FEAT}|with|vs\.?)(?=\s)|\s+[xX×](?=\s)", re.IGNORECASE
 )
 _SPACES = re.compile(r"\s+")
+_EDGES = re.compile(r"^[\s\-–—]+|[\s\-–—]+$")
 
 
 def split_credits(text: str) -> tuple[str, list[str]]:
@@ -69,16 +70,17 @@ def _split_list(text: str) -> list[str]:
 
 def _tidy(name: str) -> str:
     """Strip spaces, dashes and brackets that the split left unbalanced at the edges."""
-    name = name.strip(" \t-–—")
-    while name and name[-1] in ")]" and name.count("(") + name.count("[") < name.count(
-        ")"
-    ) + name.count("]"):
-        name = name[:-1].rstrip(" \t-–—")
-    while name and name[0] in "([" and name.count("(") + name.count("[") > name.count(
-        ")"
-    ) + name.count("]"):
-        name = name[1:].lstrip(" \t-–—")
+    name = _EDGES.sub("", name)
+    while name and name[-1] in ")]" and _depth(name) < 0:
+        name = _EDGES.sub("", name[:-1])
+    while name and name[0] in "([" and _depth(name) > 0:
+        name = _EDGES.sub("", name[1:])
     return _SPACES.sub(" ", name)
+
+
+def _depth(name: str) -> int:
+    """Opening minus closing brackets."""
+    return name.count("(") + name.count("[") - name.count(")") - name.count("]")
 
 
 def _unique(names: list[str]) -> list[str]:

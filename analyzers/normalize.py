@@ -63,6 +63,7 @@ _FORMAT = _char_class(
     "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
     "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f",
 )
+_HAS_VARIANT = re.compile("[" + "".join(chr(cp) for cp in _VARIANTS) + "]")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]+")
 _ASCII_VARIANTS = str.maketrans({"`": "'"})
 
@@ -78,8 +79,14 @@ def normalize(text: str) -> str:
         if _ASCII_CONTROL.search(text):
             text = _ASCII_CONTROL.sub(" ", text)
         return text.lower().translate(_ASCII_VARIANTS)
-    text = _FORMAT.sub("", _CONTROL.sub(" ", text)).translate(_VARIANTS)
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+    if _FORMAT.search(text):
+        text = _FORMAT.sub("", text)
+    if "\u00b4" in text:
+        text = text.replace("\u00b4", "'")
     # casefold() can leave text outside NFC ("İ" -> "i" + combining dot), hence NFKC twice.
     text = unicodedata.normalize("NFKC", unicodedata.normalize("NFKC", text).casefold())
-    return text.translate(_VARIANTS)
+    # str.translate with a dict is slow; most text has no variant to replace.
+    return text.translate(_VARIANTS) if _HAS_VARIANT.search(text) else text
 

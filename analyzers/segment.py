@@ -82,9 +82,15 @@ def _class(ch: str) -> int:
 @lru_cache(maxsize=262144)
 def segment(chunk: str, ja: bool) -> Segments:
     """The units and folded words of one normalized, whitespace-free chunk."""
-    if chunk.isascii() and chunk.isalnum():
-        # Fast path: a plain ASCII word is its own key and surface.
-        return Segments((Unit(((chunk, chunk),), WORD),), (chunk,), False)
+    if chunk.isalnum():
+        if chunk.isascii():
+            # Fast path: a plain ASCII word is its own key and surface.
+            return Segments((Unit(((chunk, chunk),), WORD),), (chunk,), False)
+        if not cjk.ANY_CJK.search(chunk):
+            # Fast path: one word of letters and digits ("beyoncé", "кино").
+            text = fold_word(chunk)
+            units = (Unit(((text, chunk),), WORD),) if text else ()
+            return Segments(units, (text,) if text else (), False)
     classes = [_class(ch) for ch in chunk]
     units: list[Unit] = []
     words: list[str] = []

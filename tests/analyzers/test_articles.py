@@ -1,6 +1,7 @@
 """Leading articles are optional when more words follow."""
 
 import pytest
+
 from segue.analyzers import ARTICLES, analyze
 
 

@@ -1,6 +1,7 @@
 """Credits in titles and artist lines; credit markers are optional tokens."""
 
 import pytest
+
 from segue.analyzers import analyze, split_artists, split_credits
 
 

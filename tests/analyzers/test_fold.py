@@ -1,6 +1,7 @@
 """Folding and transliteration, with the unfolded surface kept."""
 
 import pytest
+
 from segue.analyzers import analyze, fold
 
 

@@ -1,6 +1,7 @@
 """Phonetic codes on folded tokens, namespaced, not on short or numeric tokens."""
 
 import pytest
+
 from segue.analyzers import phonetic_codes
 
 

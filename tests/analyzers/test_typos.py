@@ -3,6 +3,7 @@
 import dataclasses
 
 import pytest
+
 from segue.analyzers import TypoBudget
 
 
