@@ -15,12 +15,12 @@ import re
 CREDIT_MARKERS: frozenset[str] = frozenset({"feat", "ft", "featuring", "with", "x", "vs"})
 
 _FEAT = r"(?:feat\.?|ft\.?|featuring)"
-_CREDIT = rf"(?:{_FEAT}|with)"
 # "(feat. A)", "[with B]" anywhere in a title.
-_BRACKETED = re.compile(rf"\s*[(\[]\s*{_CREDIT}\s+([^()\[\]]+?)\s*[)\]]", re.IGNORECASE)
-# "Title - ft. A" and "Title feat. A" (bare "with" is a title word: "Stay With Me").
+_BRACKETED = re.compile(rf"\s*[(\[]\s*(?:{_FEAT}|with)\s+([^()\[\]]+?)\s*[)\]]", re.IGNORECASE)
+# "Title - ft. A" and "Title feat. A", up to a bracket or a " - " ("- Radio Edit").
+# Not "with" outside brackets: it is a title word ("Stay With Me", "Yours - With Love").
 _TRAILING = re.compile(
-    rf"(?:\s+[-–—]\s+{_CREDIT}|\s+{_FEAT})\s+([^()\[\]]+?)(?=\s*[(\[]|\s*$)", re.IGNORECASE
+    rf"(?:\s+[-–—])?\s+{_FEAT}\s+([^()\[\]]+?)(?=\s+[-–—]\s|\s*[(\[]|\s*$)", re.IGNORECASE
 )
 # Between two artists: a marker word after a space or an opening bracket, or a lone x.
 _ARTIST_SEPARATOR = re.compile(

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 
 # Typographic variants that people type interchangeably with the ASCII ones; the
 # later steps only have to know "'" (joins a word) and "-" (splits a compound).
@@ -34,35 +33,46 @@ _VARIANTS = str.maketrans(
 )
 
 
-def _char_class(predicate: Callable[[int, str], bool], extra: str = "") -> re.Pattern[str]:
-    """A regex class of the BMP code points matching `predicate`, plus `extra` ranges.
+def _bmp_classes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Regex classes of control-or-surrogate and of format code points.
 
-    Scanning the BMP once at import takes a few milliseconds; `re` has no
-    Unicode category classes.
+    `re` has no Unicode category classes; one scan of the BMP at import takes a
+    few milliseconds. The few format characters beyond the BMP are listed by hand.
     """
-    ranges: list[tuple[int, int]] = []
+    control: list[tuple[int, int]] = []
+    fmt: list[tuple[int, int]] = []
     for cp in range(0x10000):
-        if predicate(cp, unicodedata.category(chr(cp))):
-            if ranges and ranges[-1][1] == cp - 1:
-                ranges[-1] = (ranges[-1][0], cp)
-            else:
-                ranges.append((cp, cp))
-    body = "".join(
+        ch = chr(cp)
+        cat = unicodedata.category(ch)
+        if cat == "Cs" or (cat == "Cc" and not ch.isspace()):
+            _extend(control, cp)
+        elif cat == "Cf" and cp != 0x200B:
+            _extend(fmt, cp)
+    beyond = (
+        "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
+        "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    )
+    return re.compile(f"[{_ranges(control)}]+"), re.compile(f"[{_ranges(fmt)}{beyond}]+")
+
+
+def _extend(ranges: list[tuple[int, int]], cp: int) -> None:
+    if ranges and ranges[-1][1] == cp - 1:
+        ranges[-1] = (ranges[-1][0], cp)
+    else:
+        ranges.append((cp, cp))
+
+
+def _ranges(ranges: list[tuple[int, int]]) -> str:
+    return "".join(
         re.escape(chr(a)) if a == b else f"{re.escape(chr(a))}-{re.escape(chr(b))}"
         for a, b in ranges
     )
-    return re.compile(f"[{body}{extra}]+")
 
 
 # Control characters and stray surrogates separate words: ID3 tags put NUL between
-# the values of a multi-artist frame.
-_CONTROL = _char_class(lambda cp, cat: cat == "Cs" or (cat == "Cc" and not chr(cp).isspace()))
-# Format characters (soft hyphen, zero-width joiner, BOM, bidi marks) vanish: "Mö\xadtley".
-_FORMAT = _char_class(
-    lambda cp, cat: cat == "Cf" and cp != 0x200B,
-    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3"
-    "\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f",
-)
+# the values of a multi-artist frame. Format characters (soft hyphen, zero-width
+# joiner, BOM, bidi marks) vanish: "Mö\xadtley" is "mötley".
+_CONTROL, _FORMAT = _bmp_classes()
 _HAS_VARIANT = re.compile("[" + "".join(chr(cp) for cp in _VARIANTS) + "]")
 _ASCII_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f]+")
 _ASCII_VARIANTS = str.maketrans({"`": "'"})

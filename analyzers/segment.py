@@ -66,7 +66,7 @@ def _classify(ch: str) -> int:
     return _SEP
 
 
-_CLASSES: dict[str, int] = {chr(cp): _classify(chr(cp)) for cp in range(0x3000)}
+_CLASSES: dict[str, int] = {}  # filled as characters are first seen
 _ATOM = (_W, _IN_WORD)
 
 

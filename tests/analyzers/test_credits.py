@@ -15,7 +15,8 @@ from segue.analyzers import analyze, split_artists, split_credits
         ("Flowers (featuring Jane Doe)", ("Flowers", ["Jane Doe"])),
         ("Flowers (ft Jane Doe)", ("Flowers", ["Jane Doe"])),
         ("Flowers feat. Jane Doe", ("Flowers", ["Jane Doe"])),
-        ("Flowers - with Jane Doe", ("Flowers", ["Jane Doe"])),
+        ("Flowers - feat. Jane Doe", ("Flowers", ["Jane Doe"])),
+        ("Flowers feat. Jane Doe - Radio Edit", ("Flowers - Radio Edit", ["Jane Doe"])),
         ("Flowers (feat. Jane Doe) (Live)", ("Flowers (Live)", ["Jane Doe"])),
         ("Flowers feat. Jane Doe (Remix)", ("Flowers (Remix)", ["Jane Doe"])),
         ("Flowers (feat. Jane Doe, John Roe)", ("Flowers", ["Jane Doe", "John Roe"])),
@@ -28,7 +29,16 @@ def test_split_credits(title: str, expected: tuple[str, list[str]]) -> None:
 
 @pytest.mark.parametrize(
     "title",
-    ["Flowers", "Stay With Me", "Love (Remix)", "Feather", "Daft Punk Is Playing at My House", ""],
+    [
+        "Flowers",
+        "Stay With Me",
+        "Yours - With Love",
+        "Love (Remix)",
+        "Feather",
+        "Defeat the Night",
+        "Daft Punk Is Playing at My House",
+        "",
+    ],
 )
 def test_titles_without_credits_come_back_unchanged(title: str) -> None:
     assert split_credits(title) == (title, [])
