@@ -25,9 +25,12 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test chromium
 
-# Debian's Chromium drives the browser tests (Playwright's own download cannot work here).
+# Debian's Chromium drives the browser tests (Playwright's own download cannot work here);
+# the Noto CJK fonts make Chinese, Japanese and Korean names legible in its screenshots.
 chromium:
-	@command -v chromium >/dev/null 2>&1 || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium; }
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
+	  apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+	    chromium fonts-noto-cjk; }
 
 serve: install
 	$(BIN)/segue serve --data $(DATA) --host $(HOST) --port $(PORT) --load-demo-if-empty

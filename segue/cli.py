@@ -37,20 +37,15 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 
 def _load(engine: Any, *, demo_if_empty: bool, show_progress: bool) -> None:
-    total = engine.store.count()
-    with tqdm(total=total, desc="loading index", unit="doc", disable=not show_progress,
-              file=sys.stderr) as bar:
-        engine.load(bar.update)
-    if demo_if_empty and total == 0:
+    seed = None
+    if demo_if_empty:
         from segue.catalog import load_demo
 
-        docs = list(load_demo())
-        with tqdm(total=len(docs), desc="loading demo catalog", unit="doc",
-                  disable=not show_progress, file=sys.stderr) as bar:
-            for _ in engine.index_documents(docs):
-                bar.update(1)
-        engine.lexical.compact()
-    log.info("ready: %d documents", len(engine.lexical))
+        seed = load_demo
+    with tqdm(desc="loading index", unit="doc", disable=not show_progress,
+              file=sys.stderr) as bar:
+        count = engine.load(bar.update, seed_if_empty=seed)
+    log.info("ready: %d documents", count)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:

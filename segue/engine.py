@@ -81,9 +81,22 @@ class EmbeddedEngine:
     def ready(self) -> bool:
         return self._ready.is_set()
 
-    def load(self, progress: Callable[[int], None] | None = None) -> int:
-        """Build the indexes from the store; the engine is ready afterwards."""
+    def load(
+        self, progress: Callable[[int], None] | None = None,
+        *, seed_if_empty: Callable[[], Iterable[Any]] | None = None,
+    ) -> int:
+        """Build the indexes from the store; the engine is ready afterwards.
+
+        `seed_if_empty` supplies documents for an empty store (the demo catalog); they
+        are indexed before readiness, so /v1/ready never announces an empty demo.
+        """
         count = self.writer.load(progress)
+        if count == 0 and seed_if_empty is not None:
+            for result in self.index_documents(seed_if_empty()):
+                count += result.ok
+                if progress is not None:
+                    progress(1)
+            self.lexical.compact()
         self._ready.set()
         return count
 

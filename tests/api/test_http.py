@@ -180,3 +180,19 @@ def test_openapi_and_demo_page(client):
     assert page.status_code == 200 and 'id="q"' in page.text
     stats = client.get("/v1/stats").json()
     assert stats["documents"] == len(CATALOG) and stats["engine"] == "embedded"
+
+
+def test_seed_catalog_is_indexed_before_ready_and_only_into_an_empty_store(tmp_path):
+    settings = Settings(data_dir=tmp_path / "d")
+    seed = [{"id": "a", "type": "artist", "name": "Aurora", "popularity": 50}]
+    engine = open_engine(settings)
+    c = TestClient(create_app(engine, settings))
+    assert engine.load(seed_if_empty=lambda: seed) == 1
+    assert c.get("/v1/ready").json() == {"ready": True, "documents": 1}
+    engine.delete("a")
+    list(engine.index_documents([{"id": "b", "type": "artist", "name": "Björk"}]))
+    engine.close()
+    again = open_engine(settings)
+    assert again.load(seed_if_empty=lambda: seed) == 1  # not re-seeded: "b" only
+    assert again.get("a") is None and again.get("b") is not None
+    again.close()
