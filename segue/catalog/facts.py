@@ -1497,11 +1497,13 @@ ARTISTS: tuple[Artist, ...] = (
           aliases=["Ο χορός του Ζορμπά", "Sirtaki"], lang="el"),
         S("Της Δικαιοσύνης ήλιε νοητέ", "Άξιον Εστί", 1964,
           aliases=["Tis dikaiosynis ilie noite"]),
-    ], aliases=["Mikis Theodorakis", "Theodorakis"], slug="mikis-theodorakis"),
+    ], aliases=["Mikis Theodorakis", "Theodorakis"], slug="mikis-theodorakis",
+       album_aliases={"Άξιον Εστί": ["Axion Esti"]}),
     A("Helena Paparizou", "GR", "el", "pop|laïko", 60, [
         S("My Number One", "My Number One", 2005, lang="en"),
         S("Άνθρωποι μόνοι", "Υπάρχει λόγος", 2006, aliases=["Anthropoi monoi"]),
-    ], aliases=["Έλενα Παπαρίζου", "Elena Paparizou"]),
+    ], aliases=["Έλενα Παπαρίζου", "Elena Paparizou"],
+       album_aliases={"Υπάρχει λόγος": ["Iparhi Logos"]}),
     A("Tarkan", "TR", "tr", "turkish pop", 72, [
         S("Şıkıdım", "Aacayipsin", 1994),
         S("Şımarık", "Ölürüm Sana", 1997, aliases=["Kiss Kiss"]),
@@ -1521,7 +1523,7 @@ ARTISTS: tuple[Artist, ...] = (
     A("Fairuz", "LB", "ar", "arabic classical|arabic pop", 65, [
         S("كيفك إنت", "كيفك إنت", 1991, aliases=["Kifak Inta"]),
         S("زهرة المدائن", None, 1967, aliases=["Zahrat al-Madaen"]),
-    ], aliases=["فيروز", "Fayrouz", "Feiruz"]),
+    ], aliases=["فيروز", "Fayrouz", "Feiruz"], album_aliases={"كيفك إنت": ["Kifak Inta"]}),
     A("أم كلثوم", "EG", "ar", "arabic classical", 60, [
         S("إنت عمري", None, 1964, aliases=["Enta Omri", "Inta Omri"]),
         S("الأطلال", None, 1966, aliases=["Al Atlal"]),
@@ -1767,16 +1769,20 @@ ARTISTS: tuple[Artist, ...] = (
         S("完全感覚Dreamer", "Nicheシンドローム", 2010, aliases=["Kanzen Kankaku Dreamer"]),
         S("Wherever you are", "Nicheシンドローム", 2010),
         S("The Beginning", "人生×僕=", 2013),
-    ], aliases=["ワンオクロック", "ワンオク"], album_aliases={"人生×僕=": ["Jinsei x Boku ="]}),
+    ], aliases=["ワンオクロック", "ワンオク"], album_aliases={
+        "人生×僕=": ["Jinsei x Boku ="], "Nicheシンドローム": ["Niche Syndrome"]}),
     A("中島みゆき", "JP", "ja", "j-pop|singer-songwriter", 55, [
         S("時代", "私の声が聞こえますか", 1976, aliases=["Jidai"]),
         S("糸", "EAST ASIA", 1992, aliases=["Ito"]),
         S("地上の星", "短篇集", 2000, aliases=["Chijou no Hoshi"]),
-    ], aliases=["Miyuki Nakajima", "Nakajima Miyuki"], slug="miyuki-nakajima"),
+    ], aliases=["Miyuki Nakajima", "Nakajima Miyuki"], slug="miyuki-nakajima", album_aliases={
+        "私の声が聞こえますか": ["Watashi no Koe ga Kikoemasu ka"], "短篇集": ["Tanpenshu"]}),
     A("きゃりーぱみゅぱみゅ", "JP", "ja", "j-pop|electropop", 58, [
         S("PONPONPON", "もしもし原宿", 2011),
         S("つけまつける", "ぱみゅぱみゅレボリューション", 2012, aliases=["Tsukematsukeru"]),
-    ], aliases=["Kyary Pamyu Pamyu", "Kyary"], slug="kyary-pamyu-pamyu"),
+    ], aliases=["Kyary Pamyu Pamyu", "Kyary"], slug="kyary-pamyu-pamyu", album_aliases={
+        "もしもし原宿": ["Moshi Moshi Harajuku"],
+        "ぱみゅぱみゅレボリューション": ["Pamyu Pamyu Revolution"]}),
     # ---------------------------------------------------------------- C-pop
     A("周杰倫", "TW", "zh", "mandopop|c-pop", 78, [
         S("晴天", "葉惠美", 2003, aliases=["Qing Tian", "Sunny Day"]),
@@ -1784,42 +1790,52 @@ ARTISTS: tuple[Artist, ...] = (
         S("青花瓷", "我很忙", 2007, aliases=["Qing Hua Ci", "Blue and White Porcelain"]),
         S("稻香", "魔杰座", 2008, aliases=["Dao Xiang", "Rice Field"]),
         S("告白氣球", "周杰倫的床邊故事", 2016, aliases=["Gao Bai Qi Qiu", "Love Confession"]),
-    ], aliases=["Jay Chou", "周杰伦", "Zhou Jielun"], slug="jay-chou"),
+    ], aliases=["Jay Chou", "周杰伦", "Zhou Jielun"], slug="jay-chou", album_aliases={
+        "葉惠美": ["Ye Hui Mei"], "七里香": ["Qi Li Xiang"], "我很忙": ["On the Run"],
+        "魔杰座": ["Capricorn"], "周杰倫的床邊故事": ["Jay Chou's Bedtime Stories"]}),
     A("G.E.M.", "HK", "zh", "mandopop|c-pop", 72, [
         S("泡沫", "Xposed", 2012, aliases=["Pao Mo", "Bubble"]),
         S("光年之外", None, 2016, aliases=["Guang Nian Zhi Wai", "Light Years Away"]),
         S("句號", "摩天動物園", 2019, aliases=["Ju Hao", "Full Stop"]),
-    ], aliases=["鄧紫棋", "邓紫棋", "GEM", "Gloria Tang", "Deng Ziqi"], slug="gem"),
+    ], aliases=["鄧紫棋", "邓紫棋", "GEM", "Gloria Tang", "Deng Ziqi"], slug="gem",
+       album_aliases={"摩天動物園": ["City Zoo"]}),
     A("王菲", "CN", "zh", "mandopop|cantopop", 68, [
         S("容易受傷的女人", "Coming Home", 1992, aliases=["Rong Yi Shou Shang De Nu Ren"]),
         S("夢中人", "胡思亂想", 1994, aliases=["Meng Zhong Ren", "Dreams"]),
         S("紅豆", "唱遊", 1998, aliases=["Hong Dou", "红豆"]),
-    ], aliases=["Faye Wong", "Wang Fei"], slug="faye-wong"),
+    ], aliases=["Faye Wong", "Wang Fei"], slug="faye-wong",
+       album_aliases={"胡思亂想": ["Random Thoughts"], "唱遊": ["Sing and Play"]}),
     A("陳奕迅", "HK", "zh", "cantopop|mandopop", 68, [
         S("十年", "黑白灰", 2003, aliases=["Shi Nian", "Ten Years"]),
         S("浮誇", "U87", 2005, aliases=["Fu Kua", "浮夸"]),
         S("富士山下", "What's Going On...?", 2006, aliases=["Fu Shi Shan Xia"]),
         S("孤勇者", None, 2021, aliases=["Gu Yong Zhe"]),
-    ], aliases=["Eason Chan", "陈奕迅", "Chen Yixun"], slug="eason-chan"),
+    ], aliases=["Eason Chan", "陈奕迅", "Chen Yixun"], slug="eason-chan",
+       album_aliases={"黑白灰": ["Black White Grey"]}),
     A("鄧麗君", "TW", "zh", "mandopop", 62, [
         S("月亮代表我的心", "島國之情歌第四集 香港之戀", 1977,
           aliases=["Yue Liang Dai Biao Wo De Xin", "The Moon Represents My Heart"]),
         S("甜蜜蜜", "甜蜜蜜", 1979, aliases=["Tian Mi Mi"]),
-    ], aliases=["Teresa Teng", "邓丽君", "Deng Lijun"], slug="teresa-teng"),
+    ], aliases=["Teresa Teng", "邓丽君", "Deng Lijun"], slug="teresa-teng", album_aliases={
+        "島國之情歌第四集 香港之戀": ["Island Love Songs Vol. 4"], "甜蜜蜜": ["Tian Mi Mi"]}),
     A("林俊傑", "SG", "zh", "mandopop", 65, [
         S("江南", "第二天堂", 2004, aliases=["Jiang Nan"]),
         S("修煉愛情", "因你而在", 2013, aliases=["Xiu Lian Ai Qing"]),
         S("可惜沒如果", "新地球", 2014, aliases=["Ke Xi Mei Ru Guo"]),
-    ], aliases=["JJ Lin", "林俊杰", "Lin Junjie"], slug="jj-lin"),
+    ], aliases=["JJ Lin", "林俊杰", "Lin Junjie"], slug="jj-lin", album_aliases={
+        "第二天堂": ["Second Heaven"], "因你而在": ["Stories Untold"], "新地球": ["New World"]}),
     A("五月天", "TW", "zh", "mandopop|rock", 66, [
         S("溫柔", "人生海海", 2001, aliases=["Wen Rou", "温柔"]),
         S("倔強", "神的孩子都在跳舞", 2004, aliases=["Jue Jiang", "倔强"]),
-    ], aliases=["Mayday", "Wu Yue Tian"], slug="mayday"),
+    ], aliases=["Mayday", "Wu Yue Tian"], slug="mayday", album_aliases={
+        "人生海海": ["People Life, Ocean Wild"],
+        "神的孩子都在跳舞": ["God's Children Are All Dancing"]}),
     A("蔡依林", "TW", "zh", "mandopop|dance pop", 62, [
         S("日不落", "特務J", 2007, aliases=["Ri Bu Luo"]),
         S("大藝術家", "Muse", 2012, aliases=["Da Yi Shu Jia", "The Great Artist"]),
         S("怪美的", "Ugly Beauty", 2018, aliases=["Guai Mei De"]),
-    ], aliases=["Jolin Tsai", "Cai Yilin"], slug="jolin-tsai"),
+    ], aliases=["Jolin Tsai", "Cai Yilin"], slug="jolin-tsai",
+       album_aliases={"特務J": ["Agent J"]}),
     A("Beyond", "HK", "zh", "cantopop|rock", 62, [
         S("真的愛你", "Beyond IV", 1989, aliases=["Zan Dik Oi Nei"]),
         S("光輝歲月", "命運派對", 1990, aliases=["Glorious Years"]),
@@ -1828,11 +1844,12 @@ ARTISTS: tuple[Artist, ...] = (
     A("崔健", "CN", "zh", "rock", 55, [
         S("一无所有", "新长征路上的摇滚", 1989, aliases=["Yi Wu Suo You", "Nothing to My Name"]),
         S("花房姑娘", "新长征路上的摇滚", 1989, aliases=["Hua Fang Gu Niang"]),
-    ], aliases=["Cui Jian"], slug="cui-jian"),
+    ], aliases=["Cui Jian"], slug="cui-jian",
+       album_aliases={"新长征路上的摇滚": ["Rock 'n' Roll on the New Long March"]}),
     A("毛不易", "CN", "zh", "mandopop|folk", 60, [
         S("消愁", "平凡的一天", 2018, aliases=["Xiao Chou"]),
         S("像我这样的人", "平凡的一天", 2018, aliases=["Xiang Wo Zhe Yang De Ren"]),
-    ], aliases=["Mao Buyi"], slug="mao-buyi"),
+    ], aliases=["Mao Buyi"], slug="mao-buyi", album_aliases={"平凡的一天": ["An Ordinary Day"]}),
     # ---------------------------------------------------------------- Vietnam
     A("Sơn Tùng M-TP", "VN", "vi", "v-pop", 68, [
         S("Lạc Trôi", "m-tp M-TP", 2017),
