@@ -1336,7 +1336,7 @@ ARTISTS: tuple[Artist, ...] = (
     ]),
     A("Boney M.", "DE", "en", "disco|europop", 62, [
         S("Daddy Cool", "Take the Heat off Me", 1976),
-        S("Sunny", "Love for Sale", 1977),
+        S("Sunny", "Take the Heat off Me", 1976),
         S("Rasputin", "Nightflight to Venus", 1978),
         S("Rivers of Babylon", "Nightflight to Venus", 1978),
     ], aliases=["Boney M"]),
@@ -1489,7 +1489,7 @@ ARTISTS: tuple[Artist, ...] = (
     ], aliases=["Okean Elzy", "Святослав Вакарчук"], slug="okean-elzy"),
     A("Kalush Orchestra", "UA", "uk", "hip-hop|world", 60, [
         S("Stefania", None, 2022, aliases=["Стефанія"]),
-        S("Sonce", None, 2022, aliases=["Сонце"]),
+        S("Додому", None, 2021, "Skofka", aliases=["Dodomu"]),
     ], aliases=["Калуш", "Kalush"]),
     # ---------------------------------------------------------------- Greek, Turkish, Middle East
     A("Μίκης Θεοδωράκης", "GR", "el", "soundtrack|éntekhno", 58, [

@@ -38,6 +38,7 @@ from pathlib import Path
 import orjson
 from unidecode import unidecode
 
+from segue.catalog._util import stable_seed
 from segue.catalog.facts import base_title
 from segue.catalog.pools import load_pools
 
@@ -251,7 +252,7 @@ def typo(word: str, op: str, rng: random.Random) -> str | None:
 class Builder:
     def __init__(self, corpus: Corpus, seed: int = SEED) -> None:
         self.c = corpus
-        self.rng = random.Random(seed)
+        self.seed = seed
         self.rows: list[dict] = []
         self.used: set[str] = set()
 
@@ -266,11 +267,16 @@ class Builder:
         self.rows.append({"query": query, "category": category, "relevant": graded})
         return True
 
-    def shuffled(self, docs: list[dict], category: str = "") -> list[dict]:
-        docs = sorted(docs, key=lambda d: d["id"])
-        self.rng.shuffle(docs)
+    def rng(self, category: str, doc: dict) -> random.Random:
+        """Choices for one document depend on that document only, so editing one fact
+        changes the queries about it and leaves the rest of the collection alone."""
+        return random.Random(stable_seed(self.seed, category, doc["id"]))
+
+    def shuffled(self, docs: list[dict], category: str) -> list[dict]:
+        """A seeded order that does not move when other candidates come or go."""
         first = PRIORITY.get(category, ())
-        return sorted(docs, key=lambda d: first.index(d["id"]) if d["id"] in first else len(first))
+        return sorted(docs, key=lambda d: (first.index(d["id"]) if d["id"] in first else
+                                           len(first), stable_seed(self.seed, category, d["id"])))
 
     def fill(self, category: str, candidates: list[dict],
              make: Callable[[dict, int], tuple[str, dict[str, int]] | None]) -> None:
@@ -325,6 +331,7 @@ class Builder:
             "kendrick", "kanye", "harry", "lana", "ed", "bruno", "taylor", "michael", "elton"}
 
         def make(doc: dict, _: int) -> tuple[str, dict[str, int]] | None:
+            rng = self.rng("title_artist", doc)
             name = doc["artists"][0]
             if not is_latin(name):
                 latin = [a for a in c.by_id[_artist_id(c, doc)]["aliases"] if is_latin(a)]
@@ -333,14 +340,14 @@ class Builder:
                 name = latin[0]
             words = name.split()
             who = name
-            if len(words) == 2 and words[0].casefold() in given and self.rng.random() < 0.5:
+            if len(words) == 2 and words[0].casefold() in given and rng.random() < 0.5:
                 who = words[0]
             title = clean_title(doc["name"])
-            if self.rng.random() < 0.5:
+            if rng.random() < 0.5:
                 title = title.replace(",", "").replace("?", "")
-            parts = [title, who] if self.rng.random() < 0.8 else [who, title]
+            parts = [title, who] if rng.random() < 0.8 else [who, title]
             query = " ".join(" ".join(parts).lower().split())
-            if self.rng.random() < 0.5:
+            if rng.random() < 0.5:
                 query = strip_accents(query)
             rel = {k: v for k, v in c.judge(doc).items()
                    if c.owner(c.by_id[k]) == c.owner(doc)}
@@ -358,7 +365,7 @@ class Builder:
             title = clean_title(doc["name"]).lower()
             if len(title) < 8:
                 return None
-            ratio = self.rng.uniform(0.4, 0.7)
+            ratio = self.rng("prefix", doc).uniform(0.4, 0.7)
             for cut in range(math.ceil(ratio * len(title)), int(0.7 * len(title)) + 1):
                 query = title[:cut].rstrip()
                 if len(query) < 4:
@@ -388,8 +395,9 @@ class Builder:
             spots = [k for k, w in enumerate(words) if len(w) >= 5 and w.isascii() and w.isalpha()]
             if not spots:
                 return None
-            k = self.rng.choice(spots)
-            bad = typo(words[k], op, self.rng)
+            rng = self.rng("typo", doc)
+            k = rng.choice(spots)
+            bad = typo(words[k], op, rng)
             if not bad or bad == words[k] or bad in c.vocab:
                 return None
             query = " ".join([*words[:k], bad, *words[k + 1:]])
@@ -402,7 +410,7 @@ class Builder:
         tracks = [d for d in c.facts if d["type"] == "track" and "--" not in d["id"]
                   and is_latin(d["name"]) and self.unambiguous(d)]
         # Interleave so both kinds get every edit type.
-        a, t = self.shuffled(artists), self.shuffled(tracks)
+        a, t = self.shuffled(artists, "typo"), self.shuffled(tracks, "typo")
         mixed = [x for pair in zip(a, t, strict=False) for x in pair]
         want, got = PER_CATEGORY["typo"], 0
         for doc in mixed:
@@ -439,7 +447,8 @@ class Builder:
             kind = scripts(name)
             mode = i % 2  # even: full name (Cyrillic lowercased half the time), odd: partial
             if mode == 0:
-                query = name.lower() if "CYRILLIC" in kind and self.rng.random() < 0.5 else name
+                lower = "CYRILLIC" in kind and self.rng("cjk", doc).random() < 0.5
+                query = name.lower() if lower else name
                 return query, c.judge(doc)
             if "CJK" in kind:
                 if scripts(name[0]) != {"CJK"} or len(name) < 3:
