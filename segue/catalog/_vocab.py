@@ -319,7 +319,7 @@ CITIES: tuple[str, ...] = _t(
     "Tokyo;London;Paris;Berlin;Madrid;Mexico City;São Paulo;Buenos Aires;Seoul;Istanbul;"
     "Moscow;Kyiv;Athens;Cairo;Mumbai;Lagos;New York;Los Angeles;Chicago;Nashville;Havana;"
     "Rio de Janeiro;Montréal;Stockholm;Reykjavík;Kraków;Milano;Napoli;Osaka;Shanghai;Taipei;"
-    "Hong Kong;Hanoi;Jakarta;Amsterdam;Helsinki;Lisboa;Medellín;San Juan;Berlin-Kreuzberg")
+    "Hong Kong;Hanoi;Jakarta;Amsterdam;Helsinki;Lisboa;Medellín;San Juan;Kingston")
 
 # Playlists: (name, description) templates per language. Slots: {genre} {Genre}
 # {mood} {act} {decade} {city}.

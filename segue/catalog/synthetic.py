@@ -443,7 +443,7 @@ class _Generator:
                 "k": first_ep + j, "artist": rng.choice(self.recent) if self.recent else host,
                 "genre": rng.choice(("pop", "hip-hop", "jazz", "rock", "k-pop", "reggaeton",
                                      "techno", "country", "soul")),
-                "year": rng.randint(1960, 2024), "guest": guest, "host": host,
+                "year": rng.randint(1975, 2024), "guest": guest, "host": host,
                 "topic": topic, "topic_l": topic.lower() if lang != "de" else topic,
                 "decade": rng.choice(V.DECADES), "city": rng.choice(V.CITIES),
                 "p": rng.randint(1, 4),

@@ -387,9 +387,15 @@ class Builder:
     def typo(self) -> None:
         c = self.c
         ops = ("substitution", "deletion", "insertion", "transposition")
+        # Beyond the corpus itself, no word the generator could ever name things with:
+        # every pooled given and family name ("ginza" must not become "gina").
+        lexicon = set(c.vocab)
+        for people in load_pools().values():
+            for person in people:
+                for part in person:
+                    lexicon.update(_TOKEN.findall(strip_accents(part)))
 
-        def make(doc: dict, i: int) -> tuple[str, dict[str, int]] | None:
-            op = ops[i % len(ops)]
+        def make(doc: dict, op: str) -> tuple[str, dict[str, int]] | None:
             base = clean_title(doc["name"]) if doc["type"] == "track" else doc["name"]
             words = base.lower().split()
             spots = [k for k, w in enumerate(words) if len(w) >= 5 and w.isascii() and w.isalpha()]
@@ -398,7 +404,7 @@ class Builder:
             rng = self.rng("typo", doc)
             k = rng.choice(spots)
             bad = typo(words[k], op, rng)
-            if not bad or bad == words[k] or bad in c.vocab:
+            if not bad or bad == words[k] or bad in lexicon:
                 return None
             query = " ".join([*words[:k], bad, *words[k + 1:]])
             if casefold(query) in c.names_and_aliases:
@@ -409,19 +415,21 @@ class Builder:
                    and self.unambiguous(d)]
         tracks = [d for d in c.facts if d["type"] == "track" and "--" not in d["id"]
                   and is_latin(d["name"]) and self.unambiguous(d)]
-        # Interleave so both kinds get every edit type.
-        a, t = self.shuffled(artists, "typo"), self.shuffled(tracks, "typo")
-        mixed = [x for pair in zip(a, t, strict=False) for x in pair]
-        want, got = PER_CATEGORY["typo"], 0
-        for doc in mixed:
-            if got >= want:
-                break
-            made = make(doc, got)
-            if made and self.add(made[0], "typo", made[1]):
-                self.rows[-1]["edit"] = ops[got % len(ops)]
-                got += 1
-        if got < want:
-            raise RuntimeError(f"typo: only {got} of {want}")
+        # Each candidate's edit kind is fixed by its id; quotas per (kind, edit) keep the
+        # shares equal without making one document's edit depend on another's.
+        quota = PER_CATEGORY["typo"] // (2 * len(ops))
+        for kind, docs in (("artist", artists), ("track", tracks)):
+            filled = dict.fromkeys(ops, 0)
+            for doc in self.shuffled(docs, "typo"):
+                op = ops[stable_seed(self.seed, "typo-edit", doc["id"]) % len(ops)]
+                if filled[op] >= quota:
+                    continue
+                made = make(doc, op)
+                if made and self.add(made[0], "typo", made[1]):
+                    self.rows[-1]["edit"] = op
+                    filled[op] += 1
+            if min(filled.values()) < quota:
+                raise RuntimeError(f"typo: {kind} edits {filled}, want {quota} each")
 
     def no_accents(self) -> None:
         c = self.c
