@@ -25,7 +25,7 @@ import numpy as np
 from segue.indexer import TYPE_CODES, Field, LexicalIndex
 from segue.ranking import Candidate, MatchKind, Variant, WordMatch
 
-from .understanding import ParsedQuery, QueryWord
+from .understanding import ParsedQuery, QueryWord, is_reading
 
 PREFIX_EXPANSIONS = 48
 TYPO_PREFIX_EXPANSIONS = 24
@@ -72,6 +72,10 @@ class EmbeddedRetriever:
 
         for tok in word.tokens:
             text = tok.text
+            if is_reading(tok):
+                # A reading of what the user typed in CJK: a homophone at best.
+                offer(vocab.get(text), Expansion(MatchKind.PHONETIC, 0))
+                continue
             offer(vocab.get(text), Expansion(MatchKind.EXACT, 0))
             if self.index.synonyms is not None:
                 for syn in self.index.synonyms.expand(text):
@@ -174,7 +178,18 @@ class EmbeddedRetriever:
         index = self.index
         tokens = index.forward_packed(number)
         by_term = plan.by_term
+        terms = index.vocab.terms
         hits = [k for k, tok in enumerate(tokens) if tok[3] in by_term]
+        # The word being typed matches any completion, not only the most popular
+        # ones the retrieval expanded it to ("your s" -> "Your Song").
+        extra: dict[int, list[tuple[int, Expansion]]] = {}
+        for k, tok in enumerate(tokens):
+            for i, prefix in plan.prefixes:
+                if tok[3] not in by_term and terms[tok[3]].startswith(prefix):
+                    extra.setdefault(k, []).append((i, Expansion(MatchKind.PREFIX, 0,
+                                                                 len(prefix))))
+        if extra:
+            hits = sorted(set(hits) | set(extra))
         # Word positions of each field value (values of a list field are apart by a gap).
         starts: list[int] = []
         lengths: dict[tuple[int, int], set[int]] = {}
@@ -187,16 +202,18 @@ class EmbeddedRetriever:
             if not optional:
                 lengths.setdefault((fld, start), set()).add(pos)
         matches = []
+        ordinals = {key: sorted(positions) for key, positions in lengths.items()}
         for k in hits:
             fld, pos, _, term, surface = tokens[k]
             start = starts[k]
-            length = len(lengths.get((fld, start), ())) or 1
+            value = ordinals.get((fld, start), [])
+            ordinal = value.index(pos) if pos in lengths.get((fld, start), ()) else -1
             idf = plan.idf(term)
-            text = index.vocab.terms[term]
-            for i, e in by_term[term]:
+            text = terms[term]
+            for i, e in by_term.get(term) or extra[k]:
                 matches.append(WordMatch(
                     word=i, kind=e.kind, typos=e.typos, field=_FIELDS[fld], position=pos,
-                    value_start=start, value_length=length,
+                    value_start=start, value_length=len(value) or 1, ordinal=ordinal,
                     exact_form=surface in plan.surfaces[i], idf=idf, term=text,
                     prefix_chars=e.prefix_chars,
                 ))
@@ -218,6 +235,8 @@ class _Plan:
                 self.by_term.setdefault(term, []).append((i, e))
         self.surfaces = [{index.surfaces.get(t.surface, -1) for t in w.tokens}
                          for w in query.words]
+        self.prefixes = [(i, w.text) for i, w in enumerate(query.words)
+                         if w.prefix and not is_reading(w.tokens[0])]
         self._n = max(len(index), 1)
         self._idf: dict[int, float] = {}
 

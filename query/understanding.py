@@ -8,6 +8,7 @@ user is still typing, unless the text ends with a space.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from segue.analyzers import Token, analyze
@@ -15,6 +16,12 @@ from segue.ranking import QueryShape
 
 MAX_QUERY_CHARS = 256   # a search box query; longer input is cut, not rejected
 MAX_QUERY_WORDS = 12
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def is_reading(token: Token) -> bool:
+    """A Latin reading of CJK text (pinyin, romaji) rather than what the user typed."""
+    return token.text.isascii() and bool(_CJK.search(token.surface))
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +57,9 @@ def parse_query(text: str) -> ParsedQuery:
     words = []
     for i, pos in enumerate(positions):
         alts = tuple(groups[pos])
-        words.append(QueryWord(alts, all(t.optional for t in alts),
+        # A position holding only readings of CJK characters (the second syllable of
+        # "藤井" read as teng jing) is not a word the user typed: it may go unmatched.
+        optional = all(t.optional or is_reading(t) for t in alts)
+        words.append(QueryWord(alts, optional,
                                prefix=still_typing and i == len(positions) - 1))
     return ParsedQuery(text, tuple(words))

@@ -31,6 +31,7 @@ class WordMatch:
     position: int
     value_start: int     # position of the first word of the field value holding the match
     value_length: int    # number of non-optional word positions in that value
+    ordinal: int         # which of those positions this is (0 = first); -1 if optional
     exact_form: bool     # same surface form: accents and script as typed
     idf: float
     term: str            # the document's folded word, for highlighting

@@ -45,10 +45,22 @@ def _match_value(m: WordMatch, variant: Variant) -> float:
             - 0.1 * m.typos + 0.01 * m.exact_form)
 
 
+# An optional word (a typed leading article) counts for this much when it matches.
+OPTIONAL_WORD = 0.3
+
+
+def _word_weights(query: QueryShape) -> list[float]:
+    required = set(query.required)
+    return [1.0 if i in required else OPTIONAL_WORD for i in range(len(query.words))]
+
+
 def coverage(ctx: Context) -> float:
-    """Share of the words the user typed (articles optional) that matched."""
-    required = ctx.query.required
-    return sum(1 for w in required if w in ctx.best) / len(required)
+    """Share of the typed words that matched; an article the user typed counts a little."""
+    weights = _word_weights(ctx.query)
+    required = sum(weights[w] for w in ctx.query.required)
+    found = sum(wt for w, wt in enumerate(weights) if w in ctx.best)
+    return min(found / required, 1.0 + OPTIONAL_WORD) / (1.0 + OPTIONAL_WORD) \
+        if len(weights) > len(ctx.query.required) else found / required
 
 
 def match(ctx: Context) -> float:
@@ -72,24 +84,40 @@ def field(ctx: Context) -> float:
 
 
 def exact(ctx: Context) -> float:
-    """The query is the whole name (or a whole alias): 1, or less while still typing."""
+    """The query is the whole name (or a whole alias): 1; less while still typing (0.7)
+    or when a word was mistyped (0.5)."""
     required = ctx.query.required
     best = 0.0
     for fld in SEARCHED_AS_NAME:
         by_value: dict[int, list[WordMatch]] = {}
         for m in ctx.candidate.matches:
-            if m.field == fld and m.kind >= MatchKind.PREFIX:
+            if m.field == fld and m.kind >= MatchKind.TYPO:
                 by_value.setdefault(m.value_start, []).append(m)
         for matches in by_value.values():
-            words = {m.word: m for m in matches}
+            words: dict[int, WordMatch] = {}
+            for m in matches:
+                if m.word not in words or m.kind > words[m.word].kind:
+                    words[m.word] = m
             if not all(w in words for w in required):
                 continue
             positions = {words[w].position for w in required}
             if len(positions) < matches[0].value_length:
                 continue
-            prefixed = any(words[w].kind == MatchKind.PREFIX for w in required)
-            best = max(best, 0.7 if prefixed else 1.0)
+            kinds = {words[w].kind for w in required}
+            value = 0.5 if MatchKind.TYPO in kinds else 0.7 if MatchKind.PREFIX in kinds \
+                else 1.0
+            best = max(best, value)
     return best
+
+
+def start(ctx: Context) -> float:
+    """The name begins with what was typed: people type titles from their first word."""
+    first = ctx.query.required[0]
+    best = ctx.best.get(first)
+    if best is None:
+        return 0.0
+    return 1.0 if any(m.word == first and m.ordinal == 0 and m.field in SEARCHED_AS_NAME
+                      and m.kind >= best.kind for m in ctx.candidate.matches) else 0.0
 
 
 def accents(ctx: Context) -> float:
@@ -150,6 +178,7 @@ FEATURES: dict[str, Callable[[Context], float]] = {
     "typos": typos,
     "field": field,
     "exact": exact,
+    "start": start,
     "accents": accents,
     "proximity": proximity,
     "lexical": lexical,

@@ -45,7 +45,7 @@ class TantivyPeer:
             .filter(tantivy.Filter.ascii_fold())
             .build(),
         )
-        writer = self.index.writer(heap_bytes)
+        writer = self.index.writer(heap_bytes, 1)  # one thread: a reproducible doc order
         for doc in docs:
             fields = {name: _text(doc.get(name)) for name in FIELDS}
             writer.add_document(tantivy.Document(id=doc["id"], **fields))

@@ -1,0 +1,96 @@
+"""The relevance report: Segue and tantivy on the same corpus and queries, in one run.
+
+    python -m tests.relevance.evaluate [--variant default] [--failures]
+
+Prints success@1 (ranx `hit_rate@1`) and MRR@10 per category for both, as
+Markdown; `--failures` lists the queries Segue does not answer first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from segue.config import Settings
+from segue.engine import EmbeddedEngine, open_engine
+from segue.query import SearchRequest
+from segue.ranking import Judged, run_queries, score
+
+from ..peers.tantivy_peer import TantivyPeer
+from .corpus import CATEGORIES, load_corpus, load_queries
+
+METRICS = ("hit_rate@1", "mrr@10")
+
+
+def build_engine(data_dir: Path, docs: list[dict]) -> EmbeddedEngine:
+    engine = open_engine(Settings(data_dir=data_dir))
+    engine.load()
+    for result in engine.index_documents(docs):
+        assert result.ok, result
+    engine.lexical.compact()
+    return engine
+
+
+def segue_search(engine: EmbeddedEngine, variant: str | None = None):
+    def search(q: str) -> Sequence[str]:
+        return [h["id"] for h in engine.search(SearchRequest(q=q, limit=10,
+                                                             variant=variant)).hits]
+    return search
+
+
+def judged() -> list[Judged]:
+    return [Judged.from_dict(q) for q in load_queries()]
+
+
+def table(results: dict[str, dict[str, dict[str, float]]]) -> str:
+    systems = list(results)
+    head = "| category | queries | " + " | ".join(
+        f"{s} success@1 | {s} MRR@10" for s in systems) + " |"
+    lines = [head, "|" + "---|" * (2 + 2 * len(systems))]
+    counts = {c: 0 for c in CATEGORIES}
+    for j in judged():
+        counts[j.category] += 1
+    for cat in [*CATEGORIES, "all"]:
+        n = sum(counts.values()) if cat == "all" else counts[cat]
+        cells = " | ".join(f"{results[s][cat]['hit_rate@1']:.3f} | {results[s][cat]['mrr@10']:.3f}"
+                           for s in systems)
+        name = f"**{cat}**" if cat == "all" else cat
+        lines.append(f"| {name} | {n} | {cells} |")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--variant", default=None)
+    parser.add_argument("--failures", action="store_true")
+    parser.add_argument("--no-tantivy", action="store_true")
+    args = parser.parse_args(argv)
+    docs, queries = load_corpus(), judged()
+    results: dict[str, dict[str, dict[str, float]]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = build_engine(Path(tmp), docs)
+        run = run_queries(segue_search(engine, args.variant), queries, label="segue")
+        results["Segue"] = score(queries, run, METRICS)
+        if args.failures:
+            by_id = {d["id"]: d for d in docs}
+            for j in queries:
+                got = list(run[j.qid])
+                if not got or j.relevant.get(got[0], 0) == 0:
+                    top = by_id[got[0]]["name"] if got else "-"
+                    want = [by_id[i]["name"] for i in j.relevant]
+                    print(f"{j.category:13} {j.query!r:32} got {top!r} want {want}")
+        engine.close()
+    if not args.no_tantivy:
+        peer = TantivyPeer(docs)
+        results["tantivy"] = score(queries, run_queries(peer.search, queries,
+                                                        label="tantivy"), METRICS)
+    print(f"\n{len(docs):,} documents, {len(queries)} judged queries\n")
+    print(table(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
