@@ -7,6 +7,7 @@ configured key (so timing does not say which one nearly matched) and dropped.
 from __future__ import annotations
 
 import hmac
+from collections.abc import Iterable
 
 from fastapi import Request
 
@@ -15,43 +16,40 @@ from segue.config import Settings
 from .errors import Problem
 
 
-def _token(request: Request) -> str | None:
+def _bearer(request: Request, wanted: str) -> str | None:
+    """The request's token; None when the server has no keys (open on loopback)."""
+    if request.app.state.settings.open_access:
+        return None
     header = request.headers.get("authorization", "")
     scheme, _, token = header.partition(" ")
-    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+    if scheme.lower() != "bearer" or not token.strip():
+        raise Problem(401, "Unauthorized", f"send 'Authorization: Bearer <{wanted}>'")
+    return token.strip()
 
 
-def _matches(token: str, keys: frozenset[str] | tuple[str, ...]) -> bool:
+def _matches(token: str, keys: Iterable[str]) -> bool:
     found = False
-    for key in keys:
+    for key in keys:  # every key is compared, so timing does not tell which one matched
         found |= hmac.compare_digest(token.encode(), key.encode())
     return found
 
 
-def _settings(request: Request) -> Settings:
-    return request.app.state.settings
-
-
 def require_read(request: Request) -> None:
-    settings = _settings(request)
-    if settings.open_access:
-        return
-    token = _token(request)
+    token = _bearer(request, "key")
     if token is None:
-        raise Problem(401, "Unauthorized", "send 'Authorization: Bearer <key>'")
-    admin = (settings.admin_key,) if settings.admin_key else ()
-    if not _matches(token, settings.search_keys) | _matches(token, admin):
+        return
+    settings: Settings = request.app.state.settings
+    keys = [*settings.search_keys, *([settings.admin_key] if settings.admin_key else [])]
+    if not _matches(token, keys):
         raise Problem(401, "Unauthorized", "the API key is not valid")
 
 
 def require_write(request: Request) -> None:
-    settings = _settings(request)
-    if settings.open_access:
-        return
-    token = _token(request)
+    token = _bearer(request, "admin key")
     if token is None:
-        raise Problem(401, "Unauthorized", "send 'Authorization: Bearer <admin key>'")
-    if settings.admin_key and _matches(token, (settings.admin_key,)):
+        return
+    settings: Settings = request.app.state.settings
+    if settings.admin_key and _matches(token, [settings.admin_key]):
         return
     if _matches(token, settings.search_keys):
         raise Problem(403, "Forbidden", "a search key may only read; writes need the admin key")
