@@ -7,8 +7,8 @@ Three parts, each sized for a million short documents in a few hundred megabytes
   retrieval can weigh a match in `name` above one in `album` without touching
   the document;
 - **forward index**: per document, its analyzed tokens as packed ints (field,
-  position, optional flag, term id, surface id), which ranking reads to compute
-  exactness, proximity and coverage for the few top candidates only;
+  position, optional flag, term id, surface id, place in the field value), read
+  for the few top candidates only, to tell exactness, proximity and coverage;
 - **document arrays**: liveness, popularity and type as numpy arrays indexed by
   the internal number, for vectorized filtering and priors.
 
@@ -44,10 +44,41 @@ class ForwardToken:
     optional: bool
     term: int
     surface: int
+    value_start: int   # position of the first word of the field value (one artist, say)
+    value_length: int  # non-optional word positions in that value
+    ordinal: int       # this word's rank among them (0 = first), -1 when optional
 
 
 def _pack(field: int, position: int, optional: bool) -> int:
     return (field << 24) | (min(position, 0x7FFFFF) << 1) | int(optional)
+
+
+def _pack_value(start: int, length: int, ordinal: int) -> int:
+    return (min(start, 0x7FFFF) << 12) | (min(length, 63) << 6) | min(ordinal + 1, 63)
+
+
+def _value_layout(tokens: list[Token]) -> list[tuple[int, int, int]]:
+    """(value start, value length, ordinal) per token; values are apart by a gap."""
+    starts, prev = [], -10
+    start = 0
+    for tok in tokens:
+        if tok.position > prev + 1:
+            start = tok.position
+        prev = tok.position
+        starts.append(start)
+    words: dict[int, list[int]] = {}
+    for tok, start in zip(tokens, starts, strict=True):
+        if not tok.optional:
+            positions = words.setdefault(start, [])
+            if not positions or positions[-1] != tok.position:
+                positions.append(tok.position)
+    layout = []
+    for tok, start in zip(tokens, starts, strict=True):
+        positions = words.get(start, [])
+        ordinal = -1 if tok.optional or tok.position not in positions \
+            else positions.index(tok.position)
+        layout.append((start, len(positions), ordinal))
+    return layout
 
 
 class _Column:
@@ -78,6 +109,7 @@ class LexicalIndex:
         self._live = _Column(np.bool_, False)
         self._popularity = _Column(np.float32, 0.0)
         self._kind = _Column(np.int8, -1)
+        self._name_length = _Column(np.uint8, 0)
         self._dead = 0
         self.generation = 0  # bumped on every change; query caches key on it
 
@@ -90,11 +122,16 @@ class LexicalIndex:
         popularity = float(doc.get("popularity") or 0.0)
         fields: dict[int, int] = {}
         forward = array("i")
+        name_length = 0
         for field, tokens in self._analyzed_fields(doc):
-            for tok in tokens:
+            layout = _value_layout(tokens)
+            if field == Field.NAME:
+                name_length = layout[0][1]
+            for tok, (start, length, ordinal) in zip(tokens, layout, strict=True):
                 tid = self.vocab.intern(tok.text, popularity)
                 sid = self.surfaces.setdefault(tok.surface, len(self.surfaces))
-                forward.extend((_pack(field, tok.position, tok.optional), tid, sid))
+                forward.extend((_pack(field, tok.position, tok.optional), tid, sid,
+                                _pack_value(start, length, ordinal)))
                 fields[tid] = fields.get(tid, 0) | (1 << field)
         for tid, mask in fields.items():
             while tid >= len(self._postings):
@@ -108,6 +145,7 @@ class LexicalIndex:
         self._live.set(number, True)
         self._popularity.set(number, popularity)
         self._kind.set(number, TYPE_CODES[doc["type"]])
+        self._name_length.set(number, min(name_length, 255))
         self.generation += 1
         return not existed
 
@@ -175,7 +213,7 @@ class LexicalIndex:
             self._ids = [self._ids[i] for i in keep_numbers]
             self._numbers = {doc_id: i for i, doc_id in enumerate(self._ids)}
             n = len(self._ids)
-            for col in (self._live, self._popularity, self._kind):
+            for col in (self._live, self._popularity, self._kind, self._name_length):
                 data = np.full(len(col.data), col.fill, dtype=col.data.dtype)
                 data[:n] = col.data[keep_numbers]
                 col.data = data
@@ -204,20 +242,19 @@ class LexicalIndex:
         return len(self._postings[term]) if term < len(self._postings) else 0
 
     def forward(self, number: int) -> list[ForwardToken]:
-        return [ForwardToken(Field(f), pos, opt, tid, sid)
-                for f, pos, opt, tid, sid in self.forward_packed(number)]
+        return [ForwardToken(Field(t[0]), *t[1:]) for t in self.forward_packed(number)]
 
-    def forward_packed(self, number: int) -> list[tuple[int, int, bool, int, int]]:
-        """A document's tokens as (field, position, optional, term, surface), in order.
-
-        Plain ints for the hot path of ranking; `forward` gives the same as objects.
+    def forward_packed(self, number: int) -> list[tuple[int, int, bool, int, int, int, int, int]]:
+        """A document's tokens as plain ints, in order: (field, position, optional, term,
+        surface, value start, value length, ordinal); `forward` gives the same as objects.
         """
         packed = self._forward[number]
         if packed is None:
             return []
-        return [((meta >> 24), (meta >> 1) & 0x7FFFFF, bool(meta & 1), tid, sid)
-                for meta, tid, sid in zip(packed[0::3], packed[1::3], packed[2::3],
-                                          strict=True)]
+        return [((meta >> 24), (meta >> 1) & 0x7FFFFF, bool(meta & 1), tid, sid,
+                 value >> 12, (value >> 6) & 63, (value & 63) - 1)
+                for meta, tid, sid, value in zip(packed[0::4], packed[1::4], packed[2::4],
+                                                 packed[3::4], strict=True)]
 
     @property
     def live(self) -> np.ndarray:
@@ -230,6 +267,11 @@ class LexicalIndex:
     @property
     def kinds(self) -> np.ndarray:
         return self._kind.data
+
+    @property
+    def name_lengths(self) -> np.ndarray:
+        """Words in each document's name (articles aside), for a cheap exactness guess."""
+        return self._name_length.data
 
     def doc_id(self, number: int) -> str:
         doc_id = self._ids[number]

@@ -66,7 +66,7 @@ class Vocabulary:
         self.budget = budget or TypoBudget()
         self.ids: dict[str, int] = {}
         self.terms: list[str] = []
-        self.weight = np.zeros(1024, dtype=np.float32)  # best popularity seen per term
+        self.weight = np.zeros(1024, dtype=np.float32)  # popularity the term leads to
         self._sorted: list[str] = []
         self._sorted_ids = np.empty(0, dtype=np.int32)
         self._pending: list[str] = []  # sorted, merged into _sorted in bulk
@@ -82,11 +82,12 @@ class Vocabulary:
     # -- building -------------------------------------------------------------------
 
     def intern(self, term: str, popularity: float = 0.0) -> int:
+        """The term's id; each document adds its popularity to the term's weight, so a
+        completion's weight is how much popular material it leads to."""
         tid = self.ids.get(term)
         if tid is None:
             tid = self._add(term)
-        if popularity > self.weight[tid]:
-            self.weight[tid] = popularity
+        self.weight[tid] += max(popularity, 1.0) / 100.0
         return tid
 
     def _add(self, term: str) -> int:

@@ -53,6 +53,7 @@ class EmbeddedRetriever:
         self._size = 0
         self._best = np.zeros(0, np.float32)
         self._total = np.zeros(0, np.float32)
+        self._cover = np.zeros(0, np.int16)
         self._seen = np.zeros(0, np.int64)
 
     # -- 1. expansion -------------------------------------------------------------
@@ -107,6 +108,7 @@ class EmbeddedRetriever:
             size = max(n, 2 * len(self._best), 1024)
             self._best = np.zeros(size, np.float32)
             self._total = np.zeros(size, np.float32)
+            self._cover = np.zeros(size, np.int16)
             self._seen = np.zeros(size, np.int64)
 
     def retrieve(
@@ -132,24 +134,28 @@ class EmbeddedRetriever:
         for i, exp in enumerate(expansions):
             if not exp:
                 continue
-            parts_docs, parts_vals = [], []
+            parts_docs, parts_masks, bases, sizes = [], [], [], []
             for tid, e in exp.items():
                 docs, masks = self.index.postings(tid)
-                if not len(docs):
-                    continue
-                base = kind_value[e.kind] - typo_cost * e.typos
-                parts_docs.append(docs)
-                parts_vals.append(field_lut[masks] + np.float32(base))
+                if len(docs):
+                    parts_docs.append(docs)
+                    parts_masks.append(masks)
+                    bases.append(kind_value[e.kind] - typo_cost * e.typos)
+                    sizes.append(len(docs))
             if not parts_docs:
                 continue
             docs = np.concatenate(parts_docs)
-            vals = np.concatenate(parts_vals)
+            vals = field_lut[np.concatenate(parts_masks)] + np.repeat(
+                np.asarray(bases, np.float32), sizes)
             keep = live[docs]
             docs, vals = docs[keep], vals[keep]
             np.maximum.at(self._best, docs, vals)
-            bonus = coverage if i in required else 0.0
+            required_word = i in required
+            bonus = coverage if required_word else 0.0
             # Fancy-index assignment with repeated documents writes the same value once.
             self._total[docs] = self._total[docs] + self._best[docs] + np.float32(bonus)
+            if required_word:
+                self._cover[docs] = self._cover[docs] + 1
             self._best[docs] = 0.0
             touched.append(docs)
         if not touched:
@@ -158,7 +164,14 @@ class EmbeddedRetriever:
         self._seen[cand] = np.arange(len(cand))
         cand = cand[self._seen[cand] == np.arange(len(cand))]  # unique, in O(n)
         scores = self._total[cand].copy()
+        # A cheap guess at the "exact" feature: the name has as many words as the
+        # query, in proportion to the words found; it lets fewer candidates get the
+        # full features ("your s" keeps "Your Song" among them).
+        same_length = self.index.name_lengths[cand] == len(required)
+        scores += (np.float32(0.85 * w.get("exact", 0) / len(required))
+                   * self._cover[cand] * same_length)
         self._total[cand] = 0.0
+        self._cover[cand] = 0
         if types is not None:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)
@@ -176,45 +189,18 @@ class EmbeddedRetriever:
 
     def _describe(self, number: int, plan: _Plan) -> Candidate:
         index = self.index
-        tokens = index.forward_packed(number)
-        by_term = plan.by_term
         terms = index.vocab.terms
-        hits = [k for k, tok in enumerate(tokens) if tok[3] in by_term]
-        # The word being typed matches any completion, not only the most popular
-        # ones the retrieval expanded it to ("your s" -> "Your Song").
-        extra: dict[int, list[tuple[int, Expansion]]] = {}
-        for k, tok in enumerate(tokens):
-            for i, prefix in plan.prefixes:
-                if tok[3] not in by_term and terms[tok[3]].startswith(prefix):
-                    extra.setdefault(k, []).append((i, Expansion(MatchKind.PREFIX, 0,
-                                                                 len(prefix))))
-        if extra:
-            hits = sorted(set(hits) | set(extra))
-        # Word positions of each field value (values of a list field are apart by a gap).
-        starts: list[int] = []
-        lengths: dict[tuple[int, int], set[int]] = {}
-        prev_field, prev_pos, start = -1, -10, 0
-        for fld, pos, optional, _, _ in tokens:
-            if fld != prev_field or pos > prev_pos + 1:
-                start = pos
-            prev_field, prev_pos = fld, pos
-            starts.append(start)
-            if not optional:
-                lengths.setdefault((fld, start), set()).add(pos)
         matches = []
-        ordinals = {key: sorted(positions) for key, positions in lengths.items()}
-        for k in hits:
-            fld, pos, _, term, surface = tokens[k]
-            start = starts[k]
-            value = ordinals.get((fld, start), [])
-            ordinal = value.index(pos) if pos in lengths.get((fld, start), ()) else -1
+        for fld, pos, _, term, surface, start, length, ordinal in index.forward_packed(number):
+            entries = plan.by_term.get(term) or plan.completion(term)
+            if not entries:
+                continue
             idf = plan.idf(term)
-            text = terms[term]
-            for i, e in by_term.get(term) or extra[k]:
+            for i, e in entries:
                 matches.append(WordMatch(
                     word=i, kind=e.kind, typos=e.typos, field=_FIELDS[fld], position=pos,
-                    value_start=start, value_length=len(value) or 1, ordinal=ordinal,
-                    exact_form=surface in plan.surfaces[i], idf=idf, term=text,
+                    value_start=start, value_length=length or 1, ordinal=ordinal,
+                    exact_form=surface in plan.surfaces[i], idf=idf, term=terms[term],
                     prefix_chars=e.prefix_chars,
                 ))
         return Candidate(
@@ -237,8 +223,22 @@ class _Plan:
                          for w in query.words]
         self.prefixes = [(i, w.text) for i, w in enumerate(query.words)
                          if w.prefix and not is_reading(w.tokens[0])]
+        self._completions: dict[int, list[tuple[int, Expansion]]] = {}
         self._n = max(len(index), 1)
         self._idf: dict[int, float] = {}
+
+    def completion(self, term: int) -> list[tuple[int, Expansion]]:
+        """The word being typed matches any completion, not only the most popular ones
+        retrieval expanded it to ("your s" -> "Your Song"); memoized per query."""
+        if not self.prefixes:
+            return []
+        found = self._completions.get(term)
+        if found is None:
+            text = self.index.vocab.terms[term]
+            found = self._completions[term] = [
+                (i, Expansion(MatchKind.PREFIX, 0, len(p)))
+                for i, p in self.prefixes if text.startswith(p)]
+        return found
 
     def idf(self, term: int) -> float:
         value = self._idf.get(term)

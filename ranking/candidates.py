@@ -45,10 +45,13 @@ class QueryShape:
     words: tuple[str, ...]        # folded text of each query word
     optional: tuple[bool, ...]    # a leading article or credit marker the user may omit
     required: tuple[int, ...] = ()  # the words that count; derived, leave empty
+    required_set: frozenset[int] = frozenset()  # the same, for lookups; derived
 
     def __post_init__(self) -> None:
         req = tuple(i for i, opt in enumerate(self.optional) if not opt)
-        object.__setattr__(self, "required", req or tuple(range(len(self.words))))
+        req = req or tuple(range(len(self.words)))
+        object.__setattr__(self, "required", req)
+        object.__setattr__(self, "required_set", frozenset(req))
 
 
 @dataclass(slots=True)

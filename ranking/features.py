@@ -1,8 +1,9 @@
 """Ranking features: small named functions of a candidate, each in a known range.
 
 A variant weighs them; `explain=true` prints value × weight for each, so the reason
-a hit is first is read off the same numbers that ranked it. Features take the
-candidate's best match per query word, chosen once by `best_matches`.
+a hit is first is read off the same numbers that ranked it. What features share
+(the best match of each query word, whole-name matches) is gathered once, by
+`Context.of`, so each feature is a few lines of arithmetic.
 """
 
 from __future__ import annotations
@@ -21,46 +22,50 @@ SEARCHED_AS_NAME = (Field.NAME, Field.ALIASES)
 _POPULARITY_SCALE = math.log1p(100.0)
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
-    """Everything a feature may read, computed once per candidate."""
-
-    candidate: Candidate
-    query: QueryShape
-    variant: Variant
-    best: dict[int, WordMatch]  # query word -> its best match
-
-
-def best_matches(candidate: Candidate, variant: Variant) -> dict[int, WordMatch]:
-    best: dict[int, WordMatch] = {}
-    for m in candidate.matches:
-        cur = best.get(m.word)
-        if cur is None or _match_value(m, variant) > _match_value(cur, variant):
-            best[m.word] = m
-    return best
-
-
-def _match_value(m: WordMatch, variant: Variant) -> float:
-    return (variant.match_values[m.kind] * variant.field_weights[m.field]
-            - 0.1 * m.typos + 0.01 * m.exact_form)
-
-
 # An optional word (a typed leading article) counts for this much when it matches.
 OPTIONAL_WORD = 0.3
 
 
-def _word_weights(query: QueryShape) -> list[float]:
-    required = set(query.required)
-    return [1.0 if i in required else OPTIONAL_WORD for i in range(len(query.words))]
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What features read, gathered in one pass over a candidate's matches."""
+
+    candidate: Candidate
+    query: QueryShape
+    variant: Variant
+    best: dict[int, WordMatch]                      # query word -> its best match
+    name_values: dict[tuple[Field, int], dict[int, WordMatch]]  # name/alias value -> words
+    first_word_leads: frozenset[MatchKind]          # kinds matching the name's first word
+
+    @classmethod
+    def of(cls, candidate: Candidate, query: QueryShape, variant: Variant) -> Context:
+        values, fields = variant.match_values, variant.field_weights
+        first = query.required[0] if query.words else -1
+        best: dict[int, WordMatch] = {}
+        best_value: dict[int, float] = {}
+        names: dict[tuple[Field, int], dict[int, WordMatch]] = {}
+        leads: set[MatchKind] = set()
+        for m in candidate.matches:
+            value = values[m.kind] * fields[m.field] - 0.1 * m.typos + 0.01 * m.exact_form
+            if value > best_value.get(m.word, -1e9):
+                best[m.word], best_value[m.word] = m, value
+            if m.field in SEARCHED_AS_NAME:
+                if m.kind >= MatchKind.TYPO:
+                    words = names.setdefault((m.field, m.value_start), {})
+                    if m.word not in words or m.kind > words[m.word].kind:
+                        words[m.word] = m
+                if m.word == first and m.ordinal == 0:
+                    leads.add(m.kind)
+        return cls(candidate, query, variant, best, names, frozenset(leads))
 
 
 def coverage(ctx: Context) -> float:
     """Share of the typed words that matched; an article the user typed counts a little."""
-    weights = _word_weights(ctx.query)
-    required = sum(weights[w] for w in ctx.query.required)
-    found = sum(wt for w, wt in enumerate(weights) if w in ctx.best)
-    return min(found / required, 1.0 + OPTIONAL_WORD) / (1.0 + OPTIONAL_WORD) \
-        if len(weights) > len(ctx.query.required) else found / required
+    query = ctx.query
+    found = sum(1.0 if i in query.required_set else OPTIONAL_WORD for i in ctx.best)
+    if len(query.words) == len(query.required):
+        return found / len(query.required)
+    return min(found / len(query.required), 1.0 + OPTIONAL_WORD) / (1.0 + OPTIONAL_WORD)
 
 
 def match(ctx: Context) -> float:
@@ -88,36 +93,24 @@ def exact(ctx: Context) -> float:
     or when a word was mistyped (0.5)."""
     required = ctx.query.required
     best = 0.0
-    for fld in SEARCHED_AS_NAME:
-        by_value: dict[int, list[WordMatch]] = {}
-        for m in ctx.candidate.matches:
-            if m.field == fld and m.kind >= MatchKind.TYPO:
-                by_value.setdefault(m.value_start, []).append(m)
-        for matches in by_value.values():
-            words: dict[int, WordMatch] = {}
-            for m in matches:
-                if m.word not in words or m.kind > words[m.word].kind:
-                    words[m.word] = m
-            if not all(w in words for w in required):
-                continue
-            positions = {words[w].position for w in required}
-            if len(positions) < matches[0].value_length:
-                continue
-            kinds = {words[w].kind for w in required}
-            value = 0.5 if MatchKind.TYPO in kinds else 0.7 if MatchKind.PREFIX in kinds \
-                else 1.0
-            best = max(best, value)
+    for words in ctx.name_values.values():
+        if not all(w in words for w in required):
+            continue
+        matched = [words[w] for w in required]
+        if len({m.position for m in matched}) < matched[0].value_length:
+            continue
+        kinds = {m.kind for m in matched}
+        value = 0.5 if MatchKind.TYPO in kinds else 0.7 if MatchKind.PREFIX in kinds else 1.0
+        best = max(best, value)
     return best
 
 
 def start(ctx: Context) -> float:
     """The name begins with what was typed: people type titles from their first word."""
-    first = ctx.query.required[0]
-    best = ctx.best.get(first)
+    best = ctx.best.get(ctx.query.required[0])
     if best is None:
         return 0.0
-    return 1.0 if any(m.word == first and m.ordinal == 0 and m.field in SEARCHED_AS_NAME
-                      and m.kind >= best.kind for m in ctx.candidate.matches) else 0.0
+    return 1.0 if any(kind >= best.kind for kind in ctx.first_word_leads) else 0.0
 
 
 def accents(ctx: Context) -> float:

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .candidates import Candidate, QueryShape
-from .features import FEATURES, Context, best_matches
+from .features import FEATURES, Context
 from .variants import Variant
 
 
@@ -45,11 +45,14 @@ def rank(
                 if weight]
     ranked = []
     for cand in candidates:
-        ctx = Context(cand, query, variant, best_matches(cand, variant))
+        ctx = Context.of(cand, query, variant)
         if explain:
             parts = tuple(Contribution(n, f(ctx), w) for n, f, w in features)
             ranked.append(Ranked(cand, sum(p.contribution for p in parts), parts))
         else:
-            ranked.append(Ranked(cand, sum(w * f(ctx) for _, f, w in features), ()))
+            total = 0.0
+            for _, f, w in features:
+                total += w * f(ctx)
+            ranked.append(Ranked(cand, total, ()))
     ranked.sort(key=lambda r: (-r.score, -r.candidate.popularity, r.candidate.doc_id))
     return ranked
