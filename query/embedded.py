@@ -30,6 +30,8 @@ from .understanding import ParsedQuery, QueryWord, is_reading
 PREFIX_EXPANSIONS = 48
 TYPO_PREFIX_EXPANSIONS = 24
 TYPO_PREFIX_WHEN_FEWER_THAN = 8
+COMMON_SHARE = 0.03          # a word in more than 3 % of the catalog is "common"
+COMMON_MIN_POSTINGS = 3_000  # ... but small catalogs gather everything
 PHONETIC_EXPANSIONS = 16
 _CACHE_SIZE = 8192
 _POPULARITY_SCALE = math.log1p(100.0)
@@ -130,9 +132,10 @@ class EmbeddedRetriever:
         coverage = w.get("coverage", 0) * per_word
         typo_cost = abs(w.get("typos", 0))
         live = self.index.live
+        skip = self._too_common(expansions, required)
         touched = []
         for i, exp in enumerate(expansions):
-            if not exp:
+            if not exp or i in skip:
                 continue
             parts_docs, parts_masks, bases, sizes = [], [], [], []
             for tid, e in exp.items():
@@ -184,6 +187,19 @@ class EmbeddedRetriever:
             cand = cand[top]
         plan = _Plan(self.index, query, expansions)
         return [self._describe(n, plan) for n in cand.tolist()], total
+
+    def _too_common(self, expansions: list[dict[int, Expansion]], required: list[int]
+                    ) -> set[int]:
+        """Words that would gather a large share of the catalog ("the", a one-letter
+        last word) while a rarer word is there to pick the candidates. They are not
+        gathered; they still match when the candidates are described, so they still
+        count in ranking, and work stays bounded by the rare words' postings."""
+        limit = max(COMMON_SHARE * len(self.index), COMMON_MIN_POSTINGS)
+        volume = {i: sum(self.index.document_frequency(t) for t in expansions[i])
+                  for i in required}
+        if not any(v <= limit for v in volume.values()):
+            return set()
+        return {i for i, v in volume.items() if v > limit}
 
     # -- 3. description -----------------------------------------------------------
 
