@@ -170,3 +170,19 @@ def test_typo_budget_is_configurable(make_engine):
     assert top_ids(make_engine(docs), "adelr ") == ["a"]
     strict = make_engine(docs, typo_budget=TypoBudget(exact_up_to=5, one_up_to=7))
     assert top_ids(strict, "adelr ") == []
+
+
+def test_common_words_and_one_letter_prefixes_still_count(make_engine):
+    """"the" in thousands of titles is matched on the candidates, not gathered; it still
+    decides between them, and so does a one-letter last word."""
+    docs = [{"id": f"n{i}", "type": "track", "name": f"The Night {i}", "popularity": 50}
+            for i in range(3200)]
+    docs += [
+        {"id": "rarest", "type": "track", "name": "The Rarest", "popularity": 1},
+        {"id": "rarest-plain", "type": "track", "name": "Rarest Days", "popularity": 90},
+        {"id": "rarest-remix", "type": "track", "name": "Rarest Remix", "popularity": 95},
+    ]
+    engine = make_engine(docs)
+    assert top_ids(engine, "the rarest ")[0] == "rarest"
+    assert top_ids(engine, "rarest d")[0] == "rarest-plain"
+    assert top_ids(engine, "rarest r")[0] == "rarest-remix"
