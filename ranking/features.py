@@ -97,7 +97,10 @@ def exact(ctx: Context) -> float:
         if not all(w in words for w in required):
             continue
         matched = [words[w] for w in required]
-        if len({m.position for m in matched}) < matched[0].value_length:
+        positions = {m.position for m in matched}
+        # Every word of the value typed, each by its own query word ("rarest r" is not
+        # the whole of "The Rarest" twice over).
+        if len(positions) < max(matched[0].value_length, len(required)):
             continue
         kinds = {m.kind for m in matched}
         value = 0.5 if MatchKind.TYPO in kinds else 0.7 if MatchKind.PREFIX in kinds else 1.0
