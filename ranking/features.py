@@ -75,9 +75,14 @@ def match(ctx: Context) -> float:
     return sum(values[ctx.best[w].kind] for w in required if w in ctx.best) / len(required)
 
 
+# A word matched only by how it sounds is at least as uncertain as two typos.
+PHONETIC_TYPOS = 2
+
+
 def typos(ctx: Context) -> float:
-    """Number of typos forgiven (weighted negatively)."""
-    return float(sum(m.typos for m in ctx.best.values()))
+    """Number of typos forgiven (weighted negatively); a sound-alike counts as two."""
+    return float(sum(PHONETIC_TYPOS if m.kind == MatchKind.PHONETIC else m.typos
+                     for m in ctx.best.values()))
 
 
 def field(ctx: Context) -> float:
@@ -111,7 +116,7 @@ def exact(ctx: Context) -> float:
 def start(ctx: Context) -> float:
     """The name begins with what was typed: people type titles from their first word."""
     best = ctx.best.get(ctx.query.required[0])
-    if best is None:
+    if best is None or best.kind < MatchKind.TYPO:  # a sound-alike is not what was typed
         return 0.0
     return 1.0 if any(kind >= best.kind for kind in ctx.first_word_leads) else 0.0
 

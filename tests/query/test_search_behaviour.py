@@ -186,3 +186,16 @@ def test_common_words_and_one_letter_prefixes_still_count(make_engine):
     assert top_ids(engine, "the rarest ")[0] == "rarest"
     assert top_ids(engine, "rarest d")[0] == "rarest-plain"
     assert top_ids(engine, "rarest r")[0] == "rarest-remix"
+
+
+def test_sound_alikes_rank_below_what_was_typed_with_typos(make_engine):
+    """"shakeera": Shakira's tracks (two typos away, in the artists field) come before
+    titles that merely sound alike (桜 is read "sakura")."""
+    engine = make_engine([
+        {"id": "ar-shakira", "type": "artist", "name": "Shakira", "popularity": 80},
+        {"id": "tr-hips", "type": "track", "name": "Hips Don't Lie", "artists": ["Shakira"],
+         "popularity": 60},
+        {"id": "tr-sakura", "type": "track", "name": "桜", "artists": ["Gold心"],
+         "language": "ja", "popularity": 60},
+    ])
+    assert top_ids(engine, "shakeera") == ["ar-shakira", "tr-hips", "tr-sakura"]
