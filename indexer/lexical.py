@@ -18,9 +18,12 @@ stay in postings until `compact()` drops them, as in Lucene segments.
 
 from __future__ import annotations
 
+import os
+import pickle
 from array import array
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -35,6 +38,7 @@ TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
 _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
+SNAPSHOT_FORMAT = 1  # bump when the saved layout changes
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,6 +224,39 @@ class LexicalIndex:
             self._dead = 0
             self.generation += 1
         self.vocab.compact()
+
+    # -- snapshots ----------------------------------------------------------------------
+
+    def save(self, path: Path, *, seq: int, fingerprint: str) -> None:
+        """Write the whole index to `path` atomically (temporary file, fsync, rename).
+
+        `seq` is the store sequence the index reflects; `fingerprint` names the
+        analysis settings, so a snapshot built under other settings is never reused.
+        """
+        self.vocab.compact()
+        state = {k: v for k, v in self.__dict__.items() if k != "synonyms"}
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+
+    @classmethod
+    def load(cls, path: Path, *, fingerprint: str, synonyms: Synonyms | None = None
+             ) -> tuple[LexicalIndex, int] | None:
+        """The saved index and its store sequence, or None if absent or not reusable."""
+        try:
+            with path.open("rb") as f:
+                fmt, saved_fingerprint, seq, state = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            return None
+        if fmt != SNAPSHOT_FORMAT or saved_fingerprint != fingerprint:
+            return None
+        index = cls.__new__(cls)
+        index.__dict__.update(state)
+        index.synonyms = synonyms
+        return index, seq
 
     # -- reading (the retrieval side calls these) -------------------------------------
 

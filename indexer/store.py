@@ -21,8 +21,12 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
     id      TEXT PRIMARY KEY,
     body    BLOB,              -- JSON; NULL for a tombstone
-    version INTEGER            -- external version, NULL when the writer gave none
+    version INTEGER,           -- external version, NULL when the writer gave none
+    seq     INTEGER NOT NULL   -- when it last changed: restart replays changes after a snapshot
 ) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS documents_by_seq ON documents(seq);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta VALUES ('seq', 0);
 """
 
 
@@ -69,24 +73,40 @@ class Store:
             conn = self._local.conn = self._connect()
         return conn
 
-    def commit(self, writes: Iterable[Put | Remove]) -> None:
-        """Apply the writes in one transaction; durable when this returns."""
+    def commit(self, writes: Iterable[Put | Remove]) -> int:
+        """Apply the writes in one transaction; durable when this returns.
+
+        Returns the store's sequence number after the writes: every change gets the
+        next number, so "everything after a snapshot" is one indexed range scan.
+        """
         with self._write_lock:
             cur = self._writer.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
+                seq = cur.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
                 for w in writes:
+                    seq += 1
                     body = w.body if isinstance(w, Put) else None
                     cur.execute(
-                        "INSERT INTO documents(id, body, version) VALUES (?, ?, ?) "
-                        "ON CONFLICT(id) DO UPDATE SET body=excluded.body, "
+                        "INSERT INTO documents(id, body, version, seq) VALUES (?, ?, ?, ?) "
+                        "ON CONFLICT(id) DO UPDATE SET body=excluded.body, seq=excluded.seq, "
                         "version=COALESCE(excluded.version, documents.version)",
-                        (w.doc_id, body, w.version),
+                        (w.doc_id, body, w.version, seq),
                     )
+                cur.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (seq,))
                 cur.execute("COMMIT")
             except BaseException:
                 cur.execute("ROLLBACK")
                 raise
+            return seq
+
+    def last_seq(self) -> int:
+        return self._reader().execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
+
+    def changes_since(self, seq: int) -> Iterator[tuple[str, bytes | None]]:
+        """Documents changed after `seq`, oldest first: a body, or None for a deletion."""
+        yield from self._connect().execute(
+            "SELECT id, body FROM documents WHERE seq > ? ORDER BY seq", (seq,))
 
     def states(self, doc_ids: Iterable[str]) -> dict[str, StoredState]:
         """Existence and version of each id that has ever been written."""

@@ -22,6 +22,7 @@ slower and larger than sorted arrays.
 from __future__ import annotations
 
 import bisect
+import zlib
 from collections.abc import Iterable, Iterator
 
 import jellyfish
@@ -29,9 +30,14 @@ import numpy as np
 
 from segue.analyzers import TypoBudget, phonetic_codes
 
-# A deletion key never equals a term hash by accident of namespace: keys are hashes of
-# the deleted string with this prefix character.
-_DEL = "\x00"
+
+def _key(text: str) -> int:
+    """A 63-bit hash of a deletion that is the same in every process (Python's own
+    hash() is salted per process, and the index is saved and reloaded). A collision
+    only costs one more Damerau–Levenshtein check."""
+    raw = text.encode()
+    return (zlib.crc32(raw) << 31) ^ zlib.adler32(raw)
+
 _MERGE_PENDING_TERMS = 20_000
 _MERGE_PENDING_DELETES = 200_000
 _LATIN = "abcdefghijklmnopqrstuvwxyz0123456789"
@@ -100,7 +106,7 @@ class Vocabulary:
         depth = self.budget.for_word(term)
         if depth:
             for d in deletions(term, depth):
-                self._del_pending.setdefault(hash(_DEL + d), []).append(tid)
+                self._del_pending.setdefault(_key(d), []).append(tid)
                 self._del_pending_size += 1
         for code in phonetic_codes(term):
             self._phonetic.setdefault(code, []).append(tid)
@@ -189,7 +195,7 @@ class Vocabulary:
         return out
 
     def _deletion_hits(self, keys: Iterable[str]) -> Iterator[int]:
-        hashes = [hash(_DEL + k) for k in keys]
+        hashes = [_key(k) for k in keys]
         for h in hashes:
             pending = self._del_pending.get(h)
             if pending:

@@ -64,7 +64,11 @@ class Writer:
     def __init__(self, store: Store, sinks: list[IndexSink], lock: threading.RLock) -> None:
         self.store = store
         self.sinks = sinks
-        self.lock = lock
+        self.lock = lock  # readers' lock: held only while the indexes change
+        # Commit and apply are one step in store order: two concurrent requests writing
+        # the same id must reach the indexes in the order they reached the disk.
+        self._order = threading.Lock()
+        self.applied_seq = 0  # the store sequence the indexes reflect
 
     def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
         it = iter(actions)
@@ -93,14 +97,16 @@ class Writer:
             if write is not None:
                 writes.append(write)
         if writes:
-            self.store.commit(w for w, _ in writes)
-            with self.lock:
-                for write, doc in writes:
-                    for sink in self.sinks:
-                        if doc is not None:
-                            sink.upsert(doc)
-                        else:
-                            sink.remove(write.doc_id)
+            with self._order:
+                seq = self.store.commit(w for w, _ in writes)
+                with self.lock:
+                    for write, doc in writes:
+                        for sink in self.sinks:
+                            if doc is not None:
+                                sink.upsert(doc)
+                            else:
+                                sink.remove(write.doc_id)
+                    self.applied_seq = seq
         return results
 
     def _resolve(
@@ -163,18 +169,27 @@ class Writer:
                 (Put(doc_id, orjson.dumps(doc), version), doc))
 
     def load(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rebuild every sink from the store (start-up)."""
+        """Rebuild every sink from the store (start-up without a usable snapshot)."""
+        return self.replay(None, progress)
+
+    def replay(self, since: int | None, progress: Callable[[int], None] | None = None) -> int:
+        """Apply the store's changes after sequence `since` (all documents if None)."""
         count = 0
-        with self.lock:
-            for _, body in self.store.scan():
-                doc = orjson.loads(body)
+        with self._order, self.lock:
+            last = self.store.last_seq()
+            rows = self.store.scan() if since is None else self.store.changes_since(since)
+            for doc_id, body in rows:
                 for sink in self.sinks:
-                    sink.upsert(doc)
+                    if body is None:
+                        sink.remove(doc_id)
+                    else:
+                        sink.upsert(orjson.loads(body))
                 count += 1
                 if progress is not None and count % 1000 == 0:
                     progress(1000)
             for sink in self.sinks:
                 sink.compact()
+            self.applied_seq = last
         if progress is not None:
             progress(count % 1000)
         return count

@@ -7,6 +7,7 @@ engine implements the same methods over OpenSearch.
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -15,6 +16,7 @@ from typing import Any, Protocol
 
 import orjson
 
+from segue import analyzers, indexer
 from segue.analyzers import Synonyms
 from segue.indexer import (
     Action,
@@ -29,6 +31,9 @@ from segue.query import EmbeddedRetriever, Searcher, SearchRequest, SearchRespon
 from segue.ranking import Variant, shipped_variants
 
 from .config import Settings
+
+SNAPSHOT_EVERY = 100_000   # changes after which the index is saved again
+SNAPSHOT_CHECK_S = 30.0
 
 
 class Engine(Protocol):
@@ -67,15 +72,33 @@ class EmbeddedEngine:
         self.settings = settings
         self.started = time.time()
         self.lock = threading.RLock()
-        synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
+        self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
-        self.lexical = LexicalIndex(settings.typo_budget, synonyms)
+        self.snapshot_path = Path(settings.data_dir) / "lexical.snapshot"
+        self.lexical = LexicalIndex(settings.typo_budget, self.synonyms)
         self.writer = Writer(self.store, [self.lexical], self.lock)
         self.searcher = Searcher(
             EmbeddedRetriever(self.lexical), self._fetch, load_variants(settings),
             settings.default_variant, self.lock,
         )
+        self.snapshot_seq = -1
         self._ready = threading.Event()
+        self._closing = threading.Event()
+        self._snapshotter: threading.Thread | None = None
+
+    def _use_index(self, index: LexicalIndex) -> None:
+        self.lexical = index
+        self.writer.sinks = [index]
+        self.searcher.retriever = EmbeddedRetriever(index)
+
+    def _fingerprint(self) -> str:
+        """What a saved index depends on: the code that analyzes and indexes, and the
+        typo budget (deletion depths). Any change means a rebuild from the store."""
+        digest = hashlib.sha256(repr(self.settings.typo_budget).encode())
+        for module in (analyzers, indexer):
+            for path in sorted(Path(module.__file__).parent.glob("*.py")):
+                digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     @property
     def ready(self) -> bool:
@@ -90,15 +113,43 @@ class EmbeddedEngine:
         `seed_if_empty` supplies documents for an empty store (the demo catalog); they
         are indexed before readiness, so /v1/ready never announces an empty demo.
         """
-        count = self.writer.load(progress)
-        if count == 0 and seed_if_empty is not None:
-            for result in self.index_documents(seed_if_empty()):
-                count += result.ok
+        fingerprint = self._fingerprint()
+        restored = LexicalIndex.load(self.snapshot_path, fingerprint=fingerprint,
+                                     synonyms=self.synonyms)
+        if restored is not None:
+            index, self.snapshot_seq = restored
+            self._use_index(index)
+            replayed = self.writer.replay(self.snapshot_seq, progress)
+        else:
+            replayed = self.writer.load(progress)
+        if len(self.lexical) == 0 and seed_if_empty is not None:
+            for _ in self.index_documents(seed_if_empty()):
                 if progress is not None:
                     progress(1)
             self.lexical.compact()
+        if restored is None or replayed >= SNAPSHOT_EVERY:
+            self.snapshot()
         self._ready.set()
-        return count
+        self._snapshotter = threading.Thread(target=self._snapshot_loop, daemon=True,
+                                             name="segue-snapshot")
+        self._snapshotter.start()
+        return len(self.lexical)
+
+    def snapshot(self) -> bool:
+        """Save the lexical index if it changed since the last snapshot."""
+        with self.lock:
+            seq = self.writer.applied_seq
+            if seq == self.snapshot_seq:
+                return False
+            self.lexical.save(self.snapshot_path, seq=seq, fingerprint=self._fingerprint())
+            self.snapshot_seq = seq
+            return True
+
+    def _snapshot_loop(self) -> None:
+        """Bound the replay after a crash: save once many changes have accumulated."""
+        while not self._closing.wait(SNAPSHOT_CHECK_S):
+            if self.writer.applied_seq - self.snapshot_seq >= SNAPSHOT_EVERY:
+                self.snapshot()
 
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
         return self.writer.apply(parse_bulk(lines))
@@ -139,6 +190,9 @@ class EmbeddedEngine:
                 "variants": sorted(self.searcher.variants)}
 
     def close(self) -> None:
+        self._closing.set()
+        if self._ready.is_set():
+            self.snapshot()
         self.store.close()
 
 

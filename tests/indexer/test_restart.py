@@ -1,0 +1,82 @@
+"""Restart = the last snapshot of the index + the store's changes after it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from segue.analyzers import TypoBudget
+from segue.config import Settings
+from segue.engine import EmbeddedEngine, open_engine
+from segue.query import SearchRequest
+
+DOCS = [
+    {"id": "a", "type": "artist", "name": "Björk", "popularity": 70},
+    {"id": "b", "type": "artist", "name": "Sigur Rós", "popularity": 60},
+    {"id": "c", "type": "track", "name": "Hyperballad", "artists": ["Björk"], "popularity": 50},
+]
+
+
+def opened(data: Path, **settings: object) -> EmbeddedEngine:
+    engine = open_engine(Settings(data_dir=data, **settings))
+    engine.load()
+    return engine
+
+
+def ids(engine: EmbeddedEngine, q: str) -> list[str]:
+    return [h["id"] for h in engine.search(SearchRequest(q=q)).hits]
+
+
+def test_clean_restart_loads_the_snapshot_without_replay(tmp_path):
+    engine = opened(tmp_path)
+    list(engine.index_documents(DOCS))
+    engine.close()
+    assert (tmp_path / "lexical.snapshot").exists()
+    again = open_engine(Settings(data_dir=tmp_path))
+    replayed = []
+    again.load(replayed.append)
+    assert sum(replayed) == 0
+    assert again.snapshot_seq == again.store.last_seq() == 3
+    assert ids(again, "bjork") == ["a", "c"]
+    again.close()
+
+
+def test_changes_after_the_snapshot_are_replayed_after_a_crash(tmp_path):
+    engine = opened(tmp_path)
+    list(engine.index_documents(DOCS))
+    assert engine.snapshot()
+    list(engine.index_documents([{"id": "b", "type": "artist", "name": "Sigur Rós Live",
+                                  "popularity": 61}]))
+    engine.delete("c")
+    list(engine.index_documents([{"id": "d", "type": "artist", "name": "Múm",
+                                  "popularity": 40}]))
+    # No close(): the process dies here; only the store's commits survive.
+    again = opened(tmp_path)
+    assert again.snapshot_seq == 3
+    assert ids(again, "hyperballad") == []
+    assert ids(again, "live") == ["b"]
+    assert ids(again, "mum") == ["d"]
+    assert again.stats()["documents"] == 3
+    again.close()
+
+
+def test_other_analysis_settings_rebuild_from_the_store(tmp_path):
+    engine = opened(tmp_path)
+    list(engine.index_documents(DOCS))
+    engine.close()
+    strict = open_engine(Settings(data_dir=tmp_path,
+                                  typo_budget=TypoBudget(exact_up_to=9, one_up_to=12)))
+    rebuilt: list[int] = []
+    strict.load(rebuilt.append)
+    assert sum(rebuilt) == 3  # every document analyzed again, the snapshot not reused
+    assert ids(strict, "bjork") == ["a", "c"]
+    strict.close()
+
+
+def test_a_corrupt_snapshot_is_ignored(tmp_path):
+    engine = opened(tmp_path)
+    list(engine.index_documents(DOCS))
+    engine.close()
+    (tmp_path / "lexical.snapshot").write_bytes(b"not a snapshot")
+    again = opened(tmp_path)
+    assert ids(again, "sigur ros") == ["b"]
+    again.close()
