@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
+import numpy as np
+
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 DOC_TYPES: tuple[str, ...] = ("track", "artist", "album", "playlist", "episode")
@@ -117,7 +119,11 @@ def _vector(doc: Mapping[str, Any], key: str) -> None:
         raise DocumentError("must be a non-empty list of numbers", key)
     if len(value) > MAX_VECTOR_DIM:
         raise DocumentError(f"has {len(value)} dimensions; the limit is {MAX_VECTOR_DIM}", key)
-    norm = 0.0
+    if all(type(x) is float for x in value):  # the usual case, checked in one numpy pass
+        arr = np.asarray(value, dtype=np.float64)
+        if np.isfinite(arr).all() and arr.any():
+            return
+    norm = 0.0  # find the offending item, to name it
     for i, x in enumerate(value):
         if isinstance(x, bool) or not isinstance(x, (int, float)):
             raise DocumentError(f"item {i} must be a number, got {_kind(x)}", key)
