@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from segue.config import Settings
 
-from . import admin, documents, errors, search
+from . import admin, documents, errors, metrics, search
 
 STATIC = resources.files(__package__).joinpath("static")
 
@@ -26,6 +26,7 @@ def create_app(engine: Any, settings: Settings) -> FastAPI:
     app.state.engine = engine
     app.state.settings = settings
     errors.install(app)
+    metrics.install(app)
     for module in (search, documents, admin):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")

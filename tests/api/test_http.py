@@ -196,3 +196,14 @@ def test_seed_catalog_is_indexed_before_ready_and_only_into_an_empty_store(tmp_p
     assert again.load(seed_if_empty=lambda: seed) == 1  # not re-seeded: "b" only
     assert again.get("a") is None and again.get("b") is not None
     again.close()
+
+
+def test_prometheus_metrics_count_requests_by_route_not_by_query(client):
+    client.get("/v1/search", params={"q": "secret-user-text"})
+    client.get("/v1/documents/no-such-id")
+    text = client.get("/metrics").text
+    assert 'segue_requests_total{method="GET",route="/v1/search",status="200"}' in text
+    assert 'route="/v1/documents/{doc_id}",status="404"' in text
+    assert "segue_request_seconds_bucket" in text
+    assert f"segue_documents {float(len(CATALOG))}" in text
+    assert "secret-user-text" not in text and "no-such-id" not in text

@@ -1,0 +1,59 @@
+"""Prometheus metrics at /metrics: requests by route and status, latency, documents."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    CollectorRegistry,
+    Counter,
+    Gauge,
+    Histogram,
+    generate_latest,
+)
+
+router = APIRouter(tags=["admin"])
+_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0)
+
+
+class Metrics:
+    """One registry per app, so tests and several apps in a process never collide."""
+
+    def __init__(self) -> None:
+        self.registry = CollectorRegistry()
+        self.requests = Counter("segue_requests_total", "HTTP requests answered",
+                                ["route", "method", "status"], registry=self.registry)
+        self.latency = Histogram("segue_request_seconds", "Time to answer, by route",
+                                 ["route"], buckets=_BUCKETS, registry=self.registry)
+        self.documents = Gauge("segue_documents", "Documents in the index",
+                               registry=self.registry)
+
+
+def install(app: FastAPI) -> None:
+    metrics = app.state.metrics = Metrics()
+
+    @app.middleware("http")
+    async def measure(request: Request,
+                      call_next: Callable[[Request], Awaitable[Response]]) -> Response:
+        started = time.perf_counter()
+        response = await call_next(request)
+        route = request.scope.get("route")
+        # The route's template, never the raw path: ids and queries stay out of labels.
+        name = getattr(route, "path", "unmatched")
+        metrics.requests.labels(name, request.method, str(response.status_code)).inc()
+        metrics.latency.labels(name).observe(time.perf_counter() - started)
+        return response
+
+    app.include_router(router)
+
+
+@router.get("/metrics", include_in_schema=False)
+async def prometheus(request: Request) -> Response:
+    metrics: Metrics = request.app.state.metrics
+    engine = request.app.state.engine
+    if engine.ready:
+        metrics.documents.set(engine.stats()["documents"])
+    return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)
