@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from importlib import resources
 from typing import Any
 
@@ -16,12 +18,22 @@ from . import admin, documents, errors, metrics, search
 STATIC = resources.files(__package__).joinpath("static")
 
 
-def create_app(engine: Any, settings: Settings) -> FastAPI:
+def create_app(engine: Any, settings: Settings, *,
+               on_shutdown: Callable[[], None] | None = None) -> FastAPI:
+    """`on_shutdown` runs after the last request on a graceful stop (SIGTERM, SIGINT)."""
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if on_shutdown is not None:
+            on_shutdown()
+
     app = FastAPI(
         title="Segue",
         version="1",
         summary="Search and discovery for music catalogs.",
         openapi_url="/openapi.json",
+        lifespan=lifespan,
     )
     app.state.engine = engine
     app.state.settings = settings

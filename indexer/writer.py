@@ -76,6 +76,12 @@ class Writer:
             yield from self._apply_chunk(chunk)
 
     def _apply_chunk(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
+        # Versions are checked against what is stored and written in one ordered step:
+        # two writers of one id can never both pass the check on the same old state.
+        with self._order:
+            return self._apply_chunk_in_order(chunk)
+
+    def _apply_chunk_in_order(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
         ids = [a.doc_id for a in chunk if isinstance(a, Action) and a.doc_id]
         stored = self.store.states(ids)
         update_ids = [a.doc_id for a in chunk
@@ -97,16 +103,15 @@ class Writer:
             if write is not None:
                 writes.append(write)
         if writes:
-            with self._order:
-                seq = self.store.commit(w for w, _ in writes)
-                with self.lock:
-                    for write, doc in writes:
-                        for sink in self.sinks:
-                            if doc is not None:
-                                sink.upsert(doc)
-                            else:
-                                sink.remove(write.doc_id)
-                    self.applied_seq = seq
+            seq = self.store.commit(w for w, _ in writes)
+            with self.lock:
+                for write, doc in writes:
+                    for sink in self.sinks:
+                        if doc is not None:
+                            sink.upsert(doc)
+                        else:
+                            sink.remove(write.doc_id)
+                self.applied_seq = seq
         return results
 
     def _resolve(
@@ -137,9 +142,12 @@ class Writer:
         else:
             source = action.source
 
+        # The external version comes from the action line, else from the fields sent:
+        # for an update only the partial document, never the stored body's own version.
         version = action.version
-        if version is None and isinstance(source, dict):
-            version = source.get("version") if isinstance(source.get("version"), int) else None
+        sent = partial if op == "update" else source
+        if version is None and isinstance(sent, dict) and isinstance(sent.get("version"), int):
+            version = sent["version"]
         if version is not None and state is not None and state.version is not None \
                 and version <= state.version:
             return fail(409, "version_conflict_engine_exception",

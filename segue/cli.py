@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import ipaddress
 import logging
+import signal
 import sys
 import threading
 from collections.abc import Iterator
@@ -71,9 +72,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     loader.start()
     print(f"segue: serving on http://{settings.host}:{settings.port}/ "
           f"({settings.engine} engine, data in {settings.data_dir})", file=sys.stderr)
-    uvicorn.run(create_app(engine, settings), host=settings.host, port=settings.port,
-                log_level=args.log_level, access_log=False)
-    engine.close()
+    # The engine closes (and saves its index) in the app's shutdown: uvicorn re-raises
+    # SIGTERM after a graceful stop, so code after run() would never see it.
+    app = create_app(engine, settings, on_shutdown=engine.close)
+    # uvicorn stops gracefully on SIGTERM and then re-raises it to the handler it found:
+    # this one, so a finished graceful stop exits 0, as a service manager expects.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level=args.log_level,
+                access_log=False)
     return 0
 
 

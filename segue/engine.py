@@ -190,6 +190,9 @@ class EmbeddedEngine:
                 "variants": sorted(self.searcher.variants)}
 
     def close(self) -> None:
+        """Save the index if it changed, then close the store; safe to call twice."""
+        if self._closing.is_set():
+            return
         self._closing.set()
         if self._ready.is_set():
             self.snapshot()
