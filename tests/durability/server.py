@@ -123,6 +123,15 @@ class ServerProcess:
                                  f"log {self.log_path}:\n{tail(self.log_path)}")
             time.sleep(0.02)
 
+    def peak_rss_bytes(self) -> int:
+        """The server's peak resident memory (VmHWM) from /proc. Not /v1/stats: its
+        getrusage figure survives exec, so it starts at the parent's size (pytest's)."""
+        assert self.proc is not None
+        for line in Path(f"/proc/{self.proc.pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+        raise RuntimeError("no VmHWM in /proc status")
+
     def kill(self) -> bool:
         """SIGKILL: no handler runs, nothing is flushed; what was fsynced is all there is.
         False if the server had already exited (nothing was killed)."""
