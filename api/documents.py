@@ -31,15 +31,21 @@ def _lines(body: IO[bytes]) -> Iterator[bytes]:
 
 
 def _run_bulk(engine: Any, body: IO[bytes]) -> bytes:
+    """The answer, built from each item serialized as it is decided: a 100k-item
+    request holds 100k short byte strings, not 100k dictionaries."""
     started = time.perf_counter()
-    items = [r.to_json() for r in engine.bulk(_lines(body))]
+    items: list[bytes] = []
+    errors = False
+    for result in engine.bulk(_lines(body)):
+        errors |= not result.ok
+        items.append(orjson.dumps(result.to_json()))
     if not items:
         raise Problem(400, "Empty bulk request",
                       "the body holds no action; send NDJSON lines such as "
                       '{"index":{"_id":"t1"}} followed by the document')
-    errors = any("error" in next(iter(item.values())) for item in items)
     took = int((time.perf_counter() - started) * 1000)
-    return orjson.dumps({"took": took, "errors": errors, "items": items})
+    head = orjson.dumps({"took": took, "errors": errors})[:-1]
+    return head + b',"items":[' + b",".join(items) + b"]}"
 
 
 @router.post(

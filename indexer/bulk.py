@@ -56,9 +56,10 @@ def _json_reason(raw: bytes, e: orjson.JSONDecodeError) -> str:
 
 
 def _as_action(value: Any) -> tuple[str, dict[str, Any]] | None:
+    """(operation, metadata) for anything shaped like an action line, known or not."""
     if isinstance(value, dict) and len(value) == 1:
         (op, meta), = value.items()
-        if op in OPERATIONS and isinstance(meta, dict):
+        if isinstance(meta, dict):
             return op, meta
     return None
 
@@ -78,6 +79,13 @@ def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
                 return n, raw
         return None
 
+    def _skip_document_line() -> None:
+        """After a bad action, drop the line after it unless it is itself an action."""
+        nonlocal pending
+        nxt = next_line()
+        if nxt is not None and _is_action_line(nxt[1]):
+            pending = nxt
+
     while (item := next_line()) is not None:
         n, raw = item
         try:
@@ -85,10 +93,7 @@ def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
         except ValueError as e:
             yield ActionError("index", None, n, 400, "parse_exception",
                               f"line {n}: action line: {e}")
-            # The document line of a broken action is skipped unless it is an action.
-            nxt = next_line()
-            if nxt is not None and _is_action_line(nxt[1]):
-                pending = nxt
+            _skip_document_line()
             continue
         action = _as_action(value)
         if action is None:
@@ -98,16 +103,29 @@ def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
                               f"found {_describe(value)}")
             continue
         op, meta = action
-        doc_id = meta.get("_id")
-        if doc_id is not None and not isinstance(doc_id, str):
-            doc_id = str(doc_id) if isinstance(doc_id, int) else None
+        raw_id = meta.get("_id")
+        doc_id = raw_id if isinstance(raw_id, str) else None
+        if op not in OPERATIONS:
+            # Reported under "index" like any unreadable action, so clients that read
+            # items by operation name still find it; the reason names what was sent.
+            yield ActionError("index", doc_id, n, 400, "illegal_argument_exception",
+                              f"line {n}: unknown action '{op}'; use one of "
+                              f"{', '.join(OPERATIONS)}")
+            _skip_document_line()
+            continue
+        if raw_id is not None and not isinstance(raw_id, str):
+            yield ActionError(op, None, n, 400, "illegal_argument_exception",
+                              f"line {n}: field '_id' must be a string, got {_describe(raw_id)}")
+            if op != "delete":
+                _skip_document_line()
+            continue
         version = meta.get("version")
         if version is not None and (isinstance(version, bool) or not isinstance(version, int)
                                     or version < 0):
             yield ActionError(op, doc_id, n, 400, "illegal_argument_exception",
                               f"line {n}: 'version' must be a non-negative integer")
             if op != "delete":
-                _ = next_line()
+                _skip_document_line()
             continue
         if op == "delete":
             yield Action(op, doc_id, n, version)
@@ -135,9 +153,10 @@ def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
 
 def _is_action_line(raw: bytes) -> bool:
     try:
-        return _as_action(orjson.loads(raw)) is not None
+        action = _as_action(orjson.loads(raw))
     except orjson.JSONDecodeError:
         return False
+    return action is not None and action[0] in OPERATIONS
 
 
 def _id_of(value: Any) -> str | None:
@@ -150,4 +169,5 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         keys = ", ".join(list(value)[:4])
         return f"an object with keys {keys}" if keys else "an empty object"
-    return f"a JSON {type(value).__name__}"
+    kinds = {bool: "boolean", int: "number", float: "number", str: "string", list: "array"}
+    return f"a JSON {kinds.get(type(value), 'null' if value is None else 'value')}"
