@@ -31,21 +31,26 @@ def _lines(body: IO[bytes]) -> Iterator[bytes]:
 
 
 def _run_bulk(engine: Any, body: IO[bytes]) -> bytes:
-    """The answer, built from each item serialized as it is decided: a 100k-item
-    request holds 100k short byte strings, not 100k dictionaries."""
+    """The answer, each item serialized into one buffer as it is decided.
+
+    Memory stays about the size of the answer: neither 100k dictionaries nor 100k
+    small byte strings (orjson gives each a large allocation that stays resident).
+    """
     started = time.perf_counter()
-    items: list[bytes] = []
+    items = bytearray()
     errors = False
     for result in engine.bulk(_lines(body)):
         errors |= not result.ok
-        items.append(orjson.dumps(result.to_json()))
+        if items:
+            items += b","
+        items += orjson.dumps(result.to_json())
     if not items:
         raise Problem(400, "Empty bulk request",
                       "the body holds no action; send NDJSON lines such as "
                       '{"index":{"_id":"t1"}} followed by the document')
     took = int((time.perf_counter() - started) * 1000)
     head = orjson.dumps({"took": took, "errors": errors})[:-1]
-    return head + b',"items":[' + b",".join(items) + b"]}"
+    return b"".join((head, b',"items":[', items, b"]}"))
 
 
 @router.post(
