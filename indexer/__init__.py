@@ -7,6 +7,7 @@
 """
 
 from .bulk import Action, ActionError, parse_bulk
+from .doccache import DocumentCache
 from .lexical import TYPE_CODES, ForwardToken, LexicalIndex
 from .schema import DOC_TYPES, DocumentError, Field, validate_document
 from .store import Store
@@ -18,6 +19,7 @@ __all__ = [
     "TYPE_CODES",
     "Action",
     "ActionError",
+    "DocumentCache",
     "DocumentError",
     "Field",
     "ForwardToken",

@@ -21,6 +21,7 @@ from segue.analyzers import Synonyms
 from segue.indexer import (
     Action,
     ActionError,
+    DocumentCache,
     ItemResult,
     LexicalIndex,
     Store,
@@ -76,10 +77,11 @@ class EmbeddedEngine:
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
         self.snapshot_path = Path(settings.data_dir) / "lexical.snapshot"
         self.lexical = LexicalIndex(settings.typo_budget, self.synonyms)
-        self.writer = Writer(self.store, [self.lexical], self.lock)
+        self.documents = DocumentCache(self._fetch)
+        self.writer = Writer(self.store, [self.lexical, self.documents], self.lock)
         self.searcher = Searcher(
-            EmbeddedRetriever(self.lexical), self._fetch, load_variants(settings),
-            settings.default_variant, self.lock,
+            EmbeddedRetriever(self.lexical), self.documents.get_many,
+            load_variants(settings), settings.default_variant, self.lock,
         )
         self.snapshot_seq = -1
         self._ready = threading.Event()
@@ -88,7 +90,7 @@ class EmbeddedEngine:
 
     def _use_index(self, index: LexicalIndex) -> None:
         self.lexical = index
-        self.writer.sinks = [index]
+        self.writer.sinks = [index, self.documents]
         self.searcher.retriever = EmbeddedRetriever(index)
 
     def _fingerprint(self) -> str:

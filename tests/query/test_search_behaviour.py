@@ -199,3 +199,11 @@ def test_sound_alikes_rank_below_what_was_typed_with_typos(make_engine):
          "language": "ja", "popularity": 60},
     ])
     assert top_ids(engine, "shakeera") == ["ar-shakira", "tr-hips", "tr-sakura"]
+
+
+def test_hits_show_the_latest_write_even_after_being_cached(make_engine):
+    engine = make_engine([{"id": "a", "type": "artist", "name": "Aurora", "popularity": 10}])
+    assert engine.search(SearchRequest(q="aurora")).hits[0]["popularity"] == 10  # cached
+    (result,) = engine.bulk([b'{"update":{"_id":"a"}}', b'{"doc":{"popularity":77}}'])
+    assert result.ok
+    assert engine.search(SearchRequest(q="aurora")).hits[0]["popularity"] == 77
