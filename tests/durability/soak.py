@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--ids-per-thread", type=int, default=40)
     parser.add_argument("--max-kill-delay", type=float, default=0.4,
                         help="seconds of writing before a kill, at most (uniform)")
+    parser.add_argument("--clean-stop-rate", type=float, default=0.1,
+                        help="share of rounds ended by SIGTERM (a saved index), half of "
+                        "them cut short by a kill")
     parser.add_argument("--workdir", help="data and server logs (default: a temp dir); "
                         "emptied first")
     args = parser.parse_args(argv)
@@ -32,6 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     workdir = fresh_workdir(Path(args.workdir or tempfile.mkdtemp(prefix="segue-soak-")))
     run = CrashRun(workdir, seed, args.kills, threads=args.threads,
                    ids_per_thread=args.ids_per_thread, max_kill_delay_s=args.max_kill_delay,
+                   clean_stop_rate=args.clean_stop_rate,
                    log=lambda line: print(line, flush=True))
     try:
         run.run()
