@@ -395,11 +395,11 @@ def test_100k_item_body_streams_with_bounded_memory(tmp_path: Path) -> None:
     """A popularity refresh (issue 4: "100k-item bodies (streamed, bounded memory)"): 100k
     updates over 1,000 documents, sent with chunked encoding so the client never holds
     the body whole. Every update is answered in order and the last one per document wins.
-    Memory: the server's peak RSS (VmHWM) may grow by less than 6x the body (~5 MB, so
-    ~29 MB). Measured: about 13 MB with no answer kept at all (spooled body, index
-    churn); a whole answer is ~5.5 MB per copy. Per-item objects are what break it:
-    100k dicts cost ~60 MB, 100k separate orjson outputs ~400 MB (each keeps a ~4 KB
-    buffer)."""
+    Memory: the server's peak RSS (VmHWM) must grow by less than 8x the body (~5 MB, so
+    ~39 MB), a bar between what is fine and what is not, with room on both sides.
+    Measured: ~13 MB with no answer kept (spooled body, index churn), ~26 MB with the
+    answer (~5.5 MB) in one buffer; 100k item dicts cost ~60 MB and 100k separate
+    orjson outputs ~410 MB (each keeps a ~4 KB buffer)."""
     server = ServerProcess(tmp_path / "data", tmp_path / "logs")
     server.start()
     try:
@@ -445,7 +445,7 @@ def test_100k_item_body_streams_with_bounded_memory(tmp_path: Path) -> None:
         growth = server.peak_rss_bytes() - rss_before
         print(f"100k items: body {sent / MB:.1f} MB, answer {len(raw) / MB:.1f} MB, "
               f"{took:.1f} s, server peak RSS {rss_before / MB:.0f} MB +{growth / MB:.1f} MB")
-        assert growth < 6 * sent, (
+        assert growth < 8 * sent, (
             f"the server's peak RSS grew by {growth / MB:.1f} MB for a {sent / MB:.1f} MB "
             f"body of {ITEMS} items ({growth / sent:.1f}x the body; answer "
             f"{len(raw) / MB:.1f} MB): memory grows with the item count")
