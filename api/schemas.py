@@ -20,6 +20,14 @@ class Hit(BaseModel):
     explain: dict[str, Any] | None = None
 
 
+class Assignment(BaseModel):
+    """Which ranking variant answered, and why: requested, bucketed by user id, default."""
+
+    variant: str
+    version: int
+    reason: str
+
+
 class SearchAnswer(BaseModel):
     query: str
     took_ms: float = Field(description="server-side time to answer, in milliseconds")
@@ -27,6 +35,8 @@ class SearchAnswer(BaseModel):
     top: Hit | None = Field(description="the best entity across all types")
     hits: list[Hit]
     variant: str
+    assignment: Assignment
+
 
 
 class Suggestion(BaseModel):

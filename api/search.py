@@ -64,13 +64,14 @@ async def search(
         raise Problem(400, "Invalid mode", f"query parameter 'mode': '{mode}' is not "
                       f"available; use one of {', '.join(MODES)}")
     req = SearchRequest(q=_check_q(q), limit=limit, offset=offset, types=_types(type),
-                        explain=explain, variant=variant)
+                        explain=explain, variant=variant, user_id=user_id)
     try:
         answer = await run_in_threadpool(engine.search, req)
     except UnknownVariant as e:
         raise Problem(400, "Unknown variant", f"query parameter 'variant': {e}") from None
     return {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
-            "top": answer.top, "hits": answer.hits, "variant": answer.variant}
+            "top": answer.top, "hits": answer.hits, "variant": answer.variant,
+            "assignment": answer.assignment}
 
 
 @router.get("/suggest", response_model=SuggestAnswer)

@@ -8,6 +8,7 @@ promises: one top result across types, ranked hits, highlights and explanations.
 from __future__ import annotations
 
 import html
+import logging
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -15,10 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from segue.indexer import Field
-from segue.ranking import Candidate, MatchKind, Ranked, Variant, rank
+from segue.ranking import Candidate, MatchKind, Ranked, Variant, assign, bucket, rank
 
 from .highlight import highlight
 from .understanding import ParsedQuery, parse_query
+
+log = logging.getLogger("segue.assignment")
 
 # Stored fields too large or too internal to send with every hit.
 _NOT_IN_HITS = frozenset({"audio_embedding", "text_embedding"})
@@ -50,6 +53,7 @@ class SearchRequest:
     types: frozenset[str] | None = None
     explain: bool = False
     variant: str | None = None
+    user_id: str | None = None
 
 
 @dataclass(slots=True)
@@ -60,18 +64,26 @@ class SearchResponse:
     top: dict[str, Any] | None
     hits: list[dict[str, Any]] = field(default_factory=list)
     variant: str = ""
+    assignment: dict[str, Any] = field(default_factory=dict)
 
 
 class Searcher:
     def __init__(
         self, retriever: Retriever, fetch: Fetch, variants: Mapping[str, Variant],
         default_variant: str, lock: threading.RLock,
+        traffic: Mapping[str, float] | None = None, traffic_salt: str = "",
     ) -> None:
         self.retriever = retriever
         self.fetch = fetch
         self.variants = variants
         self.default_variant = default_variant
         self.lock = lock
+        self.traffic = dict(traffic or {})
+        self.traffic_salt = traffic_salt
+        unknown = sorted(set(self.traffic) - set(variants))
+        if unknown:
+            raise UnknownVariant(f"traffic names unknown variants {', '.join(unknown)}; "
+                                 f"known: {', '.join(sorted(variants))}")
 
     def variant(self, name: str | None) -> Variant:
         name = name or self.default_variant
@@ -84,7 +96,16 @@ class Searcher:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         started = time.perf_counter()
-        variant = self.variant(request.variant)
+        chosen = assign(requested=request.variant, user_id=request.user_id,
+                        traffic=self.traffic, default=self.default_variant,
+                        salt=self.traffic_salt)
+        variant = self.variant(chosen.variant)
+        if chosen.reason != "default":
+            # The user id itself is never logged: its bucket is enough to audit a split.
+            user = f"{bucket(request.user_id, self.traffic_salt):.6f}" \
+                if request.user_id else "-"
+            log.info("variant %s@%d (%s) for user bucket %s", variant.name, variant.version,
+                     chosen.reason, user)
         query = parse_query(request.q)
         want = request.offset + request.limit
         depth = max(variant.candidates, want)
@@ -105,7 +126,10 @@ class Searcher:
         top = _hit(best[0], docs, request.explain, variant) \
             if best and best[0].candidate.doc_id in docs else None
         took = (time.perf_counter() - started) * 1000
-        return SearchResponse(request.q, round(took, 3), total, top, hits, variant.name)
+        assignment = {"variant": variant.name, "version": variant.version,
+                      "reason": chosen.reason}
+        return SearchResponse(request.q, round(took, 3), total, top, hits, variant.name,
+                              assignment)
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
         """As-you-type completions: distinct names of the best hits, with type and id."""

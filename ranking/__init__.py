@@ -8,6 +8,7 @@ them into features, weighs them by a `Variant` and sorts:
     ranked[0].explanation  # (Contribution("coverage", 1.0, 50.0), ...)
 """
 
+from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
 from .evaluation import Judged, run_queries, score
 from .features import FEATURES
@@ -17,15 +18,20 @@ from .variants import DEFAULT_VARIANT, Variant, VariantError, shipped_variants
 __all__ = [
     "DEFAULT_VARIANT",
     "FEATURES",
+    "Assignment",
     "Candidate",
     "Contribution",
     "Judged",
     "MatchKind",
     "QueryShape",
     "Ranked",
+    "TrafficError",
     "Variant",
     "VariantError",
     "WordMatch",
+    "assign",
+    "bucket",
+    "parse_traffic",
     "rank",
     "run_queries",
     "score",

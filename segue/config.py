@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from segue.analyzers import TypoBudget
+from segue.ranking import parse_traffic
 
 
 def _keys(raw: str | None) -> frozenset[str]:
@@ -23,6 +24,8 @@ class Settings:
     synonyms: Path | None = None
     variants_dir: Path | None = None     # extra variant files beside the shipped ones
     default_variant: str = "default"
+    traffic: dict[str, float] = field(default_factory=dict)  # variant -> share, by user id
+    traffic_salt: str = ""
     admin_key: str | None = None
     search_keys: frozenset[str] = frozenset()
 
@@ -33,6 +36,8 @@ class Settings:
             "admin_key": env.get("SEGUE_ADMIN_KEY") or None,
             "search_keys": _keys(env.get("SEGUE_SEARCH_KEYS")),
             "default_variant": env.get("SEGUE_VARIANT", "default"),
+            "traffic": parse_traffic(env.get("SEGUE_TRAFFIC", "")),
+            "traffic_salt": env.get("SEGUE_TRAFFIC_SALT", ""),
             "typo_budget": TypoBudget(
                 exact_up_to=int(env.get("SEGUE_TYPO_EXACT_UP_TO", 3)),
                 one_up_to=int(env.get("SEGUE_TYPO_ONE_UP_TO", 7)),

@@ -82,6 +82,7 @@ class EmbeddedEngine:
         self.searcher = Searcher(
             EmbeddedRetriever(self.lexical), self.documents.get_many,
             load_variants(settings), settings.default_variant, self.lock,
+            settings.traffic, settings.traffic_salt,
         )
         self.snapshot_seq = -1
         self._ready = threading.Event()
