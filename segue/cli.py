@@ -1,4 +1,4 @@
-"""The `segue` command: serve, ingest, search, generate."""
+"""The `segue` command: serve, ingest, search, generate, eval."""
 
 from __future__ import annotations
 
@@ -268,6 +268,113 @@ def cmd_generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Judged queries against one or more ranking variants on the embedded engine; ranx
+    metrics, paired tests against the baseline, TREC runs and a Markdown/HTML report."""
+    import tempfile
+
+    from segue.engine import load_variants
+    from segue.query import SearchRequest
+    from segue.ranking import run_queries
+    from segue.ranking.report import (
+        DEFAULT_EVAL_METRICS,
+        compare_runs,
+        load_judgments,
+        load_trec_run,
+        save_trec_run,
+        write_report,
+    )
+
+    def fail(message: str) -> int:
+        print(f"segue eval: {message}", file=sys.stderr)
+        return 2
+
+    # Hundreds of searches: one assignment log line each would drown the progress bars.
+    logging.getLogger("segue.assignment").setLevel(logging.WARNING)
+
+    try:
+        judged = load_judgments(Path(args.judgments),
+                                Path(args.queries) if args.queries else None)
+    except (OSError, ValueError, KeyError) as e:
+        return fail(f"{args.judgments}: {e}")
+    if not judged:
+        return fail(f"{args.judgments}: no judged query with a relevant id")
+    variants = [v.strip() for v in args.variants.split(",") if v.strip()]
+    metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] \
+        if args.metrics else list(DEFAULT_EVAL_METRICS)
+    if not variants or len(set(variants)) != len(variants):
+        return fail(f"--variants must name distinct variants, got {args.variants!r}")
+    with tempfile.TemporaryDirectory(prefix="segue-eval-") as tmp:
+        data = Path(tmp) if args.catalog else Path(args.data)
+        settings = Settings.from_env(data_dir=data)
+        try:
+            known = load_variants(settings)
+        except (OSError, ValueError) as e:
+            return fail(str(e))
+        unknown = [v for v in variants if v not in known]
+        if unknown:
+            return fail(f"unknown variants {unknown}; known: {', '.join(sorted(known))}")
+        runs: dict[str, dict[str, dict[str, float]]] = {}
+        notes = []
+        if args.baseline:
+            try:
+                name, run = load_trec_run(Path(args.baseline))
+            except (OSError, ValueError, IndexError) as e:
+                return fail(f"--baseline {args.baseline}: {e}")
+            name = f"baseline:{name}"
+            runs[name] = run
+            notes.append(f"Baseline run read from `{args.baseline}`.")
+        engine = open_engine(settings)
+        if args.catalog:
+            errors: list[dict[str, Any]] = []
+            docs = _read_documents(Path(args.catalog), errors, deque(maxlen=1))
+            engine.load()
+            indexed = 0
+            with tqdm(desc=f"indexing {Path(args.catalog).name}", unit="doc",
+                      file=sys.stderr) as bar:
+                for result in engine.index_documents(docs):
+                    indexed += result.ok
+                    bar.update(1)
+            engine.lexical.compact()
+            if errors or not indexed:
+                engine.close()
+                return fail(f"{args.catalog}: {indexed} documents indexed, "
+                            f"{len(errors)} malformed lines")
+            notes.append(f"Catalog: `{args.catalog}` ({indexed:,} documents).")
+        else:
+            count = engine.load()
+            if not count:
+                engine.close()
+                return fail(f"{args.data}: no documents indexed (use --catalog FILE)")
+            notes.append(f"Index: `{args.data}` ({count:,} documents).")
+
+        def searcher(variant: str):
+            def search(q: str) -> list[str]:
+                answer = engine.search(SearchRequest(q=q, limit=args.depth, variant=variant))
+                return [hit["id"] for hit in answer.hits]
+            return search
+
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for variant in variants:
+            runs[variant] = run_queries(searcher(variant), judged, label=variant)
+            save_trec_run(runs[variant], out / f"{variant}.run", variant)
+        engine.close()
+    try:
+        results = compare_runs(judged, runs, metrics, stat_test=args.test, alpha=args.alpha)
+    except (KeyError, ValueError) as e:
+        return fail(f"ranx: {e}")
+    results.notes.extend(notes)
+    paths = write_report(results, out)
+    for v in results.variants:
+        row = "  ".join(f"{m} {results.overall[v][m]:.3f}" for m in metrics)
+        print(f"{v:>20}  {row}")
+    print(f"report: {paths['markdown']}, {paths['html']}; runs: "
+          + ", ".join(str(out / f"{v}.run") for v in variants))
+    print(results.verdict())
+    return 1 if args.fail_on_regression and results.regressions() else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="segue", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -303,6 +410,30 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--seed", type=int, default=0)
     gen.add_argument("--out", help="file to write (default: standard output)")
     gen.set_defaults(func=cmd_generate)
+
+    ev = sub.add_parser("eval", help="evaluate ranking variants against judged queries")
+    ev.add_argument("--judgments", required=True,
+                    help="JSONL (qid, query, category, relevant {id: grade}) or TREC qrels "
+                         "('qid 0 docid grade')")
+    ev.add_argument("--queries", help="for TREC qrels: JSONL or TSV of qid, query[, category]")
+    ev.add_argument("--variants", default="default", help="comma-separated; the first is "
+                    "the baseline unless --baseline is given")
+    where = ev.add_mutually_exclusive_group()
+    where.add_argument("--data", default="data", help="an existing data directory")
+    where.add_argument("--catalog", help="a JSONL/NDJSON catalog, indexed into a temporary "
+                       "directory")
+    ev.add_argument("--metrics", help="ranx metrics, comma-separated (default: "
+                    "ndcg@10,mrr@10,recall@10,precision@10,map@10,hit_rate@1)")
+    ev.add_argument("--depth", type=int, default=10, help="results asked per query")
+    ev.add_argument("--out", default="eval-report", help="directory for runs and reports")
+    ev.add_argument("--baseline", help="a TREC run file to compare every variant against")
+    ev.add_argument("--test", default="student", choices=["student", "fisher"],
+                    help="paired test: Student's t (default) or Fisher's randomization")
+    ev.add_argument("--alpha", type=float, default=0.05)
+    ev.add_argument("--fail-on-regression", action="store_true",
+                    help="exit 1 when a metric of a variant is significantly lower than the "
+                         "baseline's")
+    ev.set_defaults(func=cmd_eval)
     return parser
 
 

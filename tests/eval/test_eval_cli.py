@@ -1,0 +1,101 @@
+"""`segue eval` end to end: the real CLI in a subprocess over a real embedded engine."""
+
+from __future__ import annotations
+
+import orjson
+import pytest
+from ranx import Run as RanxRun
+
+from segue.ranking import Judged
+from segue.ranking.report import compare_runs, load_judgments, load_trec_run, save_trec_run
+
+from .run_cli import segue_eval, verdict
+
+
+def test_a_known_worse_variant_is_a_significant_regression_and_fails_the_run(regression_run):
+    proc, out = regression_run
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    line = verdict(proc)
+    assert line.startswith("verdict: REGRESSION against default"), line
+    assert "worse mrr@10" in line and "worse ndcg@10" in line
+    results = orjson.loads((out / "results.json").read_bytes())
+    assert results["baseline"] == "default" and results["variants"] == ["default", "worse"]
+    assert results["overall"]["default"]["mrr@10"] == pytest.approx(1.0)
+    assert results["overall"]["worse"]["mrr@10"] < 0.75
+    assert results["p_values"]["worse"]["mrr@10"] < 0.001
+    assert results["win_tie_loss"]["worse"]["mrr@10"]["L"] >= 15
+    for name in ("default.run", "worse.run", "report.md", "report.html", "per_query.tsv"):
+        assert (out / name).stat().st_size > 0, name
+    md = (out / "report.md").read_text()
+    assert "Student's paired t-test" in md and "| worse | " in md and "▼" in md
+    assert "## Per category" in md and "| two_words |" in md
+    assert "| s01 | blue monday |" in md  # per-query table
+
+
+def test_saved_runs_round_trip_and_serve_as_a_baseline(regression_run, small_collection,
+                                                       worse_variants_dir, tmp_path):
+    _, out = regression_run
+    lines = (out / "default.run").read_text().splitlines()
+    assert len(lines[0].split()) == 6 and lines[0].split()[1:4:2] == ["Q0", "1"]
+    name, run = load_trec_run(out / "default.run")
+    assert name == "default" and len(run) == 20
+    assert RanxRun.from_file(str(out / "default.run"), kind="trec").to_dict() == run
+    # The same run, read back as the baseline: identical, so nothing differs; exit 0.
+    proc = segue_eval("--judgments", small_collection["judgments"],
+                      "--catalog", small_collection["catalog"], "--variants", "default",
+                      "--baseline", out / "default.run", "--out", tmp_path,
+                      "--fail-on-regression")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert verdict(proc) == ("verdict: no significant difference from baseline:default "
+                             "(Student's paired t-test, alpha 0.05)")
+    again = orjson.loads((tmp_path / "results.json").read_bytes())
+    first = orjson.loads((out / "results.json").read_bytes())
+    assert again["overall"]["baseline:default"] == first["overall"]["default"]
+    assert again["overall"]["default"] == first["overall"]["default"]
+    assert (tmp_path / "default.run").read_text() == (out / "default.run").read_text()
+
+
+def test_trec_qrels_with_a_tsv_of_queries_and_fisher_without_the_gate(
+        regression_run, small_collection, worse_variants_dir, tmp_path):
+    _, out = regression_run
+    proc = segue_eval("--judgments", small_collection["qrels"], "--queries",
+                      small_collection["topics"], "--catalog", small_collection["catalog"],
+                      "--variants", "default,worse", "--test", "fisher", "--out", tmp_path,
+                      variants_dir=worse_variants_dir)
+    assert proc.returncode == 0, proc.stderr[-2000:]  # a regression, but not gated
+    assert verdict(proc).startswith("verdict: REGRESSION against default (Fisher's")
+    first = orjson.loads((out / "results.json").read_bytes())
+    here = orjson.loads((tmp_path / "results.json").read_bytes())
+    assert here["overall"] == first["overall"] and here["categories"] == first["categories"]
+    assert here["p_values"]["worse"]["mrr@10"] < 0.05
+
+
+def test_unknown_variant_is_a_usage_error(small_collection, tmp_path):
+    proc = segue_eval("--judgments", small_collection["judgments"],
+                      "--catalog", small_collection["catalog"], "--variants", "default,nope",
+                      "--out", tmp_path)
+    assert proc.returncode == 2 and "unknown variants ['nope']" in proc.stderr
+
+
+def test_trec_run_files_round_trip_in_process(tmp_path):
+    run = {"q1": {"tr-a": 3.0, "tr-b": 2.0, "tr-c": 1.0}, "q2": {"ar-x": 1.0}, "q3": {}}
+    path = save_trec_run(run, tmp_path / "v.run", "v")
+    assert path.read_text().splitlines()[0] == "q1 Q0 tr-a 1 3 v"
+    name, back = load_trec_run(path)
+    assert name == "v" and back == {"q1": run["q1"], "q2": run["q2"]}
+    judged = [Judged("q1", "a", "c", {"tr-a": 2}), Judged("q2", "x", "c", {"ar-x": 1}),
+              Judged("q3", "z", "d", {"tr-z": 1})]
+    a = compare_runs(judged, {"orig": run, "back": back}, ["mrr@10", "ndcg@10"])
+    assert a.overall["orig"] == a.overall["back"] == {"mrr@10": pytest.approx(2 / 3),
+                                                      "ndcg@10": pytest.approx(2 / 3)}
+    assert a.regressions() == []
+    with pytest.raises(ValueError, match="spaces"):
+        save_trec_run({"q1": {"a b": 1.0}}, tmp_path / "bad.run", "v")
+
+
+def test_jsonl_and_trec_judgments_agree(small_collection):
+    jsonl = load_judgments(small_collection["judgments"])
+    trec = load_judgments(small_collection["qrels"], small_collection["topics"])
+    assert sorted(jsonl, key=lambda j: j.qid) == sorted(trec, key=lambda j: j.qid)
+    with pytest.raises(ValueError, match="--queries"):
+        load_judgments(small_collection["qrels"])
