@@ -387,7 +387,7 @@ def _plots(r: Results) -> list[tuple[str, str, str]]:
         ax.set_ylim(0, 1.05)
         ax.set_ylabel(m)
         ax.set_title(f"{m} per category")
-        ax.legend(fontsize=8)
+        ax.legend(fontsize=8, loc="upper left", bbox_to_anchor=(1.0, 1.0))
         plots.append(("per-category", f"{m} per category", _png(fig)))
     for v in r.variants[1:]:
         for m in r.metrics[:2]:
@@ -403,7 +403,8 @@ def _plots(r: Results) -> list[tuple[str, str, str]]:
             plots.append(("per-query-difference", f"{v} vs {r.baseline}, {m}", _png(fig)))
     cols = min(3, len(r.metrics))
     rows = math.ceil(len(r.metrics) / cols)
-    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.0 * rows), squeeze=False)
+    fig, axes = plt.subplots(rows, cols, figsize=(4.2 * cols, 3.2 * rows), squeeze=False,
+                             layout="constrained")
     for ax, m in zip(axes.flat, r.metrics, strict=False):
         data = [list(r.per_query[v][m].values()) for v in r.variants]
         ax.boxplot(data, showmeans=True)
@@ -438,7 +439,7 @@ def html_report(r: Results, changed_limit: int = 30) -> str:
     verdict = r.verdict()
     kind = "bad" if r.regressions() else "good"
     body = ["<h1>Offline evaluation</h1>",
-            *(f"<p>{html.escape(s.replace('**', ''))}</p>" for s in _summary(r)),
+            *(f"<p>{html.escape(s.replace('**', '').replace('`', ''))}</p>" for s in _summary(r)),
             f'<p class="verdict {kind}" id="verdict">{html.escape(verdict)}</p>',
             "<h2>Overall</h2>", _html_table(_overall_head(r), _overall_rows(r))]
     plots = _plots(r)
