@@ -304,6 +304,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
         if args.metrics else list(DEFAULT_EVAL_METRICS)
     if not variants or len(set(variants)) != len(variants):
         return fail(f"--variants must name distinct variants, got {args.variants!r}")
+    ranx_metric = re.compile(r"(hits|hit_rate|precision|recall|f1|r-precision|mrr|map|ndcg"
+                             r"|ndcg_burges)(@[1-9][0-9]*)?")
+    bad = [m for m in metrics if not ranx_metric.fullmatch(m)]
+    if bad or not metrics:
+        return fail(f"unknown metrics {bad}; ranx knows hits, hit_rate, precision, recall, "
+                    "f1, r-precision, mrr, map, ndcg, ndcg_burges, each with an optional @k")
+    if not 0 < args.alpha < 1:
+        return fail(f"--alpha must be between 0 and 1, got {args.alpha}")
     with tempfile.TemporaryDirectory(prefix="segue-eval-") as tmp:
         data = Path(tmp) if args.catalog else Path(args.data)
         settings = Settings.from_env(data_dir=data)

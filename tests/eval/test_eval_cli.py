@@ -75,6 +75,10 @@ def test_unknown_variant_is_a_usage_error(small_collection, tmp_path):
                       "--catalog", small_collection["catalog"], "--variants", "default,nope",
                       "--out", tmp_path)
     assert proc.returncode == 2 and "unknown variants ['nope']" in proc.stderr
+    proc = segue_eval("--judgments", small_collection["judgments"],
+                      "--catalog", small_collection["catalog"], "--metrics", "ndcg@10,ndgc@10",
+                      "--out", tmp_path)
+    assert proc.returncode == 2 and "unknown metrics ['ndgc@10']" in proc.stderr
 
 
 def test_trec_run_files_round_trip_in_process(tmp_path):
