@@ -337,18 +337,23 @@ def cmd_eval(args: argparse.Namespace) -> int:
             errors: list[dict[str, Any]] = []
             docs = _read_documents(Path(args.catalog), errors, deque(maxlen=1))
             engine.load()
-            indexed = 0
+            indexed = rejected = 0
             with tqdm(desc=f"indexing {Path(args.catalog).name}", unit="doc",
                       file=sys.stderr) as bar:
                 for result in engine.index_documents(docs):
                     indexed += result.ok
+                    rejected += not result.ok
                     bar.update(1)
             engine.lexical.compact()
             if errors or not indexed:
                 engine.close()
                 return fail(f"{args.catalog}: {indexed} documents indexed, "
                             f"{len(errors)} malformed lines")
-            notes.append(f"Catalog: `{args.catalog}` ({indexed:,} documents).")
+            if rejected:
+                print(f"segue eval: {args.catalog}: {rejected} documents rejected "
+                      "(`segue ingest` lists why)", file=sys.stderr)
+            notes.append(f"Catalog: `{args.catalog}` ({indexed:,} documents"
+                         + (f", {rejected:,} rejected" if rejected else "") + ").")
         else:
             count = engine.load()
             if not count:
