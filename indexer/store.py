@@ -58,7 +58,16 @@ class Store:
         self._write_lock = threading.Lock()
         self._local = threading.local()
         self._writer = self._connect()
+        self._migrate()
         self._writer.executescript(_SCHEMA)
+
+    def _migrate(self) -> None:
+        """Stores written before documents carried a change sequence get one (0: older
+        than any snapshot, so the first start rebuilds the indexes from them)."""
+        columns = {row[1] for row in self._writer.execute("PRAGMA table_info(documents)")}
+        if columns and "seq" not in columns:
+            self._writer.execute(
+                "ALTER TABLE documents ADD COLUMN seq INTEGER NOT NULL DEFAULT 0")
 
     def _connect(self) -> sqlite3.Connection:
         conn = sqlite3.connect(self.path, check_same_thread=False, isolation_level=None)

@@ -80,3 +80,20 @@ def test_a_corrupt_snapshot_is_ignored(tmp_path):
     again = opened(tmp_path)
     assert ids(again, "sigur ros") == ["b"]
     again.close()
+
+
+def test_a_store_from_before_change_sequences_opens_and_is_indexed(tmp_path):
+    import sqlite3
+
+    conn = sqlite3.connect(tmp_path / "documents.sqlite3")
+    conn.execute("CREATE TABLE documents (id TEXT PRIMARY KEY, body BLOB, version INTEGER)"
+                 " WITHOUT ROWID")
+    conn.execute("INSERT INTO documents VALUES ('a', ?, NULL)",
+                 (b'{"id":"a","type":"artist","name":"Bj\\u00f6rk","popularity":70}',))
+    conn.commit()
+    conn.close()
+    engine = opened(tmp_path)
+    assert ids(engine, "bjork") == ["a"]
+    list(engine.index_documents([{"id": "b", "type": "artist", "name": "Mum"}]))
+    assert engine.store.last_seq() == 1
+    engine.close()
