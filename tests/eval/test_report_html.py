@@ -3,35 +3,28 @@
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
-
-CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
-                 "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
 
 
 @pytest.mark.browser
-def test_html_report_is_self_contained_with_every_plot(regression_run):
+def test_html_report_is_self_contained_with_every_plot(regression_run, chromium_browser):
     _, out = regression_run
     report = out / "report.html"
     text = report.read_text()
     assert "http://" not in text and "https://" not in text  # nothing to fetch
     requests: list[str] = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        try:
-            page = browser.new_page()
-            page.on("request", lambda r: requests.append(r.url))
-            page.goto(report.as_uri())
-            images = page.eval_on_selector_all(
-                "img", "els => els.map(e => ({src: e.src.slice(0, 22), w: e.naturalWidth,"
-                       " h: e.naturalHeight, complete: e.complete,"
-                       " kind: e.closest('figure').className}))")
-            verdict = page.inner_text("#verdict")
-            headings = page.eval_on_selector_all("h2", "els => els.map(e => e.id)")
-            rows = page.eval_on_selector_all("table tr", "els => els.length")
-        finally:
-            browser.close()
+    page = chromium_browser.new_page()  # the suite's one browser (tests/conftest.py)
+    try:
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto(report.as_uri())
+        images = page.eval_on_selector_all(
+            "img", "els => els.map(e => ({src: e.src.slice(0, 22), w: e.naturalWidth,"
+                   " h: e.naturalHeight, complete: e.complete,"
+                   " kind: e.closest('figure').className}))")
+        verdict = page.inner_text("#verdict")
+        headings = page.eval_on_selector_all("h2", "els => els.map(e => e.id)")
+        rows = page.eval_on_selector_all("table tr", "els => els.length")
+    finally:
+        page.close()
     assert images, "no plots"
     for img in images:
         assert img["complete"] and img["w"] > 0 and img["h"] > 0, img
