@@ -8,7 +8,7 @@
 
 from .bulk import Action, ActionError, parse_bulk
 from .doccache import DocumentCache
-from .lexical import TYPE_CODES, ForwardToken, LexicalIndex
+from .lexical import TYPE_CODES, LexicalIndex
 from .schema import DOC_TYPES, DocumentError, Field, validate_document
 from .store import Store
 from .vocabulary import Vocabulary
@@ -22,7 +22,6 @@ __all__ = [
     "DocumentCache",
     "DocumentError",
     "Field",
-    "ForwardToken",
     "IndexSink",
     "ItemResult",
     "LexicalIndex",

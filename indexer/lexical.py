@@ -22,7 +22,6 @@ import os
 import pickle
 from array import array
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -39,18 +38,6 @@ _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
 SNAPSHOT_FORMAT = 1  # bump when the saved layout changes
-
-
-@dataclass(frozen=True, slots=True)
-class ForwardToken:
-    field: Field
-    position: int
-    optional: bool
-    term: int
-    surface: int
-    value_start: int   # position of the first word of the field value (one artist, say)
-    value_length: int  # non-optional word positions in that value
-    ordinal: int       # this word's rank among them (0 = first), -1 when optional
 
 
 def _pack(field: int, position: int, optional: bool) -> int:
@@ -278,12 +265,9 @@ class LexicalIndex:
     def document_frequency(self, term: int) -> int:
         return len(self._postings[term]) if term < len(self._postings) else 0
 
-    def forward(self, number: int) -> list[ForwardToken]:
-        return [ForwardToken(Field(t[0]), *t[1:]) for t in self.forward_packed(number)]
-
     def forward_packed(self, number: int) -> list[tuple[int, int, bool, int, int, int, int, int]]:
         """A document's tokens as plain ints, in order: (field, position, optional, term,
-        surface, value start, value length, ordinal); `forward` gives the same as objects.
+        surface, value start, value length, ordinal), plain ints for ranking's hot path.
         """
         packed = self._forward[number]
         if packed is None:

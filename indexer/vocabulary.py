@@ -228,8 +228,3 @@ class Vocabulary:
             found.update(self._phonetic.get(code, ()))
         found.discard(self.ids.get(word, -1))
         return sorted(found, key=lambda t: -self.weight[t])[:limit]
-
-    def memory_bytes(self) -> int:
-        """A rough size of the numpy parts (the dicts are counted by the caller via RSS)."""
-        return int(self.weight.nbytes + self._sorted_ids.nbytes + self._del_keys.nbytes
-                   + self._del_terms.nbytes)

@@ -13,8 +13,9 @@ from collections.abc import Iterable
 
 from segue.analyzers import fold
 
+from .understanding import CJK_CHAR
+
 _WORD = re.compile(r"[^\s()\[\]{},.;:\"/|–—-]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 
 
 def _prefix_length(word: str, folded_chars: int) -> int:
@@ -28,11 +29,11 @@ def _prefix_length(word: str, folded_chars: int) -> int:
 def highlight(text: str, whole: set[str], prefixes: Iterable[str]) -> str | None:
     """`text` with marks, or None when nothing in it matched."""
     prefixes = tuple(p for p in prefixes if p)
-    cjk_terms = [t for t in whole if _CJK.search(t)]
+    cjk_terms = [t for t in whole if CJK_CHAR.search(t)]
     spans: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        if _CJK.search(word):
+        if CJK_CHAR.search(word):
             for term in cjk_terms:
                 start = word.find(term)
                 while start >= 0:

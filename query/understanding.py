@@ -16,12 +16,12 @@ from segue.ranking import QueryShape
 
 MAX_QUERY_CHARS = 256   # a search box query; longer input is cut, not rejected
 MAX_QUERY_WORDS = 12
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def is_reading(token: Token) -> bool:
     """A Latin reading of CJK text (pinyin, romaji) rather than what the user typed."""
-    return token.text.isascii() and bool(_CJK.search(token.surface))
+    return token.text.isascii() and bool(CJK_CHAR.search(token.surface))
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,7 @@ class EmbeddedEngine:
             settings.traffic, settings.traffic_salt,
         )
         self.snapshot_seq = -1
+        self.fingerprint = self._fingerprint()
         self._ready = threading.Event()
         self._closing = threading.Event()
         self._snapshotter: threading.Thread | None = None
@@ -116,8 +117,7 @@ class EmbeddedEngine:
         `seed_if_empty` supplies documents for an empty store (the demo catalog); they
         are indexed before readiness, so /v1/ready never announces an empty demo.
         """
-        fingerprint = self._fingerprint()
-        restored = LexicalIndex.load(self.snapshot_path, fingerprint=fingerprint,
+        restored = LexicalIndex.load(self.snapshot_path, fingerprint=self.fingerprint,
                                      synonyms=self.synonyms)
         if restored is not None:
             index, self.snapshot_seq = restored
@@ -144,7 +144,7 @@ class EmbeddedEngine:
             seq = self.writer.applied_seq
             if seq == self.snapshot_seq:
                 return False
-            self.lexical.save(self.snapshot_path, seq=seq, fingerprint=self._fingerprint())
+            self.lexical.save(self.snapshot_path, seq=seq, fingerprint=self.fingerprint)
             self.snapshot_seq = seq
             return True
 
