@@ -6,8 +6,11 @@ BIN := $(VENV)/bin
 DATA ?= data
 HOST ?= 127.0.0.1
 PORT ?= 8000
+NODES ?= 1
+TEST_NODES ?= 3
+OPENSEARCH := $(PYTHON) tools/opensearch/cluster.py
 
-.PHONY: install install-test serve test lint chromium bench relevance clean
+.PHONY: install install-test serve test lint chromium bench relevance clean opensearch opensearch-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,8 +41,17 @@ serve: install
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
+# The suite runs against a real OpenSearch cluster, started here and stopped afterwards.
 test: install-test lint
-	$(BIN)/pytest
+	$(OPENSEARCH) start --nodes $(TEST_NODES)
+	$(BIN)/pytest; status=$$?; $(OPENSEARCH) stop; exit $$status
+
+# A local OpenSearch cluster from Maven Central (first run downloads into ~/.m2).
+opensearch:
+	$(OPENSEARCH) start --nodes $(NODES)
+
+opensearch-stop:
+	$(OPENSEARCH) stop
 
 relevance: install-test
 	$(BIN)/python -m tests.relevance.report
@@ -48,4 +60,4 @@ bench: install-test
 	$(BIN)/pytest tests/benchmarks --benchmark-enable --benchmark-only
 
 clean:
-	rm -rf $(VENV) $(DATA) .pytest_cache .benchmarks
+	rm -rf $(VENV) $(DATA) .pytest_cache .benchmarks .opensearch tools/opensearch/dist tools/opensearch/target
