@@ -1,0 +1,45 @@
+"""The real OpenSearch cluster that `make test` (or `make opensearch`) started.
+
+Nothing here is skipped: a missing cluster fails every test that needs it, loudly.
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from opensearchpy import OpenSearch
+from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
+
+from segue.mappings import index_definition
+
+OPENSEARCH_URL = os.environ.get("SEGUE_TEST_OPENSEARCH_URL", "http://127.0.0.1:9200")
+
+
+@pytest.fixture(scope="session")
+def opensearch_url() -> str:
+    client = OpenSearch(OPENSEARCH_URL, timeout=10)
+    try:
+        health = client.cluster.health(wait_for_status="yellow", request_timeout=40)
+    except OpenSearchConnectionError:
+        pytest.fail(f"no OpenSearch cluster at {OPENSEARCH_URL}: start one with "
+                    "`make opensearch` (or run the suite with `make test`)", pytrace=False)
+    if health["status"] == "red":
+        pytest.fail(f"OpenSearch at {OPENSEARCH_URL} is red: {health}", pytrace=False)
+    return OPENSEARCH_URL
+
+
+@pytest.fixture(scope="session")
+def opensearch(opensearch_url: str) -> OpenSearch:
+    return OpenSearch(opensearch_url, timeout=60)
+
+
+@pytest.fixture(scope="session")
+def analysis_index(opensearch: OpenSearch) -> Iterator[str]:
+    """An empty index created from the shipped mappings, for `_analyze`."""
+    name = f"segue-test-analyze-{uuid.uuid4().hex[:8]}"
+    opensearch.indices.create(index=name, body=index_definition())
+    yield name
+    opensearch.indices.delete(index=name)
