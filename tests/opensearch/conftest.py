@@ -24,9 +24,11 @@ def opensearch_url() -> str:
     try:
         health = client.cluster.health(wait_for_status="yellow", request_timeout=40)
     except OpenSearchConnectionError:
+        health = None
+    if health is None:
         pytest.fail(f"no OpenSearch cluster at {OPENSEARCH_URL}: start one with "
                     "`make opensearch` (or run the suite with `make test`)", pytrace=False)
-    if health["status"] == "red":
+    elif health["status"] == "red":
         pytest.fail(f"OpenSearch at {OPENSEARCH_URL} is red: {health}", pytrace=False)
     return OPENSEARCH_URL
 
