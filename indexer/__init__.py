@@ -7,6 +7,7 @@
 """
 
 from .bulk import Action, ActionError, parse_bulk
+from .cluster import ClusterWriter
 from .doccache import DocumentCache
 from .lexical import TYPE_CODES, LexicalIndex
 from .schema import DOC_TYPES, DocumentError, Field, validate_document
@@ -19,6 +20,7 @@ __all__ = [
     "TYPE_CODES",
     "Action",
     "ActionError",
+    "ClusterWriter",
     "DocumentCache",
     "DocumentError",
     "Field",

@@ -72,6 +72,37 @@ def _value_layout(tokens: list[Token]) -> list[tuple[int, int, int]]:
     return layout
 
 
+def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
+    """Each searchable field's tokens, credits moved to ARTISTS; shared with the cluster
+    engine's writer so both engines index the same words."""
+    texts = searchable_texts(doc)
+    language = doc.get("language") if isinstance(doc.get("language"), str) else None
+    names = texts.pop(Field.NAME, [])
+    credited: list[str] = []
+    if names and doc.get("type") in ("track", "album"):
+        main, credited = split_credits(names[0])
+        names = [main or names[0]]
+    artists = [a for line in texts.pop(Field.ARTISTS, []) for a in split_artists(line)]
+    texts[Field.ARTISTS] = artists + [c for c in credited if c not in artists]
+    texts[Field.NAME] = names
+    out = []
+    for field in sorted(texts):
+        tokens: list[Token] = []
+        offset = 0
+        for text in texts[field]:
+            analyzed = analyze(text, language=language)
+            if not analyzed:
+                continue
+            if offset:
+                analyzed = [Token(t.text, t.surface, t.position + offset, t.optional)
+                            for t in analyzed]
+            tokens.extend(analyzed)
+            offset = tokens[-1].position + _VALUE_GAP
+        if tokens:
+            out.append((field, tokens))
+    return out
+
+
 class _Column:
     """A growable numpy column indexed by internal document number."""
 
@@ -114,7 +145,7 @@ class LexicalIndex:
         fields: dict[int, int] = {}
         forward = array("i")
         name_length = 0
-        for field, tokens in self._analyzed_fields(doc):
+        for field, tokens in analyzed_fields(doc):
             layout = _value_layout(tokens)
             if field == Field.NAME:
                 name_length = layout[0][1]
@@ -139,34 +170,6 @@ class LexicalIndex:
         self._name_length.set(number, min(name_length, 255))
         self.generation += 1
         return not existed
-
-    def _analyzed_fields(self, doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
-        texts = searchable_texts(doc)
-        language = doc.get("language") if isinstance(doc.get("language"), str) else None
-        names = texts.pop(Field.NAME, [])
-        credited: list[str] = []
-        if names and doc.get("type") in ("track", "album"):
-            main, credited = split_credits(names[0])
-            names = [main or names[0]]
-        artists = [a for line in texts.pop(Field.ARTISTS, []) for a in split_artists(line)]
-        texts[Field.ARTISTS] = artists + [c for c in credited if c not in artists]
-        texts[Field.NAME] = names
-        out = []
-        for field in sorted(texts):
-            tokens: list[Token] = []
-            offset = 0
-            for text in texts[field]:
-                analyzed = analyze(text, language=language)
-                if not analyzed:
-                    continue
-                if offset:
-                    analyzed = [Token(t.text, t.surface, t.position + offset, t.optional)
-                                for t in analyzed]
-                tokens.extend(analyzed)
-                offset = tokens[-1].position + _VALUE_GAP
-            if tokens:
-                out.append((field, tokens))
-        return out
 
     def remove(self, doc_id: str) -> bool:
         number = self._numbers.pop(doc_id, None)

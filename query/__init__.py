@@ -8,12 +8,14 @@
 turns it into ranking `Candidate`s; ranking orders them; `Searcher` shapes the answer.
 """
 
+from .cluster import ClusterRetriever, build_query
 from .embedded import EmbeddedRetriever
 from .search import Retriever, Searcher, SearchRequest, SearchResponse, UnknownVariant
 from .understanding import MAX_QUERY_CHARS, ParsedQuery, QueryWord, parse_query
 
 __all__ = [
     "MAX_QUERY_CHARS",
+    "ClusterRetriever",
     "EmbeddedRetriever",
     "ParsedQuery",
     "QueryWord",
@@ -22,5 +24,6 @@ __all__ = [
     "SearchResponse",
     "Searcher",
     "UnknownVariant",
+    "build_query",
     "parse_query",
 ]

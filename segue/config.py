@@ -28,6 +28,7 @@ class Settings:
     traffic_salt: str = ""
     admin_key: str | None = None
     search_keys: frozenset[str] = frozenset()
+    opensearch_url: str = "http://127.0.0.1:9200"  # comma-separated: every node to try
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -43,6 +44,8 @@ class Settings:
                 one_up_to=int(env.get("SEGUE_TYPO_ONE_UP_TO", 7)),
             ),
         }
+        if env.get("SEGUE_OPENSEARCH_URL"):
+            values["opensearch_url"] = env["SEGUE_OPENSEARCH_URL"]
         if env.get("SEGUE_SYNONYMS"):
             values["synonyms"] = Path(env["SEGUE_SYNONYMS"])
         if env.get("SEGUE_VARIANTS_DIR"):

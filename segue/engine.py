@@ -202,7 +202,12 @@ class EmbeddedEngine:
         self.store.close()
 
 
-def open_engine(settings: Settings) -> EmbeddedEngine:
+def open_engine(settings: Settings) -> Any:
+    if settings.engine in ("opensearch", "elasticsearch"):
+        from .cluster import ClusterEngine
+
+        return ClusterEngine(settings, dialect=settings.engine)
     if settings.engine != "embedded":
-        raise ValueError(f"engine '{settings.engine}' is not available; use 'embedded'")
+        raise ValueError(f"engine '{settings.engine}' is not available; "
+                         "use embedded, opensearch or elasticsearch")
     return EmbeddedEngine(settings)

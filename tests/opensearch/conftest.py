@@ -13,6 +13,8 @@ import pytest
 from opensearchpy import OpenSearch
 from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
+from segue.cluster import ClusterEngine
+from segue.config import Settings
 from segue.mappings import index_definition
 
 OPENSEARCH_URL = os.environ.get("SEGUE_TEST_OPENSEARCH_URL", "http://127.0.0.1:9200")
@@ -45,3 +47,34 @@ def analysis_index(opensearch: OpenSearch) -> Iterator[str]:
     opensearch.indices.create(index=name, body=index_definition())
     yield name
     opensearch.indices.delete(index=name)
+
+
+def cluster_engine_for(url: str, docs: list[dict], *, alias: str | None = None,
+                       replicas: int = 0) -> ClusterEngine:
+    """A cluster engine over a fresh alias holding `docs` (bulk-loaded, then refreshed)."""
+    alias = alias or f"segue-test-{uuid.uuid4().hex[:8]}"
+    engine = ClusterEngine(Settings(engine="opensearch", opensearch_url=url), alias=alias,
+                           replicas=replicas, refresh="false")
+    engine.load()
+    for result in engine.index_documents(docs):
+        assert result.ok, result
+    engine.client.indices.refresh(index=alias)
+    engine.writer.refresh = "wait_for"
+    return engine
+
+
+def drop(engine: ClusterEngine) -> None:
+    index = engine.current_index()
+    if index is not None:
+        engine.client.indices.delete(index=index)
+    engine.close()
+
+
+@pytest.fixture(scope="session")
+def relevance_engine(opensearch_url: str) -> Iterator[ClusterEngine]:
+    """The relevance collection's corpus on the cluster, shared by the session."""
+    from ..relevance.corpus import load_corpus
+
+    engine = cluster_engine_for(opensearch_url, load_corpus())
+    yield engine
+    drop(engine)

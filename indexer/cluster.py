@@ -1,0 +1,161 @@
+"""Writes to an OpenSearch (or Elasticsearch) index: the `_bulk` path of the cluster engine.
+
+Every action is checked by the same schema code as on the embedded engine before
+anything is sent; a bad item becomes its own error and never sinks the rest. Updates
+are merged here (the stored document plus the partial one) and validated whole, so
+the cluster never holds a document the embedded engine would have refused. External
+versions become `version_type=external`: the cluster itself refuses a stale one,
+atomically, per document. Documents go out through the client's `streaming_bulk`
+helper, with `refresh=wait_for`, so what the API acknowledges is searchable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import islice
+from typing import Any
+
+from .bulk import Action, ActionError
+from .lexical import analyzed_fields
+from .schema import DocumentError, validate_document
+from .writer import ItemResult
+
+CHUNK = 1_000
+# What the cluster keeps but never searches: Segue's own analysis of the document.
+TERMS_FIELD = "terms"
+
+BulkHelper = Callable[..., Iterator[tuple[bool, dict[str, Any]]]]
+
+
+def analyzed_terms(doc: Mapping[str, Any]) -> str:
+    """Segue's index keys of a document (credits split, CJK readings included), space
+    separated: the `terms` field that retrieval meets with exact, fuzzy, prefix and
+    phonetic queries, so the cluster recalls what the embedded engine would."""
+    seen: dict[str, None] = {}
+    for _, tokens in analyzed_fields(doc):
+        for token in tokens:
+            seen.setdefault(token.text)
+    return " ".join(seen)
+
+
+def to_source(doc: Mapping[str, Any]) -> dict[str, Any]:
+    return {**doc, TERMS_FIELD: analyzed_terms(doc)}
+
+
+def from_source(source: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in source.items() if k != TERMS_FIELD}
+
+
+class ClusterWriter:
+    """`_bulk` actions → validated cluster operations → Segue's per-item results."""
+
+    def __init__(self, client: Any, index: str, bulk_helper: BulkHelper,
+                 refresh: str = "wait_for") -> None:
+        self.client = client
+        self.index = index
+        self.bulk_helper = bulk_helper
+        self.refresh = refresh
+
+    def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
+        it = iter(actions)
+        while chunk := list(islice(it, CHUNK)):
+            yield from self._apply_chunk(chunk)
+
+    def _stored(self, ids: list[str]) -> dict[str, dict[str, Any]]:
+        if not ids:
+            return {}
+        found = self.client.mget(index=self.index, body={"ids": ids})
+        return {d["_id"]: from_source(d["_source"]) for d in found["docs"] if d.get("found")}
+
+    def _apply_chunk(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
+        results: list[ItemResult | None] = [None] * len(chunk)
+        stored = self._stored(sorted({a.doc_id for a in chunk if isinstance(a, Action)
+                                      and a.op == "update" and a.doc_id}))
+        ops: list[dict[str, Any]] = []
+        where: list[tuple[int, Action, int | None]] = []
+        for n, action in enumerate(chunk):
+            if isinstance(action, ActionError):
+                results[n] = ItemResult(action.op, action.doc_id, action.status,
+                                        error_type=action.type, reason=action.reason)
+                continue
+            op, failure = self._operation(action, stored)
+            if failure is not None:
+                results[n] = failure
+                continue
+            ops.append(op)
+            where.append((n, action, op.get("version")))
+        if ops:
+            answers = self.bulk_helper(
+                self.client, ops, chunk_size=CHUNK, raise_on_error=False,
+                raise_on_exception=False, max_retries=3, initial_backoff=0.5,
+                refresh=self.refresh)
+            for (n, action, version), (_, answer) in zip(where, answers, strict=True):
+                results[n] = _result(action, version, answer)
+        return [r for r in results if r is not None]
+
+    def _operation(self, action: Action, stored: dict[str, dict[str, Any]]
+                   ) -> tuple[dict[str, Any], ItemResult | None]:
+        op, doc_id = action.op, action.doc_id
+
+        def fail(status: int, kind: str, reason: str, at: int | None = None
+                 ) -> tuple[dict[str, Any], ItemResult]:
+            return {}, ItemResult(op, doc_id, status, error_type=kind,
+                                  reason=f"line {at or action.line}: {reason}")
+
+        if op in ("update", "delete") and not doc_id:
+            return fail(400, "illegal_argument_exception", f"'{op}' needs an '_id'")
+        version = action.version
+        if op == "delete":
+            meta: dict[str, Any] = {"_op_type": "delete", "_index": self.index, "_id": doc_id}
+            if version is not None:
+                meta.update(version=version, version_type="external")
+            return meta, None
+        if op == "update":
+            partial = action.source.get("doc") if isinstance(action.source, dict) else None
+            if not isinstance(partial, dict):
+                return fail(400, "illegal_argument_exception",
+                            'an update line must be {"doc": {...fields to change...}}')
+            if doc_id not in stored:
+                return fail(404, "document_missing_exception", f"document '{doc_id}' not found")
+            source: Any = {**stored[doc_id], **partial}
+            sent = partial
+        else:
+            source = sent = action.source
+        if version is None and isinstance(sent, dict) and isinstance(sent.get("version"), int):
+            version = sent["version"]
+        try:
+            doc = validate_document(source, doc_id)
+        except DocumentError as e:
+            return fail(400, "mapper_parsing_exception", str(e), action.source_line)
+        meta = {"_op_type": "create" if op == "create" else "index", "_index": self.index,
+                "_id": doc["id"], "_source": to_source(doc)}
+        if version is not None:
+            meta.update(version=version, version_type="external")
+        return meta, None
+
+
+def _result(action: Action, version: int | None, answer: Mapping[str, Any]) -> ItemResult:
+    """One item of the cluster's `_bulk` answer in Segue's words."""
+    (kind, body), = answer.items()
+    op = action.op
+    doc_id = body.get("_id", action.doc_id)
+    status = int(body.get("status", 500))
+    error = body.get("error")
+    if error is None:
+        result = body.get("result")
+        if op == "update" and result == "created":
+            result = "updated"
+        return ItemResult(op, doc_id, 200 if op == "update" else status, result)
+    if isinstance(error, Mapping):
+        etype = str(error.get("type", "exception"))
+        reason = str(error.get("reason", ""))
+    else:
+        etype, reason = "exception", str(error)
+    if etype == "version_conflict_engine_exception" and version is not None:
+        reason = f"version {version} of '{doc_id}' is not above the stored version; not applied"
+    elif etype == "version_conflict_engine_exception" and op == "create":
+        reason = f"document '{doc_id}' already exists"
+    if kind == "delete" and status == 404:
+        return ItemResult(op, doc_id, 404, "not_found")
+    return ItemResult(op, doc_id, status, error_type=etype,
+                      reason=f"line {action.line}: {reason}")

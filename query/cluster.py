@@ -1,0 +1,139 @@
+"""Retrieval on the cluster engine: a structured query for recall, Segue's matching for ranking.
+
+1. **Recall**: OpenSearch finds the candidates. The query is built from Segue's parsed
+   query as structured DSL, word by word (`term`, `fuzzy` with the typo budget,
+   `match` on the phonetic and prefix subfields, `match` on the analyzed names), so
+   the user's text never reaches the cluster as query syntax: `name:*` or `OR 1=1`
+   are words like any other. Popularity breaks ties, as on the embedded engine.
+2. **Matching**: ranking needs to know how each query word matched each candidate
+   (exact, prefix, typo, phonetic; field, position). Segue computes that with its own
+   analyzers and matcher over the few candidates only: a small `LexicalIndex` of
+   them, searched by `EmbeddedRetriever`. The same `ranking/` code then orders the
+   candidates of both engines, so a variant means the same thing on each.
+
+The candidates' documents come back with the hits; `fetch` serves them to the
+searcher from the same answer, with a round trip only for what it did not hold.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from typing import Any
+
+from segue.analyzers import Synonyms, TypoBudget
+from segue.indexer import LexicalIndex
+from segue.ranking import Candidate, Variant
+
+from .embedded import EmbeddedRetriever
+from .understanding import ParsedQuery, QueryWord, is_reading
+
+RECALL_DEPTH = 200        # candidates asked of the cluster before Segue's own matching
+NAME_FIELDS = ("name^3", "artists^2", "aliases^2", "album", "show", "owner")
+_TERMS = "terms"
+
+
+def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
+                 ) -> dict[str, Any]:
+    """Any way this one word may match: the best of them counts (dis_max)."""
+    clauses: list[dict[str, Any]] = []
+    for tok in word.tokens:
+        text = tok.text
+        if is_reading(tok):
+            clauses.append({"term": {_TERMS: {"value": text, "boost": 0.5}}})
+            continue
+        clauses.append({"term": {_TERMS: {"value": text, "boost": 3.0}}})
+        for syn in (synonyms.expand(text) if synonyms is not None else ()):
+            if " " not in syn:
+                clauses.append({"term": {_TERMS: {"value": syn, "boost": 3.0}}})
+        typos = budget.for_word(text)
+        if typos:
+            clauses.append({"fuzzy": {_TERMS: {"value": text, "fuzziness": typos,
+                                               "transpositions": True,
+                                               "max_expansions": 64, "boost": 1.5}}})
+        for sub in ("metaphone", "nysiis"):
+            clauses.append({"match": {f"{_TERMS}.{sub}": {"query": text, "boost": 0.7}}})
+        if word.prefix:
+            clauses.append({"term": {f"{_TERMS}.prefix": {"value": text, "boost": 2.0}}})
+            if typos:
+                clauses.append({"fuzzy": {f"{_TERMS}.prefix": {
+                    "value": text, "fuzziness": 1, "transpositions": True,
+                    "max_expansions": 32, "boost": 0.8}}})
+    return {"dis_max": {"queries": clauses}}
+
+
+def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | None = None,
+                *, types: frozenset[str] | None = None, size: int = RECALL_DEPTH
+                ) -> dict[str, Any]:
+    """The search body for a parsed query: one clause per word, plus the names analyzed
+    by the mappings' own analyzers, scored with a popularity prior."""
+    words = [_word_clause(w, budget, synonyms) for w in query.words]
+    text = " ".join(t.text for w in query.words for t in w.tokens[:1])
+    should = [*words, {"multi_match": {"query": text, "fields": list(NAME_FIELDS),
+                                       "type": "best_fields", "operator": "or"}}]
+    bool_query: dict[str, Any] = {"should": should, "minimum_should_match": 1}
+    if types is not None:
+        bool_query["filter"] = [{"terms": {"type": sorted(types)}}]
+    return {
+        "size": size,
+        "track_total_hits": True,
+        "query": {"function_score": {
+            "query": {"bool": bool_query},
+            "functions": [{"field_value_factor": {"field": "popularity", "modifier": "log1p",
+                                                  "missing": 0}}],
+            "boost_mode": "sum",
+        }},
+    }
+
+
+class ClusterRetriever:
+    """A `Retriever` over an OpenSearch/Elasticsearch index (through an `index` alias)."""
+
+    def __init__(self, client: Any, index: str, budget: TypoBudget,
+                 synonyms: Synonyms | None = None, depth: int = RECALL_DEPTH) -> None:
+        self.client = client
+        self.index = index
+        self.budget = budget
+        self.synonyms = synonyms
+        self.depth = depth
+        self._last = threading.local()  # the documents of this thread's last retrieval
+
+    def retrieve(
+        self, query: ParsedQuery, variant: Variant, *, limit: int,
+        types: frozenset[str] | None = None,
+    ) -> tuple[list[Candidate], int]:
+        if not query.words:
+            return [], 0
+        body = build_query(query, self.budget, self.synonyms, types=types,
+                           size=max(self.depth, limit))
+        answer = self.client.search(index=self.index, body=body)
+        hits = answer["hits"]["hits"]
+        docs = {h["_id"]: _document(h["_source"]) for h in hits}
+        self._last.docs = docs
+        if not docs:
+            return [], 0
+        local = LexicalIndex(self.budget, self.synonyms)
+        for doc in docs.values():
+            local.upsert(doc)
+        candidates, _ = EmbeddedRetriever(local).retrieve(query, variant, limit=limit,
+                                                          types=types)
+        total = answer["hits"]["total"]
+        return candidates, int(total["value"] if isinstance(total, Mapping) else total)
+
+    def fetch(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Documents by id: from this thread's last retrieval, else one `mget`."""
+        held: dict[str, dict[str, Any]] = getattr(self._last, "docs", {})
+        out = {i: held[i] for i in doc_ids if i in held}
+        missing = [i for i in doc_ids if i not in out]
+        if missing:
+            out.update(self.lookup(missing))
+        return out
+
+    def lookup(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
+        """Documents by id, as the cluster holds them now."""
+        found = self.client.mget(index=self.index, body={"ids": doc_ids})
+        return {d["_id"]: _document(d["_source"]) for d in found["docs"] if d.get("found")}
+
+
+def _document(source: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in source.items() if k != _TERMS}

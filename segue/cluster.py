@@ -1,0 +1,217 @@
+"""The cluster engine: OpenSearch (or Elasticsearch) holds the index, Segue ranks.
+
+Same `Engine` interface as the embedded engine. Writes go through `ClusterWriter`
+(validated by the same schema code, `_bulk` helpers, external versions), searches
+through `ClusterRetriever` (structured DSL for recall, Segue's matcher and ranking for
+order). Searches and writes address an alias; `reindex` builds a new index from the
+current mappings, copies the documents with the cluster's `_reindex` and swaps the
+alias in one atomic call (blue/green), so searches never see a missing or empty index.
+
+Where the OpenSearch and Elasticsearch APIs differ, `Dialect` says how, in one place.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from segue.analyzers import Synonyms
+from segue.indexer import Action, ActionError, ClusterWriter, ItemResult, parse_bulk
+from segue.mappings import index_definition
+from segue.query import ClusterRetriever, Searcher, SearchRequest, SearchResponse
+
+from .config import Settings
+from .engine import load_variants
+
+ALIAS = "segue"
+
+
+class _Unlocked:
+    """The searcher's lock guards an in-process index; a cluster needs none, and
+    holding one would queue concurrent searches behind each other's round trips."""
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """What differs between the two clients and servers."""
+
+    name: str
+
+    def client(self, urls: list[str]) -> Any:
+        options = {"timeout": 30, "max_retries": 3, "retry_on_timeout": True}
+        if self.name == "elasticsearch":
+            from elasticsearch import Elasticsearch
+
+            return Elasticsearch(urls, request_timeout=30, max_retries=3,
+                                 retry_on_timeout=True)
+        from opensearchpy import OpenSearch
+
+        return OpenSearch(urls, **options)
+
+    def bulk_helper(self) -> Any:
+        if self.name == "elasticsearch":
+            from elasticsearch.helpers import streaming_bulk
+
+            return streaming_bulk
+        from opensearchpy.helpers import streaming_bulk
+
+        return streaming_bulk
+
+    def index_body(self, audio_dim: int | None, shards: int, replicas: int) -> dict[str, Any]:
+        """The mappings' k-NN fields: `knn_vector` + `index.knn` on OpenSearch,
+        `dense_vector` with cosine similarity on Elasticsearch."""
+        body = index_definition(audio_dim=audio_dim, shards=shards, replicas=replicas)
+        if self.name == "elasticsearch":
+            body["settings"]["index"].pop("knn", None)
+            for spec in body["mappings"]["properties"].values():
+                if spec.get("type") == "knn_vector":
+                    dims = spec["dimension"]
+                    spec.clear()
+                    spec.update(type="dense_vector", dims=dims, index=True,
+                                similarity="cosine")
+        return body
+
+    def create_index(self, client: Any, name: str, body: dict[str, Any]) -> None:
+        if self.name == "elasticsearch":
+            client.indices.create(index=name, settings=body["settings"],
+                                  mappings=body["mappings"])
+        else:
+            client.indices.create(index=name, body=body)
+
+
+DIALECTS = {"opensearch": Dialect("opensearch"), "elasticsearch": Dialect("elasticsearch")}
+
+
+class ClusterEngine:
+    """Candidates from a cluster, ranked by Segue."""
+
+    name = "opensearch"
+
+    def __init__(self, settings: Settings, *, dialect: str = "opensearch",
+                 alias: str = ALIAS, replicas: int | None = None, shards: int = 1,
+                 refresh: str = "wait_for") -> None:
+        self.settings = settings
+        self.started = time.time()
+        urls = [u.strip() for u in settings.opensearch_url.split(",") if u.strip()]
+        self.dialect = DIALECTS[dialect]
+        self.name = dialect
+        self.client = self.dialect.client(urls)
+        self.alias = alias
+        self.shards = shards
+        self.replicas = replicas
+        self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
+        self.retriever = ClusterRetriever(self.client, alias, settings.typo_budget,
+                                          self.synonyms)
+        self.writer = ClusterWriter(self.client, alias, self.dialect.bulk_helper(), refresh)
+        self.searcher = Searcher(
+            self.retriever, self.retriever.fetch, load_variants(settings),
+            settings.default_variant, _Unlocked(), settings.traffic,  # type: ignore[arg-type]
+            settings.traffic_salt,
+        )
+        self._ready = threading.Event()
+
+    # -- life cycle ---------------------------------------------------------------------
+
+    def _replicas(self) -> int:
+        if self.replicas is not None:
+            return self.replicas
+        nodes = int(self.client.cluster.health()["number_of_nodes"])
+        return 1 if nodes > 1 else 0
+
+    def _new_index(self) -> str:
+        name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 10**9:09d}"
+        body = self.dialect.index_body(None, self.shards, self._replicas())
+        self.dialect.create_index(self.client, name, body)
+        self.client.cluster.health(index=name, wait_for_status="yellow")
+        return name
+
+    def current_index(self) -> str | None:
+        if not self.client.indices.exists_alias(name=self.alias):
+            return None
+        return next(iter(self.client.indices.get_alias(name=self.alias)))
+
+    def load(self, progress: Any = None, *, seed_if_empty: Any = None) -> int:
+        """Create the index behind the alias on first use; ready afterwards."""
+        if self.current_index() is None:
+            name = self._new_index()
+            self.client.indices.update_aliases(body={"actions": [
+                {"add": {"index": name, "alias": self.alias}}]})
+        count = self.count()
+        if count == 0 and seed_if_empty is not None:
+            for _ in self.index_documents(seed_if_empty()):
+                if progress is not None:
+                    progress(1)
+            count = self.count()
+        self._ready.set()
+        return count
+
+    def reindex(self) -> tuple[str, str]:
+        """Blue/green: a new index from the current mappings, filled from the live one,
+        then the alias moved in one atomic call; the old index is deleted after."""
+        old = self.current_index()
+        new = self._new_index()
+        if old is not None:
+            self.client.reindex(body={"source": {"index": old}, "dest": {"index": new}},
+                                refresh=True, wait_for_completion=True, request_timeout=3600)
+        actions: list[dict[str, Any]] = [{"add": {"index": new, "alias": self.alias}}]
+        if old is not None:
+            actions.insert(0, {"remove": {"index": old, "alias": self.alias}})
+        self.client.indices.update_aliases(body={"actions": actions})
+        if old is not None:
+            self.client.indices.delete(index=old)
+        return old or "", new
+
+    @property
+    def ready(self) -> bool:
+        return self._ready.is_set()
+
+    def close(self) -> None:
+        self.client.close()
+
+    # -- writes -------------------------------------------------------------------------
+
+    def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
+        return self.writer.apply(parse_bulk(lines))
+
+    def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]:
+        def actions() -> Iterator[Action | ActionError]:
+            for n, doc in enumerate(docs, start=1):
+                doc_id = doc.get("id") if isinstance(doc, dict) else None
+                yield Action("index", doc_id if isinstance(doc_id, str) else None, n,
+                             source=doc, source_line=n)
+        return self.writer.apply(actions())
+
+    def delete(self, doc_id: str) -> ItemResult:
+        (result,) = self.writer.apply([Action("delete", doc_id, 1)])
+        return result
+
+    # -- reads --------------------------------------------------------------------------
+
+    def search(self, request: SearchRequest) -> SearchResponse:
+        return self.searcher.search(request)
+
+    def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
+        return self.searcher.suggest(q, limit)
+
+    def get(self, doc_id: str) -> dict[str, Any] | None:
+        return self.retriever.lookup([doc_id]).get(doc_id) if doc_id else None
+
+    def count(self) -> int:
+        return int(self.client.count(index=self.alias)["count"])
+
+    def stats(self) -> dict[str, Any]:
+        health = self.client.cluster.health()
+        return {"engine": self.name, "ready": self.ready, "documents": self.count(),
+                "index": self.current_index(), "cluster_status": health["status"],
+                "nodes": health["number_of_nodes"],
+                "uptime_s": round(time.time() - self.started, 1),
+                "variants": sorted(self.searcher.variants)}
