@@ -37,6 +37,7 @@ def _settings(args: argparse.Namespace) -> Settings:
     return Settings.from_env(
         data_dir=Path(args.data), engine=getattr(args, "engine", None),
         host=getattr(args, "host", None), port=getattr(args, "port", None),
+        opensearch_url=getattr(args, "opensearch_url", None),
     )
 
 
@@ -254,6 +255,20 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reindex(args: argparse.Namespace) -> int:
+    """Blue/green on the cluster: a new index from the current mappings, alias swapped."""
+    from segue.cluster import ClusterEngine
+
+    settings = _settings(args)
+    engine = ClusterEngine(settings, dialect=args.engine, alias=args.alias)
+    engine.load()
+    old, new = engine.reindex()
+    print(f"alias '{args.alias}' now on {new} ({engine.count()} documents)"
+          + (f"; {old} deleted" if old else ""))
+    engine.close()
+    return 0
+
+
 def cmd_generate(args: argparse.Namespace) -> int:
     from segue.catalog import generate
 
@@ -396,7 +411,10 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", default="data", help="data directory")
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--engine", default="embedded", choices=["embedded"])
+    serve.add_argument("--engine", default="embedded",
+                       choices=["embedded", "opensearch", "elasticsearch"])
+    serve.add_argument("--opensearch-url", help="cluster engines: node URLs, comma-separated "
+                       "(default http://127.0.0.1:9200, or SEGUE_OPENSEARCH_URL)")
     serve.add_argument("--load-demo-if-empty", action="store_true",
                        help="load the bundled demo catalog into an empty data directory")
     serve.add_argument("--log-level", default="info")
@@ -417,6 +435,15 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--explain", action="store_true")
     search.add_argument("--json", action="store_true")
     search.set_defaults(func=cmd_search)
+
+    reindex = sub.add_parser("reindex", help="cluster engines: rebuild the index from the "
+                             "current mappings behind its alias, without downtime")
+    reindex.add_argument("--engine", default="opensearch",
+                         choices=["opensearch", "elasticsearch"])
+    reindex.add_argument("--opensearch-url", help="node URLs, comma-separated")
+    reindex.add_argument("--alias", default="segue")
+    reindex.add_argument("--data", default="data", help=argparse.SUPPRESS)
+    reindex.set_defaults(func=cmd_reindex)
 
     gen = sub.add_parser("generate", help="write a synthetic catalog as NDJSON")
     gen.add_argument("--size", type=int, default=10_000)
