@@ -27,6 +27,9 @@ from .config import Settings
 from .engine import load_variants
 
 ALIAS = "segue"
+# A search that resolved the alias just before the swap may still be reading the old
+# index: it is deleted only after this grace period.
+REINDEX_GRACE_S = 2.0
 
 
 class _Unlocked:
@@ -167,6 +170,7 @@ class ClusterEngine:
             actions.insert(0, {"remove": {"index": old, "alias": self.alias}})
         self.client.indices.update_aliases(body={"actions": actions})
         if old is not None:
+            time.sleep(REINDEX_GRACE_S)
             self.client.indices.delete(index=old)
         return old or "", new
 
