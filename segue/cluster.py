@@ -26,7 +26,6 @@ from segue.query import ClusterRetriever, Searcher, SearchRequest, SearchRespons
 from .config import Settings
 from .engine import load_variants
 
-ALIAS = "segue"
 # A search that resolved the alias just before the swap may still be reading the old
 # index: it is deleted only after this grace period.
 REINDEX_GRACE_S = 2.0
@@ -100,7 +99,7 @@ class ClusterEngine:
     name = "opensearch"
 
     def __init__(self, settings: Settings, *, dialect: str = "opensearch",
-                 alias: str = ALIAS, replicas: int | None = None, shards: int = 1,
+                 alias: str | None = None, replicas: int | None = None, shards: int = 1,
                  refresh: str = "wait_for") -> None:
         self.settings = settings
         self.started = time.time()
@@ -108,13 +107,13 @@ class ClusterEngine:
         self.dialect = DIALECTS[dialect]
         self.name = dialect
         self.client = self.dialect.client(urls)
-        self.alias = alias
+        self.alias = alias or settings.opensearch_index
         self.shards = shards
         self.replicas = replicas
         self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
-        self.retriever = ClusterRetriever(self.client, alias, settings.typo_budget,
+        self.retriever = ClusterRetriever(self.client, self.alias, settings.typo_budget,
                                           self.synonyms)
-        self.writer = ClusterWriter(self.client, alias, self.dialect.bulk_helper(), refresh)
+        self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(), refresh)
         self.searcher = Searcher(
             self.retriever, self.retriever.fetch, load_variants(settings),
             settings.default_variant, _Unlocked(), settings.traffic,  # type: ignore[arg-type]

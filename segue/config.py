@@ -29,6 +29,7 @@ class Settings:
     admin_key: str | None = None
     search_keys: frozenset[str] = frozenset()
     opensearch_url: str = "http://127.0.0.1:9200"  # comma-separated: every node to try
+    opensearch_index: str = "segue"                 # the alias searches and writes address
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -46,6 +47,8 @@ class Settings:
         }
         if env.get("SEGUE_OPENSEARCH_URL"):
             values["opensearch_url"] = env["SEGUE_OPENSEARCH_URL"]
+        if env.get("SEGUE_OPENSEARCH_INDEX"):
+            values["opensearch_index"] = env["SEGUE_OPENSEARCH_INDEX"]
         if env.get("SEGUE_SYNONYMS"):
             values["synonyms"] = Path(env["SEGUE_SYNONYMS"])
         if env.get("SEGUE_VARIANTS_DIR"):
