@@ -28,7 +28,8 @@ from segue.ranking import Candidate, Variant
 from .embedded import EmbeddedRetriever
 from .understanding import ParsedQuery, QueryWord, is_reading
 
-RECALL_DEPTH = 200        # candidates asked of the cluster before Segue's own matching
+RECALL_DEPTH = 100  # candidates asked of the cluster for Segue to match (60 already
+# gives the same relevance scores on the collection; the margin is for larger catalogs)
 NAME_FIELDS = ("name^3", "artists^2", "aliases^2", "album", "show", "owner")
 _TERMS = "terms"
 
