@@ -33,7 +33,20 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DIST = HERE / "dist"
-BASE = Path(os.environ.get("SEGUE_OPENSEARCH_HOME", ROOT / ".opensearch"))
+
+
+def _base() -> Path:
+    """`.opensearch/` in the repository, unless nodes run as `nobody` (we are root) and
+    cannot reach it (a clone under /root): then a directory under /var/tmp."""
+    if os.environ.get("SEGUE_OPENSEARCH_HOME"):
+        return Path(os.environ["SEGUE_OPENSEARCH_HOME"])
+    reachable = all(folder.stat().st_mode & 0o001 for folder in (ROOT, *ROOT.parents))
+    if os.geteuid() != 0 or reachable:
+        return ROOT / ".opensearch"
+    return Path("/var/tmp/segue-opensearch")
+
+
+BASE = _base()
 HOME = BASE / "home"
 VERSION = "3.5.0"
 HTTP_PORT = int(os.environ.get("SEGUE_OPENSEARCH_PORT", "9200"))
