@@ -16,7 +16,16 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from segue.indexer import Field
-from segue.ranking import Candidate, MatchKind, Ranked, Variant, assign, bucket, rank
+from segue.ranking import (
+    Candidate,
+    MatchKind,
+    Ranked,
+    UserContext,
+    Variant,
+    assign,
+    bucket,
+    rank,
+)
 
 from .highlight import highlight
 from .understanding import ParsedQuery, parse_query
@@ -54,6 +63,7 @@ class SearchRequest:
     explain: bool = False
     variant: str | None = None
     user_id: str | None = None
+    user: UserContext | None = None  # liked artists and genres: the affinity feature
 
 
 @dataclass(slots=True)
@@ -116,20 +126,40 @@ class Searcher:
             if request.types is not None:
                 overall, _ = self.retriever.retrieve(query, variant, limit=variant.candidates)
         shape = query.shape
-        ranked = rank(candidates, shape, variant, explain=request.explain)
+        user = request.user or None
+        if user and variant.weights.get("affinity"):
+            self._describe(candidates if overall is candidates else candidates + overall)
+        ranked = rank(candidates, shape, variant, explain=request.explain, user=user)
         best = ranked if overall is candidates else rank(overall, shape, variant,
-                                                         explain=request.explain)
+                                                         explain=request.explain, user=user)
         page = ranked[request.offset:want]
         docs = self.fetch([r.candidate.doc_id for r in page + best[:1]])
-        hits = [_hit(r, docs, request.explain, variant) for r in page
+        hits = [_hit(r, docs, request.explain, variant, user) for r in page
                 if r.candidate.doc_id in docs]
-        top = _hit(best[0], docs, request.explain, variant) \
+        top = _hit(best[0], docs, request.explain, variant, user) \
             if best and best[0].candidate.doc_id in docs else None
         took = (time.perf_counter() - started) * 1000
         assignment = {"variant": variant.name, "version": variant.version,
                       "reason": chosen.reason}
         return SearchResponse(request.q, round(took, 3), total, top, hits, variant.name,
                               assignment)
+
+    def _describe(self, candidates: list[Candidate]) -> None:
+        """Give candidates their artists and genres from the stored documents (the
+        document cache), unless the engine already did: what affinity reads."""
+        missing = [c for c in candidates if not (c.artists or c.genres)]
+        if not missing:
+            return
+        docs = self.fetch(list(dict.fromkeys(c.doc_id for c in missing)))
+        for c in missing:
+            doc = docs.get(c.doc_id)
+            if doc is None:
+                continue
+            artists = doc.get("artists") or []
+            if doc.get("type") == "artist":
+                artists = [doc.get("name", ""), *artists]
+            c.artists = tuple(a for a in artists if isinstance(a, str))
+            c.genres = tuple(g for g in doc.get("genres") or [] if isinstance(g, str))
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
         """As-you-type completions: distinct names of the best hits, with type and id."""
@@ -149,7 +179,7 @@ class Searcher:
 
 
 def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
-         variant: Variant) -> dict[str, Any]:
+         variant: Variant, user: UserContext | None = None) -> dict[str, Any]:
     doc = docs[r.candidate.doc_id]
     hit: dict[str, Any] = {"id": doc["id"], "type": doc["type"], "name": doc["name"],
                            "score": round(r.score, 4)}
@@ -170,6 +200,10 @@ def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
                 for m in r.candidate.matches
             ],
         }
+        if user:
+            value, artists, genres = user.affinity(r.candidate.artists, r.candidate.genres)
+            hit["explain"]["affinity"] = {"value": round(value, 4), "artists": list(artists),
+                                          "genres": list(genres)}
     return hit
 
 

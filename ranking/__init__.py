@@ -12,6 +12,7 @@ from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
 from .evaluation import Judged, run_queries, score
 from .features import FEATURES
+from .personalization import Profiles, UserContext
 from .ranker import Contribution, Ranked, rank
 from .variants import DEFAULT_VARIANT, Variant, VariantError, shipped_variants
 
@@ -23,9 +24,11 @@ __all__ = [
     "Contribution",
     "Judged",
     "MatchKind",
+    "Profiles",
     "QueryShape",
     "Ranked",
     "TrafficError",
+    "UserContext",
     "Variant",
     "VariantError",
     "WordMatch",
