@@ -27,8 +27,9 @@ import orjson
 from .evaluation import Judged, Run, user_context
 from .personalization import UserContext
 
+# hit_rate@1: an acceptable document first; hit_rate@1-l2: the one they meant (grade 2).
 DEFAULT_EVAL_METRICS = ("ndcg@10", "mrr@10", "recall@10", "precision@10", "map@10",
-                        "hit_rate@1")
+                        "hit_rate@1", "hit_rate@1-l2")
 STAT_TESTS = {"student": "Student's paired t-test (two-sided)",
               "fisher": "Fisher's randomization test (two-sided, 1,000 permutations)"}
 _NONE = "__none__"  # ranx wants every query in a run; an empty answer scores zero

@@ -306,11 +306,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not variants or len(set(variants)) != len(variants):
         return fail(f"--variants must name distinct variants, got {args.variants!r}")
     ranx_metric = re.compile(r"(hits|hit_rate|precision|recall|f1|r-precision|mrr|map|ndcg"
-                             r"|ndcg_burges)(@[1-9][0-9]*)?")
+                             r"|ndcg_burges)(@[1-9][0-9]*)?(-l[1-9][0-9]*)?")
     bad = [m for m in metrics if not ranx_metric.fullmatch(m)]
     if bad or not metrics:
         return fail(f"unknown metrics {bad}; ranx knows hits, hit_rate, precision, recall, "
-                    "f1, r-precision, mrr, map, ndcg, ndcg_burges, each with an optional @k")
+                    "f1, r-precision, mrr, map, ndcg, ndcg_burges, each with an optional @k and "
+                    "-lN (count grades >= N only)")
     if not 0 < args.alpha < 1:
         return fail(f"--alpha must be between 0 and 1, got {args.alpha}")
     with tempfile.TemporaryDirectory(prefix="segue-eval-") as tmp:
@@ -443,7 +444,8 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--catalog", help="a JSONL/NDJSON catalog, indexed into a temporary "
                        "directory")
     ev.add_argument("--metrics", help="ranx metrics, comma-separated (default: "
-                    "ndcg@10,mrr@10,recall@10,precision@10,map@10,hit_rate@1)")
+                    "ndcg@10,mrr@10,recall@10,precision@10,map@10,hit_rate@1,hit_rate@1-l2; "
+                    "-l2 counts only the documents graded 2, the one they meant)")
     ev.add_argument("--engine", default="embedded", choices=["embedded", "opensearch"],
                     help="the engine that answers (the same ranking runs on each)")
     ev.add_argument("--depth", type=int, default=10, help="results asked per query")
