@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -127,11 +128,21 @@ class Searcher:
                 overall, _ = self.retriever.retrieve(query, variant, limit=variant.candidates)
         shape = query.shape
         user = request.user or None
-        if user and variant.weights.get("affinity"):
-            self._describe(candidates if overall is candidates else candidates + overall)
-        ranked = rank(candidates, shape, variant, explain=request.explain, user=user)
+        ranked = rank(candidates, shape, variant, explain=request.explain)
         best = ranked if overall is candidates else rank(overall, shape, variant,
-                                                         explain=request.explain, user=user)
+                                                         explain=request.explain)
+        liking = variant.weights.get("affinity", 0.0)
+        if user and liking > 0:
+            # Affinity adds at most `liking`: only candidates that close to the page (or
+            # to the top result) can move, so only they need their artists and genres.
+            near = _near(ranked, want, liking)
+            if overall is not candidates:
+                near += _near(best, 1, liking)
+            self._describe(near)
+            if any(user.affinity(c.artists, c.genres)[0] for c in near):
+                ranked = rank(candidates, shape, variant, explain=request.explain, user=user)
+                best = ranked if overall is candidates else rank(
+                    overall, shape, variant, explain=request.explain, user=user)
         page = ranked[request.offset:want]
         docs = self.fetch([r.candidate.doc_id for r in page + best[:1]])
         hits = [_hit(r, docs, request.explain, variant, user) for r in page
@@ -176,6 +187,15 @@ class Searcher:
             if len(out) == limit:
                 break
         return out
+
+
+def _near(ranked: list[Ranked], want: int, reach: float) -> list[Candidate]:
+    """The candidates a bonus of at most `reach` could bring into the first `want`."""
+    if not ranked:
+        return []
+    edge = ranked[min(want, len(ranked)) - 1].score - reach if len(ranked) >= want \
+        else -math.inf
+    return [r.candidate for r in ranked if r.score >= edge]
 
 
 def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
