@@ -182,3 +182,25 @@ def test_bad_personalization_input_gets_a_clear_problem(client, method, path, bo
     assert r.status_code == status, r.text
     assert r.headers["content-type"] == "application/problem+json"
     assert words in r.json()["detail"]
+
+
+@pytest.mark.parametrize("q", ["hallelujah", "hero", "bush", "shakira", "ha", "s"])
+@pytest.mark.parametrize("liked", [("Leonard Cohen",), ("Karol G", "Kate Bush"), ("Nobody",)])
+def test_looking_up_only_near_ties_ranks_as_looking_up_all(client, q, liked):
+    """The searcher reads the artists of candidates within reach of the page only; the
+    page must be what describing every candidate gives."""
+    from segue.query import SearchRequest, parse_query
+    from segue.ranking import UserContext, rank
+
+    engine = client.app.state.engine
+    user = UserContext.of(liked, ["reggaeton"])
+    for limit in (1, 2, 5):
+        got = [h["id"] for h in engine.search(SearchRequest(q=q, limit=limit, user=user)).hits]
+        searcher = engine.searcher
+        variant = searcher.variant(None)
+        query = parse_query(q)
+        candidates, _ = searcher.retriever.retrieve(query, variant,
+                                                    limit=max(variant.candidates, limit))
+        searcher._describe(candidates)
+        want = [r.candidate.doc_id for r in rank(candidates, query.shape, variant, user=user)]
+        assert got == want[:limit], (q, liked, limit)
