@@ -25,6 +25,7 @@ from segue.ranking import (
     Variant,
     assign,
     bucket,
+    personalize,
     rank,
 )
 
@@ -139,10 +140,10 @@ class Searcher:
             if overall is not candidates:
                 near += _near(best, 1, liking)
             self._describe(near)
-            if any(user.affinity(c.artists, c.genres)[0] for c in near):
-                ranked = rank(candidates, shape, variant, explain=request.explain, user=user)
-                best = ranked if overall is candidates else rank(
-                    overall, shape, variant, explain=request.explain, user=user)
+            same = best is ranked
+            ranked = personalize(ranked, variant, user, explain=request.explain)
+            best = ranked if same else personalize(best, variant, user,
+                                                   explain=request.explain)
         page = ranked[request.offset:want]
         docs = self.fetch([r.candidate.doc_id for r in page + best[:1]])
         hits = [_hit(r, docs, request.explain, variant, user) for r in page

@@ -13,7 +13,7 @@ from .candidates import Candidate, MatchKind, QueryShape, WordMatch
 from .evaluation import Judged, run_queries, score
 from .features import FEATURES
 from .personalization import Profiles, UserContext
-from .ranker import Contribution, Ranked, rank
+from .ranker import Contribution, Ranked, personalize, rank
 from .variants import DEFAULT_VARIANT, Variant, VariantError, shipped_variants
 
 __all__ = [
@@ -35,6 +35,7 @@ __all__ = [
     "assign",
     "bucket",
     "parse_traffic",
+    "personalize",
     "rank",
     "run_queries",
     "score",
