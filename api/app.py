@@ -12,8 +12,9 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from segue.config import Settings
+from segue.ranking import Profiles
 
-from . import admin, documents, errors, metrics, search
+from . import admin, documents, errors, events, metrics, search
 
 STATIC = resources.files(__package__).joinpath("static")
 
@@ -37,9 +38,10 @@ def create_app(engine: Any, settings: Settings, *,
     )
     app.state.engine = engine
     app.state.settings = settings
+    app.state.profiles = Profiles()  # in memory: see ranking/personalization.py for why
     errors.install(app)
     metrics.install(app)
-    for module in (search, documents, admin):
+    for module in (search, documents, events, admin):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 

@@ -10,6 +10,7 @@ from starlette.concurrency import run_in_threadpool
 
 from segue.indexer import DOC_TYPES
 from segue.query import MAX_QUERY_CHARS, SearchRequest, UnknownVariant
+from segue.ranking import UserContext
 
 from .auth import require_read
 from .errors import Problem
@@ -18,6 +19,8 @@ from .schemas import SearchAnswer, SuggestAnswer
 router = APIRouter(prefix="/v1", tags=["search"], dependencies=[Depends(require_read)])
 
 MODES = ("lexical",)
+MAX_LIKED = 50          # artists, and as many genres, per request
+MAX_LIKED_CHARS = 200   # per name
 
 
 def _engine(request: Request):
@@ -47,6 +50,21 @@ def _check_q(q: str) -> str:
     return q
 
 
+def _user(request: Request, user_id: str | None, artists: list[str] | None,
+          genres: list[str] | None) -> UserContext | None:
+    """What the request says the user likes, merged with what their events said."""
+    for name, values in (("user_artist", artists), ("user_genre", genres)):
+        for value in values or ():
+            if len(value) > MAX_LIKED_CHARS:
+                raise Problem(400, "Invalid affinity", f"query parameter '{name}': "
+                              f"'{value[:40]}…' is {len(value)} characters; the limit is "
+                              f"{MAX_LIKED_CHARS}")
+    sent = UserContext.of(artists or (), genres or ())
+    kept = request.app.state.profiles.context(user_id) if user_id else None
+    user = sent.merged(kept)
+    return user or None
+
+
 @router.get("/search", response_model=SearchAnswer, response_model_exclude_none=True)
 async def search(
     request: Request,
@@ -58,13 +76,20 @@ async def search(
     variant: str | None = None,
     mode: Annotated[str, Query(description="retrieval mode")] = "lexical",
     user_id: Annotated[str | None, Query(max_length=256)] = None,
+    user_artist: Annotated[list[str] | None, Query(
+        max_length=MAX_LIKED, description="an artist the user likes (repeat the parameter for "
+        "more); raises their documents among near-ties, never above an exact match")] = None,
+    user_genre: Annotated[list[str] | None, Query(
+        max_length=MAX_LIKED, description="a genre the user likes (repeatable); counts half "
+        "as much as an artist")] = None,
 ) -> dict:
     engine = _engine(request)
     if mode not in MODES:
         raise Problem(400, "Invalid mode", f"query parameter 'mode': '{mode}' is not "
                       f"available; use one of {', '.join(MODES)}")
     req = SearchRequest(q=_check_q(q), limit=limit, offset=offset, types=_types(type),
-                        explain=explain, variant=variant, user_id=user_id)
+                        explain=explain, variant=variant, user_id=user_id,
+                        user=_user(request, user_id, user_artist, user_genre))
     try:
         answer = await run_in_threadpool(engine.search, req)
     except UnknownVariant as e:

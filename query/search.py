@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import math
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -16,7 +17,17 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from segue.indexer import Field
-from segue.ranking import Candidate, MatchKind, Ranked, Variant, assign, bucket, rank
+from segue.ranking import (
+    Candidate,
+    MatchKind,
+    Ranked,
+    UserContext,
+    Variant,
+    assign,
+    bucket,
+    personalize,
+    rank,
+)
 
 from .highlight import highlight
 from .understanding import ParsedQuery, parse_query
@@ -54,6 +65,7 @@ class SearchRequest:
     explain: bool = False
     variant: str | None = None
     user_id: str | None = None
+    user: UserContext | None = None  # liked artists and genres: the affinity feature
 
 
 @dataclass(slots=True)
@@ -116,20 +128,50 @@ class Searcher:
             if request.types is not None:
                 overall, _ = self.retriever.retrieve(query, variant, limit=variant.candidates)
         shape = query.shape
+        user = request.user or None
         ranked = rank(candidates, shape, variant, explain=request.explain)
         best = ranked if overall is candidates else rank(overall, shape, variant,
                                                          explain=request.explain)
+        liking = variant.weights.get("affinity", 0.0)
+        if user and liking > 0:
+            # Affinity adds at most `liking`: only candidates that close to the page (or
+            # to the top result) can move, so only they need their artists and genres.
+            near = _near(ranked, want, liking)
+            if overall is not candidates:
+                near += _near(best, 1, liking)
+            self._describe(near)
+            same = best is ranked
+            ranked = personalize(ranked, variant, user, explain=request.explain)
+            best = ranked if same else personalize(best, variant, user,
+                                                   explain=request.explain)
         page = ranked[request.offset:want]
         docs = self.fetch([r.candidate.doc_id for r in page + best[:1]])
-        hits = [_hit(r, docs, request.explain, variant) for r in page
+        hits = [_hit(r, docs, request.explain, variant, user) for r in page
                 if r.candidate.doc_id in docs]
-        top = _hit(best[0], docs, request.explain, variant) \
+        top = _hit(best[0], docs, request.explain, variant, user) \
             if best and best[0].candidate.doc_id in docs else None
         took = (time.perf_counter() - started) * 1000
         assignment = {"variant": variant.name, "version": variant.version,
                       "reason": chosen.reason}
         return SearchResponse(request.q, round(took, 3), total, top, hits, variant.name,
                               assignment)
+
+    def _describe(self, candidates: list[Candidate]) -> None:
+        """Give candidates their artists and genres from the stored documents (the
+        document cache), unless the engine already did: what affinity reads."""
+        missing = [c for c in candidates if not (c.artists or c.genres)]
+        if not missing:
+            return
+        docs = self.fetch(list(dict.fromkeys(c.doc_id for c in missing)))
+        for c in missing:
+            doc = docs.get(c.doc_id)
+            if doc is None:
+                continue
+            artists = doc.get("artists") or []
+            if doc.get("type") == "artist":
+                artists = [doc.get("name", ""), *artists]
+            c.artists = tuple(a for a in artists if isinstance(a, str))
+            c.genres = tuple(g for g in doc.get("genres") or [] if isinstance(g, str))
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
         """As-you-type completions: distinct names of the best hits, with type and id."""
@@ -148,8 +190,17 @@ class Searcher:
         return out
 
 
+def _near(ranked: list[Ranked], want: int, reach: float) -> list[Candidate]:
+    """The candidates a bonus of at most `reach` could bring into the first `want`."""
+    if not ranked:
+        return []
+    edge = ranked[min(want, len(ranked)) - 1].score - reach if len(ranked) >= want \
+        else -math.inf
+    return [r.candidate for r in ranked if r.score >= edge]
+
+
 def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
-         variant: Variant) -> dict[str, Any]:
+         variant: Variant, user: UserContext | None = None) -> dict[str, Any]:
     doc = docs[r.candidate.doc_id]
     hit: dict[str, Any] = {"id": doc["id"], "type": doc["type"], "name": doc["name"],
                            "score": round(r.score, 4)}
@@ -170,6 +221,10 @@ def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
                 for m in r.candidate.matches
             ],
         }
+        if user:
+            value, artists, genres = user.affinity(r.candidate.artists, r.candidate.genres)
+            hit["explain"]["affinity"] = {"value": round(value, 4), "artists": list(artists),
+                                          "genres": list(genres)}
     return hit
 
 

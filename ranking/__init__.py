@@ -12,7 +12,8 @@ from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
 from .evaluation import Judged, run_queries, score
 from .features import FEATURES
-from .ranker import Contribution, Ranked, rank
+from .personalization import Profiles, UserContext
+from .ranker import Contribution, Ranked, personalize, rank
 from .variants import DEFAULT_VARIANT, Variant, VariantError, shipped_variants
 
 __all__ = [
@@ -23,15 +24,18 @@ __all__ = [
     "Contribution",
     "Judged",
     "MatchKind",
+    "Profiles",
     "QueryShape",
     "Ranked",
     "TrafficError",
+    "UserContext",
     "Variant",
     "VariantError",
     "WordMatch",
     "assign",
     "bucket",
     "parse_traffic",
+    "personalize",
     "rank",
     "run_queries",
     "score",

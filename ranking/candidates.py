@@ -62,3 +62,7 @@ class Candidate:
     matches: list[WordMatch] = field(default_factory=list)
     vector_similarity: float | None = None
     ref: int = -1        # an engine-internal handle (the embedded engine's document number)
+    # For personalization, filled from the stored document when a user context is given
+    # (by the engine-neutral Searcher, so every engine gets it); an artist is its own.
+    artists: tuple[str, ...] = ()
+    genres: tuple[str, ...] = ()

@@ -1,9 +1,10 @@
 """Offline evaluation: judged queries against a search function, scored by ranx.
 
 A judgment set is a list of `Judged` queries (text, category, graded ids: 2 = the
-one they meant, 1 = acceptable). `run_queries` asks any search function for each
-query's ranked ids; `score` returns ranx metrics overall and per category. The
-metrics come from ranx, never hand-written.
+one they meant, 1 = acceptable; optionally the user context it was asked with).
+`run_queries` asks any search function for each query's ranked ids; `score` returns
+ranx metrics overall and per category. The metrics come from ranx, never
+hand-written; NDCG uses the grades as gains.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from dataclasses import dataclass
 
 from tqdm import tqdm
 
+from .personalization import UserContext
+
 DEFAULT_METRICS = ("hit_rate@1", "mrr@10", "ndcg@10", "recall@10")
 
 
@@ -23,6 +26,7 @@ class Judged:
     query: str
     category: str
     relevant: Mapping[str, int]
+    user: UserContext | None = None  # the user context the query is asked with
 
     @classmethod
     def from_dict(cls, row: Mapping[str, object]) -> Judged:
@@ -30,20 +34,41 @@ class Judged:
         if not isinstance(relevant, dict) or not relevant:
             raise ValueError(f"query {row.get('qid')}: 'relevant' must map ids to grades")
         return cls(str(row["qid"]), str(row["query"]), str(row["category"]),
-                   {str(k): int(v) for k, v in relevant.items()})
+                   {str(k): int(v) for k, v in relevant.items()},
+                   user_context(row.get("user"), where=f"query {row.get('qid')}"))
+
+
+def user_context(raw: object, *, where: str) -> UserContext | None:
+    """`{"artists": [...], "genres": [...]}` as in a judgment row, or None."""
+    if raw is None:
+        return None
+    lists = {k: raw.get(k, []) for k in ("artists", "genres")} \
+        if isinstance(raw, dict) else None
+    if lists is None or set(raw) - set(lists) or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v)
+            for v in lists.values()):
+        raise ValueError(f"{where}: 'user' must be {{\"artists\": [names], "
+                         f"\"genres\": [names]}}, got {raw!r}")
+    return UserContext.of(lists["artists"], lists["genres"]) or None
 
 
 Run = dict[str, dict[str, float]]
 
 
 def run_queries(
-    search: Callable[[str], Sequence[str]], judged: Sequence[Judged], *,
+    search: Callable[..., Sequence[str]], judged: Sequence[Judged], *,
     label: str = "queries", progress: bool = True,
 ) -> Run:
-    """Each query's ranked ids as a ranx-style run: {qid: {doc_id: score}}."""
+    """Each query's ranked ids as a ranx-style run: {qid: {doc_id: score}}.
+
+    `search(query)` answers a query; a query judged with a user context is asked as
+    `search(query, user)`, so a search that cannot personalize fails loudly there
+    instead of being scored on a question it was not asked.
+    """
     run: Run = {}
     for j in tqdm(judged, desc=label, unit="q", disable=not progress, file=sys.stderr):
-        ids = list(dict.fromkeys(search(j.query)))
+        answer = search(j.query) if j.user is None else search(j.query, j.user)
+        ids = list(dict.fromkeys(answer))
         run[j.qid] = {doc_id: float(len(ids) - rank) for rank, doc_id in enumerate(ids)}
     return run
 

@@ -16,6 +16,7 @@ from itertools import pairwise
 from segue.indexer import Field
 
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
+from .personalization import UserContext
 from .variants import Variant
 
 SEARCHED_AS_NAME = (Field.NAME, Field.ALIASES)
@@ -36,9 +37,11 @@ class Context:
     best: dict[int, WordMatch]                      # query word -> its best match
     name_values: dict[tuple[Field, int], dict[int, WordMatch]]  # name/alias value -> words
     first_word_leads: frozenset[MatchKind]          # kinds matching the name's first word
+    user: UserContext | None = None
 
     @classmethod
-    def of(cls, candidate: Candidate, query: QueryShape, variant: Variant) -> Context:
+    def of(cls, candidate: Candidate, query: QueryShape, variant: Variant,
+           user: UserContext | None = None) -> Context:
         values, fields = variant.match_values, variant.field_weights
         first = query.required[0] if query.words else -1
         best: dict[int, WordMatch] = {}
@@ -56,7 +59,7 @@ class Context:
                         words[m.word] = m
                 if m.word == first and m.ordinal == 0:
                     leads.add(m.kind)
-        return cls(candidate, query, variant, best, names, frozenset(leads))
+        return cls(candidate, query, variant, best, names, frozenset(leads), user)
 
 
 def coverage(ctx: Context) -> float:
@@ -173,6 +176,16 @@ def vector(ctx: Context) -> float:
     return 0.0 if sim is None else max(sim, 0.0)
 
 
+def affinity(ctx: Context) -> float:
+    """How much the user likes the document's artists (or, half as much, its genres);
+    0 without a user context. The ranker caps it so it never lifts a hit above a
+    whole-name match that ranked above it: it re-orders ties and near-ties only."""
+    user = ctx.user
+    if not user:
+        return 0.0
+    return user.affinity(ctx.candidate.artists, ctx.candidate.genres)[0]
+
+
 FEATURES: dict[str, Callable[[Context], float]] = {
     "coverage": coverage,
     "match": match,
@@ -186,5 +199,6 @@ FEATURES: dict[str, Callable[[Context], float]] = {
     "popularity": popularity,
     "type": entity_type,
     "vector": vector,
+    "affinity": affinity,
 }
 

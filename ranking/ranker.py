@@ -6,11 +6,13 @@ The same code ranks candidates from every engine. An explanation is the list of
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .candidates import Candidate, QueryShape
-from .features import FEATURES, Context
+from .features import FEATURES, Context, exact
+from .personalization import UserContext
 from .variants import Variant
 
 
@@ -30,29 +32,67 @@ class Ranked:
     candidate: Candidate
     score: float
     explanation: tuple[Contribution, ...]
+    context: Context | None = field(default=None, repr=False, compare=False)
 
 
 def rank(
     candidates: Iterable[Candidate], query: QueryShape, variant: Variant,
-    *, explain: bool = False,
+    *, explain: bool = False, user: UserContext | None = None,
 ) -> list[Ranked]:
     """Score and sort; ties go to the more popular document, then to the id.
 
     With `explain`, each result carries its contributions; without, only the score
-    (the same sum, without building the parts).
+    (the same sum, without building the parts). With a `user`, `personalize` adds
+    the affinity shares.
     """
     features = [(name, FEATURES[name], weight) for name, weight in variant.weights.items()
-                if weight]
+                if weight and name != "affinity"]
+    liking = variant.weights.get("affinity", 0.0)
     ranked = []
     for cand in candidates:
         ctx = Context.of(cand, query, variant)
         if explain:
             parts = tuple(Contribution(n, f(ctx), w) for n, f, w in features)
-            ranked.append(Ranked(cand, sum(p.contribution for p in parts), parts))
+            if liking:
+                parts += (Contribution("affinity", 0.0, liking),)
+            ranked.append(Ranked(cand, sum(p.contribution for p in parts), parts, ctx))
         else:
             total = 0.0
             for _, f, w in features:
                 total += w * f(ctx)
-            ranked.append(Ranked(cand, total, ()))
-    ranked.sort(key=lambda r: (-r.score, -r.candidate.popularity, r.candidate.doc_id))
-    return ranked
+            ranked.append(Ranked(cand, total, (), ctx))
+    ranked.sort(key=_order)
+    return personalize(ranked, variant, user, explain=explain) if user and liking else ranked
+
+
+def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None,
+                *, explain: bool = False) -> list[Ranked]:
+    """Add each hit's affinity share to its score and sort again, capped so that no hit
+    passes a whole-name match ranked above it: personalization re-orders ties and
+    near-ties, it never buries what was typed exactly. The explanation shows the
+    share actually added. Cheap: no other feature is computed again.
+
+    `ranked` is `rank`'s answer for the same variant, best first; candidates need
+    their artists and genres.
+    """
+    weight = variant.weights.get("affinity", 0.0)
+    bonus = [weight * user.affinity(r.candidate.artists, r.candidate.genres)[0]
+             if user and weight else 0.0 for r in ranked]
+    if not any(bonus):
+        return ranked
+    out = []
+    floor = math.inf
+    for r, add in zip(ranked, bonus, strict=True):
+        if r.context is not None and exact(r.context) >= 1.0:
+            floor = min(floor, r.score + add)
+        elif add > 0:
+            add = max(0.0, min(add, floor - r.score - 1e-9))
+        parts = (*r.explanation[:-1], Contribution("affinity", add / weight, weight)) \
+            if explain and r.explanation else ()
+        out.append(Ranked(r.candidate, r.score + add, parts, r.context))
+    out.sort(key=_order)
+    return out
+
+
+def _order(r: Ranked) -> tuple[float, float, str]:
+    return (-r.score, -r.candidate.popularity, r.candidate.doc_id)

@@ -24,10 +24,12 @@ from pathlib import Path
 
 import orjson
 
-from .evaluation import Judged, Run
+from .evaluation import Judged, Run, user_context
+from .personalization import UserContext
 
+# hit_rate@1: an acceptable document first; hit_rate@1-l2: the one they meant (grade 2).
 DEFAULT_EVAL_METRICS = ("ndcg@10", "mrr@10", "recall@10", "precision@10", "map@10",
-                        "hit_rate@1")
+                        "hit_rate@1", "hit_rate@1-l2")
 STAT_TESTS = {"student": "Student's paired t-test (two-sided)",
               "fisher": "Fisher's randomization test (two-sided, 1,000 permutations)"}
 _NONE = "__none__"  # ranx wants every query in a run; an empty answer scores zero
@@ -38,7 +40,8 @@ _NONE = "__none__"  # ranx wants every query in a run; an empty answer scores ze
 def load_judgments(path: Path, queries: Path | None = None) -> list[Judged]:
     """Judged queries from a JSONL file (qid, query, category, relevant {id: grade}), or
     from TREC qrels ("qid 0 docid grade") with `queries` giving each qid's text (JSONL
-    with qid, query and an optional category, or TSV "qid<TAB>query[<TAB>category]").
+    with qid, query and optional category and user, or TSV
+    "qid<TAB>query[<TAB>category]").
     Grades <= 0 are not relevant; a query with no relevant id is left out."""
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
         rows = [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
@@ -56,22 +59,28 @@ def load_judgments(path: Path, queries: Path | None = None) -> list[Judged]:
         qid, _, doc_id, grade = parts
         if int(grade) > 0:
             grades.setdefault(qid, {})[doc_id] = int(grade)
-    texts = _load_query_texts(queries)
+    texts, users = _load_queries(queries)
     missing = sorted(set(grades) - set(texts))
     if missing:
         raise ValueError(f"{queries}: no text for {len(missing)} judged queries, e.g. "
                          f"{', '.join(missing[:5])}")
-    return [Judged(qid, texts[qid][0], texts[qid][1], rel) for qid, rel in grades.items()]
+    return [Judged(qid, *texts[qid], rel, users.get(qid)) for qid, rel in grades.items()]
 
 
-def _load_query_texts(path: Path) -> dict[str, tuple[str, str]]:
+def _load_queries(path: Path) -> tuple[dict[str, tuple[str, str]], dict[str, UserContext]]:
+    """{qid: (query, category)} and {qid: user context} (JSONL only)."""
     out: dict[str, tuple[str, str]] = {}
+    users: dict[str, UserContext] = {}
     if path.suffix.lower() in (".jsonl", ".ndjson", ".json"):
-        for line in path.read_bytes().splitlines():
+        for n, line in enumerate(path.read_bytes().splitlines(), start=1):
             if line.strip():
                 row = orjson.loads(line)
-                out[str(row["qid"])] = (str(row["query"]), str(row.get("category") or "all"))
-        return out
+                qid = str(row["qid"])
+                out[qid] = (str(row["query"]), str(row.get("category") or "all"))
+                user = user_context(row.get("user"), where=f"{path}:{n}")
+                if user is not None:
+                    users[qid] = user
+        return out, users
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
@@ -79,7 +88,7 @@ def _load_query_texts(path: Path) -> dict[str, tuple[str, str]]:
         if len(cells) < 2:
             raise ValueError(f"{path}:{n}: expected 'qid<TAB>query[<TAB>category]'")
         out[cells[0]] = (cells[1], cells[2] if len(cells) > 2 and cells[2] else "all")
-    return out
+    return out, users
 
 
 def save_trec_run(run: Run, path: Path, tag: str) -> Path:
@@ -133,6 +142,22 @@ class Results:
     p_values: dict[str, dict[str, float]]      # variant -> metric -> p vs the baseline
     win_tie_loss: dict[str, dict[str, dict[str, int]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    # variant -> category -> metric -> p vs the baseline on that category's queries
+    category_p_values: dict[str, dict[str, dict[str, float]]] = field(default_factory=dict)
+
+    def category_changes(self) -> list[tuple[str, str, str, float, float, float]]:
+        """(variant, category, metric, baseline mean, variant mean, p) for every
+        significant per-category difference, drops first. Not gated: with many
+        categories some differences are significant by chance; read them as leads."""
+        out = []
+        for v, cats in self.category_p_values.items():
+            for cat, ps in cats.items():
+                for m, p in ps.items():
+                    base, value = self.categories[self.baseline][cat][m], \
+                        self.categories[v][cat][m]
+                    if p < self.alpha and value != base:
+                        out.append((v, cat, m, base, value, p))
+        return sorted(out, key=lambda x: (x[4] > x[3], x[0], x[1], self.metrics.index(x[2])))
 
     def regressions(self) -> list[tuple[str, str, float, float, float]]:
         """(variant, metric, baseline mean, variant mean, p) for each significant drop."""
@@ -175,6 +200,7 @@ class Results:
                 "stat_test": self.stat_test, "alpha": self.alpha, "overall": self.overall,
                 "categories": self.categories, "p_values": self.p_values,
                 "win_tie_loss": self.win_tie_loss, "per_query": self.per_query,
+                "category_p_values": self.category_p_values,
                 "verdict": self.verdict(), "queries": len(self.judged), "notes": self.notes}
 
 
@@ -191,7 +217,7 @@ def compare_runs(
 ) -> Results:
     """The first run is the baseline; each other one is tested against it, paired per
     query, on every metric (ranx `compare`)."""
-    from ranx import Qrels, compare, evaluate
+    from ranx import Qrels, evaluate
 
     if stat_test not in STAT_TESTS:
         raise ValueError(f"stat_test must be one of {sorted(STAT_TESTS)}")
@@ -213,16 +239,37 @@ def compare_runs(
                                   for m in metrics} for cat, group in sorted(groups.items())}
     p_values: dict[str, dict[str, float]] = {}
     wtl: dict[str, dict[str, dict[str, int]]] = {}
+    by_category: dict[str, dict[str, dict[str, float]]] = {n: {} for n in names[1:]}
     if len(names) > 1:
-        report = compare(qrels, [_ranx_run(judged, runs[n], n) for n in names], metrics,
-                         stat_test=stat_test, max_p=alpha)
-        data = report.to_dict()
+        data = _compare(qrels, judged, runs, names, metrics, stat_test, alpha)
         base = data[names[0]]
         for name in names[1:]:
             p_values[name] = {m: float(base["comparisons"][name][m]) for m in metrics}
             wtl[name] = {m: dict(data[name]["win_tie_loss"][names[0]][m]) for m in metrics}
+        for cat, qids in sorted(groups.items()):
+            # The same paired test on the category's queries alone; too few for a test,
+            # or no difference at all, gives no p-value (NaN).
+            subset = [j for j in judged if j.qid in set(qids)]
+            differs = any(per_query[n][m][q] != per_query[names[0]][m][q]
+                          for n in names[1:] for m in metrics for q in qids)
+            sub = _compare(Qrels({j.qid: dict(j.relevant) for j in subset}), subset, runs,
+                           names, metrics, stat_test, alpha) \
+                if len(subset) >= 2 and differs else None
+            for name in names[1:]:
+                by_category[name][cat] = {
+                    m: float(sub[names[0]]["comparisons"][name][m]) if sub else math.nan
+                    for m in metrics}
     return Results(judged, metrics, names[0], names, stat_test, alpha, overall, categories,
-                   per_query, p_values, wtl)
+                   per_query, p_values, wtl, category_p_values=by_category)
+
+
+def _compare(qrels, judged: Sequence[Judged], runs: Mapping[str, Run], names: list[str],
+             metrics: Sequence[str], stat_test: str, alpha: float) -> dict:
+    from ranx import compare
+
+    report = compare(qrels, [_ranx_run(judged, runs[n], n) for n in names], list(metrics),
+                     stat_test=stat_test, max_p=alpha)
+    return report.to_dict()
 
 
 def _mean(values) -> float:
@@ -286,10 +333,28 @@ def _category_rows(r: Results, metric: str) -> list[list[str]]:
     counts: dict[str, int] = {}
     for j in r.judged:
         counts[j.category] = counts.get(j.category, 0) + 1
-    rows = [[c, str(n), *(_fmt(r.categories[v][c][metric]) for v in r.variants)]
+    rows = [[c, str(n), *(_category_cell(r, v, c, metric) for v in r.variants)]
             for c, n in sorted(counts.items())]
     rows.append(["all", str(len(r.judged)), *(_fmt(r.overall[v][metric]) for v in r.variants)])
     return rows
+
+
+def _category_cell(r: Results, v: str, cat: str, m: str) -> str:
+    """The category mean, with ▲/▼ when significantly above/below the baseline there."""
+    value = _fmt(r.categories[v][cat][m])
+    p = r.category_p_values.get(v, {}).get(cat, {}).get(m, math.nan)
+    if v != r.baseline and p < r.alpha:
+        value += " ▲" if r.categories[v][cat][m] > r.categories[r.baseline][cat][m] else " ▼"
+    return value
+
+
+def _category_change_rows(r: Results) -> list[list[str]]:
+    return [[v, cat, m, _fmt(b), _fmt(x), f"{x - b:+.3f}", _p(p)]
+            for v, cat, m, b, x, p in r.category_changes()]
+
+
+_CATEGORY_CHANGE_HEAD = ["variant", "category", "metric", "baseline", "variant mean",
+                         "difference", "p"]
 
 
 def _changed_queries(r: Results, variant: str, metric: str) -> list[tuple[Judged, float, float]]:
@@ -327,7 +392,14 @@ def markdown(r: Results, changed_limit: int = 30) -> str:
         rows = [[v, *(f"{w['W']}/{w['T']}/{w['L']}" for w in
                       (r.win_tie_loss[v][m] for m in r.metrics))] for v in r.variants[1:]]
         parts += [_md_table(["variant", *r.metrics], rows), ""]
-    parts += ["## Per category", ""]
+    parts += ["## Per category", "",
+              "▲/▼: significantly higher/lower than the baseline on that category's "
+              "queries alone (the same paired test; not gated).", ""]
+    if len(r.variants) > 1:
+        changes = _category_change_rows(r)
+        parts += ["### Significant differences per category", "",
+                  _md_table(_CATEGORY_CHANGE_HEAD, changes) if changes else
+                  "None at this alpha.", ""]
     for m in r.metrics:
         parts += [f"### {m}", "", _md_table(["category", "queries", *r.variants],
                                             _category_rows(r, m)), ""]
@@ -454,6 +526,13 @@ def html_report(r: Results, changed_limit: int = 30) -> str:
                             f'src="data:image/png;base64,{png}">'
                             f"<figcaption>{html.escape(caption)}</figcaption></figure>")
         if kind_id == "per-category":
+            if len(r.variants) > 1:
+                changes = _category_change_rows(r)
+                body += ['<h3 id="category-significance">Significant differences per '
+                         "category</h3>", "<p>The same paired test on each category's "
+                         "queries alone; ▲/▼ in the tables below. Not gated.</p>",
+                         _html_table(_CATEGORY_CHANGE_HEAD, changes) if changes
+                         else "<p>None at this alpha.</p>"]
             for m in r.metrics:
                 body += [f"<h3>{html.escape(m)}</h3>", _html_table(
                     ["category", "queries", *r.variants], _category_rows(r, m))]

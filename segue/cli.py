@@ -284,13 +284,14 @@ def cmd_generate(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    """Judged queries against one or more ranking variants on the embedded engine; ranx
-    metrics, paired tests against the baseline, TREC runs and a Markdown/HTML report."""
+    """Judged queries against one or more ranking variants on an engine; ranx metrics,
+    paired tests against the baseline (overall and per category), TREC runs and a
+    Markdown/HTML report."""
     import tempfile
 
     from segue.engine import load_variants
     from segue.query import SearchRequest
-    from segue.ranking import run_queries
+    from segue.ranking import UserContext, run_queries
     from segue.ranking.report import (
         DEFAULT_EVAL_METRICS,
         compare_runs,
@@ -320,16 +321,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not variants or len(set(variants)) != len(variants):
         return fail(f"--variants must name distinct variants, got {args.variants!r}")
     ranx_metric = re.compile(r"(hits|hit_rate|precision|recall|f1|r-precision|mrr|map|ndcg"
-                             r"|ndcg_burges)(@[1-9][0-9]*)?")
+                             r"|ndcg_burges)(@[1-9][0-9]*)?(-l[1-9][0-9]*)?")
     bad = [m for m in metrics if not ranx_metric.fullmatch(m)]
     if bad or not metrics:
         return fail(f"unknown metrics {bad}; ranx knows hits, hit_rate, precision, recall, "
-                    "f1, r-precision, mrr, map, ndcg, ndcg_burges, each with an optional @k")
+                    "f1, r-precision, mrr, map, ndcg, ndcg_burges, each with an optional @k and "
+                    "-lN (count grades >= N only)")
     if not 0 < args.alpha < 1:
         return fail(f"--alpha must be between 0 and 1, got {args.alpha}")
     with tempfile.TemporaryDirectory(prefix="segue-eval-") as tmp:
         data = Path(tmp) if args.catalog else Path(args.data)
-        settings = Settings.from_env(data_dir=data)
+        settings = Settings.from_env(data_dir=data, engine=args.engine)
         try:
             known = load_variants(settings)
         except (OSError, ValueError) as e:
@@ -347,7 +349,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
             name = f"baseline:{name}"
             runs[name] = run
             notes.append(f"Baseline run read from `{args.baseline}`.")
-        engine = open_engine(settings)
+        try:
+            engine = open_engine(settings)
+        except (ValueError, ImportError, OSError, ConnectionError) as e:
+            return fail(f"--engine {args.engine}: {e}")
         if args.catalog:
             errors: list[dict[str, Any]] = []
             docs = _read_documents(Path(args.catalog), errors, deque(maxlen=1))
@@ -359,7 +364,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
                     indexed += result.ok
                     rejected += not result.ok
                     bar.update(1)
-            engine.lexical.compact()
+            if hasattr(engine, "lexical"):  # the embedded engine: compact before querying
+                engine.lexical.compact()
             if errors or not indexed:
                 engine.close()
                 return fail(f"{args.catalog}: {indexed} documents indexed, "
@@ -375,10 +381,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 engine.close()
                 return fail(f"{args.data}: no documents indexed (use --catalog FILE)")
             notes.append(f"Index: `{args.data}` ({count:,} documents).")
+        notes.append(f"Engine: {engine.name}.")
 
         def searcher(variant: str):
-            def search(q: str) -> list[str]:
-                answer = engine.search(SearchRequest(q=q, limit=args.depth, variant=variant))
+            def search(q: str, user: UserContext | None = None) -> list[str]:
+                answer = engine.search(SearchRequest(q=q, limit=args.depth, variant=variant,
+                                                     user=user))
                 return [hit["id"] for hit in answer.hits]
             return search
 
@@ -463,7 +471,10 @@ def build_parser() -> argparse.ArgumentParser:
     where.add_argument("--catalog", help="a JSONL/NDJSON catalog, indexed into a temporary "
                        "directory")
     ev.add_argument("--metrics", help="ranx metrics, comma-separated (default: "
-                    "ndcg@10,mrr@10,recall@10,precision@10,map@10,hit_rate@1)")
+                    "ndcg@10,mrr@10,recall@10,precision@10,map@10,hit_rate@1,hit_rate@1-l2; "
+                    "-l2 counts only the documents graded 2, the one they meant)")
+    ev.add_argument("--engine", default="embedded", choices=["embedded", "opensearch"],
+                    help="the engine that answers (the same ranking runs on each)")
     ev.add_argument("--depth", type=int, default=10, help="results asked per query")
     ev.add_argument("--out", default="eval-report", help="directory for runs and reports")
     ev.add_argument("--baseline", help="a TREC run file to compare every variant against")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from segue.query import SearchRequest
+from segue.ranking import UserContext
 
 KINDS = ("prefix", "exact", "typo", "name+artist")
 
@@ -27,6 +28,24 @@ def test_segue_search(benchmark, bench_engine, bench_queries, kind):
 
     found = benchmark(run)
     assert found >= 0.9 * len(batch)  # the benchmark measures searches that find things
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_segue_search_personalized(benchmark, bench_engine, bench_docs, bench_queries, kind):
+    """The same searches with a user context: the candidates' artists and genres come
+    from the document cache, then one more feature. Compare with `search {kind}`."""
+    batch = _batch(bench_queries, kind)
+    artists = sorted({a for d in bench_docs[:500] for a in d.get("artists") or []})[:20]
+    genres = sorted({g for d in bench_docs[:500] for g in d.get("genres") or []})[:5]
+    user = UserContext.of(artists, genres)
+    benchmark.group = f"search {kind}"
+
+    def run() -> int:
+        return sum(bench_engine.search(SearchRequest(q=q, limit=10, user=user)).total > 0
+                   for q in batch)
+
+    found = benchmark(run)
+    assert found >= 0.9 * len(batch)
 
 
 @pytest.mark.parametrize("kind", KINDS)

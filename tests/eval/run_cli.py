@@ -17,7 +17,7 @@ def segue_eval(*args: str | Path, variants_dir: Path | None = None,
     if variants_dir is not None:
         env["SEGUE_VARIANTS_DIR"] = str(variants_dir)
     return subprocess.run([sys.executable, "-m", "segue", "eval", *map(str, args)],
-                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+                          cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 
 def verdict(proc: subprocess.CompletedProcess) -> str:

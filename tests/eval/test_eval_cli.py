@@ -6,7 +6,7 @@ import orjson
 import pytest
 from ranx import Run as RanxRun
 
-from segue.ranking import Judged
+from segue.ranking import Judged, run_queries
 from segue.ranking.report import compare_runs, load_judgments, load_trec_run, save_trec_run
 
 from .run_cli import segue_eval, verdict
@@ -30,6 +30,11 @@ def test_a_known_worse_variant_is_a_significant_regression_and_fails_the_run(reg
     assert "Student's paired t-test" in md and "| worse | " in md and "▼" in md
     assert "## Per category" in md and "| two_words |" in md
     assert "| s01 | blue monday |" in md  # per-query table
+    # The same paired test per category: both categories lose significantly.
+    for category in ("two_words", "longer"):
+        assert results["category_p_values"]["worse"][category]["mrr@10"] < 0.05, category
+    assert "### Significant differences per category" in md
+    assert "| worse | two_words | mrr@10 | 1.000 |" in md
 
 
 def test_saved_runs_round_trip_and_serve_as_a_baseline(regression_run, small_collection,
@@ -103,3 +108,51 @@ def test_jsonl_and_trec_judgments_agree(small_collection):
     assert sorted(jsonl, key=lambda j: j.qid) == sorted(trec, key=lambda j: j.qid)
     with pytest.raises(ValueError, match="--queries"):
         load_judgments(small_collection["qrels"])
+
+
+@pytest.mark.filterwarnings("ignore:Precision loss:RuntimeWarning")  # two queries, equal gaps
+def test_ndcg_counts_the_grades(small_collection):
+    """2 = the one they meant, 1 = acceptable: the meant one first scores higher."""
+    judged = [Judged("q1", "hero", "c", {"tr-mariah": 2, "tr-enrique": 1}),
+              Judged("q2", "zombie", "c", {"tr-cranberries": 2, "tr-fela": 1})]
+    meant_first = {"q1": {"tr-mariah": 2.0, "tr-enrique": 1.0},
+                   "q2": {"tr-cranberries": 2.0, "tr-fela": 1.0}}
+    acceptable_first = {"q1": {"tr-enrique": 2.0, "tr-mariah": 1.0},
+                        "q2": {"tr-fela": 2.0, "tr-cranberries": 1.0}}
+    r = compare_runs(judged, {"meant": meant_first, "acceptable": acceptable_first},
+                     ["ndcg@10", "recall@10"])
+    assert r.overall["meant"]["ndcg@10"] == pytest.approx(1.0)
+    assert r.overall["acceptable"]["ndcg@10"] < 0.9
+    assert r.overall["meant"]["recall@10"] == r.overall["acceptable"]["recall@10"] == 1.0
+
+
+def test_judged_queries_carry_a_user_context(tmp_path):
+    rows = [{"qid": "p1", "query": "hero", "category": "personalized",
+             "relevant": {"tr-enrique": 2, "tr-mariah": 1},
+             "user": {"artists": ["Enrique Iglesias"], "genres": ["latin pop"]}},
+            {"qid": "p2", "query": "hero", "category": "personalized",
+             "relevant": {"tr-mariah": 2}}]
+    path = tmp_path / "q.jsonl"
+    path.write_bytes(b"".join(orjson.dumps(r) + b"\n" for r in rows))
+    first, second = load_judgments(path)
+    assert dict(first.user.artists) == {"enrique iglesias": 1.0}
+    assert dict(first.user.genres) == {"latin pop": 1.0} and second.user is None
+    # The same through TREC qrels with a JSONL of queries.
+    qrels = tmp_path / "qrels.txt"
+    qrels.write_text("p1 0 tr-enrique 2\np1 0 tr-mariah 1\np2 0 tr-mariah 2\n")
+    assert load_judgments(qrels, path) == [first, second]
+    asked = []
+    run_queries(lambda q, user=None: asked.append((q, user)) or ["tr-mariah"],
+                [first, second], progress=False)
+    assert asked == [("hero", first.user), ("hero", None)]
+    bad = tmp_path / "bad.jsonl"
+    bad.write_bytes(orjson.dumps({**rows[0], "user": {"artist": "Enrique"}}) + b"\n")
+    with pytest.raises(ValueError, match="'user' must be"):
+        load_judgments(bad)
+
+
+def test_an_engine_that_is_not_there_is_a_clear_usage_error(small_collection, tmp_path):
+    proc = segue_eval("--judgments", small_collection["judgments"], "--engine", "opensearch",
+                      "--catalog", small_collection["catalog"], "--out", tmp_path)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "--engine opensearch" in proc.stderr and "not available" in proc.stderr

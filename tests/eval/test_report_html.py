@@ -21,7 +21,8 @@ def test_html_report_is_self_contained_with_every_plot(regression_run, chromium_
                    " h: e.naturalHeight, complete: e.complete,"
                    " kind: e.closest('figure').className}))")
         verdict = page.inner_text("#verdict")
-        headings = page.eval_on_selector_all("h2", "els => els.map(e => e.id)")
+        headings = page.eval_on_selector_all("h2, h3", "els => els.map(e => e.id)")
+        significance = page.inner_text("#category-significance + p + table")
         rows = page.eval_on_selector_all("table tr", "els => els.length")
     finally:
         page.close()
@@ -30,11 +31,12 @@ def test_html_report_is_self_contained_with_every_plot(regression_run, chromium_
         assert img["complete"] and img["w"] > 0 and img["h"] > 0, img
         assert img["src"] == "data:image/png;base64,", img
     kinds = [img["kind"] for img in images]
-    metrics = 6
+    metrics = 7
     assert kinds.count("plot per-category") == metrics
     assert kinds.count("plot per-query-difference") == 2  # worse vs default, 2 metrics
     assert kinds.count("plot distribution") == 1
     assert {"per-category", "per-query-difference", "distribution"} <= set(headings)
     assert verdict.startswith("verdict: REGRESSION against default")
+    assert "category-significance" in headings and "two_words" in significance
     assert rows > 20
     assert all(u.startswith(("file://", "data:")) for u in requests), requests

@@ -15,12 +15,22 @@ phonetic       handwritten respellings people type ("shakeera", "the weekend")
 native_script  artists by their native-script name or alias (정국, 藤井 風, Кино)
 cjk_cyrillic   CJK and Cyrillic titles and names as written, lowercased, or partial
                (the first characters of a CJK name, a prefix of a Cyrillic one)
+cjk_partial    a word from inside a CJK title, not its start ("駆ける" for 夜に駆ける,
+               "스타일" for 강남스타일): CJK has no spaces, so people type any part
+artist_tracks  an artist's name, lowercased, sometimes without accents: the artist
+               first (2), their three most popular tracks acceptable (1)
+personalized   a title two artists recorded, asked by a user who likes one of them
+               or one of its genres (the row's "user"): that version (2), the
+               others acceptable (1). Without the user context it is a coin toss.
 
 Grades: 2 = the document the user meant; 1 = acceptable: the same song by the
-same artist on another release, a same-named album or track of that artist, the
-artist when the typed name is also theirs, and for exact_title other documents
-with exactly that title. Targets whose name is shared with another artist's
-document are skipped (except in exact_title), so grade 2 is never a coin toss.
+same artist on another release, a same-named album or track of that artist (with
+or without accents), the artist when the typed name is also theirs, for
+exact_title other documents with exactly that title, for artist_tracks their
+most popular tracks. Targets whose name is shared with another artist's
+document are skipped (except in exact_title and personalized), and an album named
+like its artist or one of their tracks is never the target (they are), so grade 2 is
+never a coin toss: success@1 counts the grade-2 document only.
 
 Run: ``python -m tests.relevance.build_collection`` (writes queries.jsonl).
 """
@@ -47,8 +57,9 @@ from .corpus import QUERIES_FILE, load_corpus
 SEED = 20_240_601
 PER_CATEGORY = {
     "exact_title": 40, "title_artist": 40, "prefix": 40, "typo": 48, "no_accents": 40,
-    "cjk_cyrillic": 40,
+    "cjk_cyrillic": 40, "cjk_partial": 30, "artist_tracks": 40,
 }
+TOP_TRACKS = 3  # an artist's most popular tracks, acceptable for a query of their name
 
 # The brief's own examples go first in their categories; the rest is drawn at random.
 PRIORITY: dict[str, tuple[str, ...]] = {
@@ -216,6 +227,9 @@ class Corpus:
             other = self.by_id[i]
             if i != target["id"] and (any_twin or self.owner(other) == owner):
                 rel[i] = 1
+        for i in self.by_folded[strip_accents(target["name"])]:  # the plain form too
+            if i != target["id"] and self.owner(self.by_id[i]) == owner:
+                rel.setdefault(i, 1)
         if target["type"] == "track":
             for i in self.songs[(target["artists"][0], base_title(target["name"]))]:
                 rel.setdefault(i, 1)
@@ -256,15 +270,19 @@ class Builder:
         self.rows: list[dict] = []
         self.used: set[str] = set()
 
-    def add(self, query: str, category: str, relevant: dict[str, int]) -> bool:
-        key = casefold(query)
-        if not key or key in self.used:
+    def add(self, query: str, category: str, relevant: dict[str, int],
+            user: dict[str, list[str]] | None = None) -> bool:
+        key = casefold(query) + (repr(sorted(user.items())) if user else "")
+        if not query or key in self.used:
             return False
         if any(i not in self.c.by_id for i in relevant) or 2 not in relevant.values():
             raise ValueError(f"bad judgment for {query!r}: {relevant}")
         self.used.add(key)
         graded = dict(sorted(relevant.items(), key=lambda kv: (-kv[1], kv[0])))
-        self.rows.append({"query": query, "category": category, "relevant": graded})
+        row = {"query": query, "category": category, "relevant": graded}
+        if user:
+            row["user"] = user
+        self.rows.append(row)
         return True
 
     def rng(self, category: str, doc: dict) -> random.Random:
@@ -285,11 +303,22 @@ class Builder:
         for doc in self.shuffled(candidates, category):
             if got >= want:
                 break
+            if self.album_of_a_song(doc):
+                continue
             made = make(doc, got)
             if made and self.add(made[0], category, made[1]):
                 got += 1
         if got < want:
             raise RuntimeError(f"{category}: only {got} of {want} queries")
+
+    def album_of_a_song(self, doc: dict) -> bool:
+        """An album named like its artist or one of its artist's tracks: a search for
+        that name means the artist or the song (a target of its own; the album is
+        acceptable there)."""
+        c = self.c
+        return doc["type"] == "album" and any(
+            c.by_id[i]["type"] in ("track", "artist") and c.owner(c.by_id[i]) == c.owner(doc)
+            for i in c.by_name[casefold(doc["name"])])
 
     def unambiguous(self, doc: dict) -> bool:
         """No other artist has a document of the same name, accents or not."""
@@ -484,6 +513,75 @@ class Builder:
                  and scripts(d["name"]) & {"CJK", "CYRILLIC"} and self.unambiguous(d)]
         self.fill("cjk_cyrillic", cands, make)
 
+    def cjk_partial(self) -> None:
+        c = self.c
+        all_names = [(casefold(d["name"]), d) for d in c.docs]
+
+        def make(doc: dict, _: int) -> tuple[str, dict[str, int]] | None:
+            name = casefold(doc["name"])
+            rng = self.rng("cjk_partial", doc)
+            spots = [(i, n) for n in (2, 3) for i in range(1, len(name) - n + 1)
+                     if name[i:i + n].isalpha() and scripts(name[i:i + n]) == {"CJK"}]
+            rng.shuffle(spots)
+            for i, n in spots:
+                part = name[i:i + n]
+                hits = [d for nm, d in all_names if part in nm]
+                if all(c.owner(h) == c.owner(doc) and (
+                        c.same_entity(doc, h) or casefold(h["name"]) == name) for h in hits):
+                    rel = c.judge(doc)
+                    for h in hits:
+                        rel.setdefault(h["id"], 1)
+                    return part, rel
+            return None
+
+        cands = [d for d in c.facts if "--" not in d["id"] and "CJK" in scripts(d["name"])
+                 and len(casefold(d["name"])) >= 3 and self.unambiguous(d)]
+        self.fill("cjk_partial", cands, make)
+
+    def artist_tracks(self) -> None:
+        c = self.c
+        tracks: dict[str, list[dict]] = defaultdict(list)
+        for d in c.facts:
+            if d["type"] == "track" and "--" not in d["id"]:
+                tracks[d["artists"][0]].append(d)
+
+        def make(doc: dict, _: int) -> tuple[str, dict[str, int]] | None:
+            own = sorted(tracks[doc["name"]], key=lambda t: (-t["popularity"], t["id"]))
+            if len(own) < TOP_TRACKS:
+                return None
+            query = casefold(doc["name"])
+            if self.rng("artist_tracks", doc).random() < 0.3:
+                query = strip_accents(doc["name"])
+            rel = c.judge(doc)
+            for t in own[:TOP_TRACKS]:
+                rel.setdefault(t["id"], 1)
+            return query, rel
+
+        cands = [d for d in c.facts if d["type"] == "artist" and is_latin(d["name"])
+                 and self.unambiguous(d)]
+        self.fill("artist_tracks", cands, make)
+
+    def personalized(self) -> None:
+        """Each version of a title two artists recorded, for a user who likes its artist
+        and, where one of its genres is its own, for a user who likes that genre."""
+        c = self.c
+        versions: dict[str, list[dict]] = defaultdict(list)
+        for d in c.facts:
+            if d["type"] == "track" and "--" not in d["id"]:
+                versions[casefold(d["name"])].append(d)
+        for title, docs in sorted(versions.items()):
+            if len({c.owner(d) for d in docs}) < 2:
+                continue
+            for doc in sorted(docs, key=lambda d: d["id"]):
+                rivals = [d for d in docs if c.owner(d) != c.owner(doc)]
+                rel = {doc["id"]: 2, **{d["id"]: 1 for d in rivals}}
+                rel = {**{k: min(v, 1) for k, v in c.judge(doc).items()}, **rel}
+                self.add(title, "personalized", rel, {"artists": [doc["artists"][0]]})
+                rival_genres = {g for d in rivals for g in d.get("genres") or []}
+                own = [g for g in doc.get("genres") or [] if g not in rival_genres]
+                if own:
+                    self.add(title, "personalized", rel, {"genres": own[:1]})
+
     def build(self) -> list[dict]:
         self.handwritten("phonetic", PHONETIC)
         self.handwritten("native_script", NATIVE_SCRIPT)
@@ -493,6 +591,9 @@ class Builder:
         self.typo()
         self.no_accents()
         self.cjk_cyrillic()
+        self.cjk_partial()
+        self.artist_tracks()
+        self.personalized()
         out = []
         for n, row in enumerate(self.rows, start=1):
             out.append({"qid": f"q{n:04d}", **row})

@@ -21,7 +21,7 @@ DISTRACTOR_PREFIX = "d"
 QUERIES_FILE = Path(__file__).with_name("queries.jsonl")
 CATEGORIES: tuple[str, ...] = (
     "exact_title", "title_artist", "prefix", "typo", "no_accents", "phonetic",
-    "native_script", "cjk_cyrillic",
+    "native_script", "cjk_cyrillic", "cjk_partial", "artist_tracks", "personalized",
 )
 
 
@@ -42,7 +42,8 @@ def load_corpus() -> list[dict]:
 
 
 def load_queries(path: Path = QUERIES_FILE) -> list[dict]:
-    """Every judged query: {"qid", "query", "category", "relevant": {doc_id: grade}}."""
+    """Every judged query: {"qid", "query", "category", "relevant": {doc_id: grade}},
+    and "user" ({"artists": [...], "genres": [...]}) for personalized ones."""
     return [orjson.loads(line) for line in path.read_bytes().splitlines() if line.strip()]
 
 

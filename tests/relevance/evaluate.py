@@ -2,8 +2,10 @@
 
     python -m tests.relevance.evaluate [--variant default] [--failures]
 
-Prints success@1 (ranx `hit_rate@1`) and MRR@10 per category for both, as
-Markdown; `--failures` lists the queries Segue does not answer first.
+Prints success@1 (the meant document first: ranx `hit_rate@1-l2`), MRR@10 and
+NDCG@10 (graded) per category for both, as
+Markdown; `--failures` lists the queries Segue does not answer first. Personalized
+queries are asked with their user context; tantivy has none, so it gets the text.
 """
 
 from __future__ import annotations
@@ -16,12 +18,15 @@ from pathlib import Path
 from segue.config import Settings
 from segue.engine import EmbeddedEngine, open_engine
 from segue.query import SearchRequest
-from segue.ranking import Judged, run_queries, score
+from segue.ranking import Judged, UserContext, run_queries, score
 
 from ..peers.tantivy_peer import TantivyPeer
 from .corpus import CATEGORIES, load_corpus, load_queries
 
-METRICS = ("hit_rate@1", "mrr@10")
+# success@1: the document they meant (grade 2) is first; ranx's "-l2" counts only
+# grades >= 2. NDCG@10 uses every grade as its gain; MRR@10 any relevant document.
+SUCCESS = "hit_rate@1-l2"
+METRICS = (SUCCESS, "mrr@10", "ndcg@10")
 
 
 def build_engine(data_dir: Path, docs: list[dict]) -> EmbeddedEngine:
@@ -34,9 +39,16 @@ def build_engine(data_dir: Path, docs: list[dict]) -> EmbeddedEngine:
 
 
 def segue_search(engine: EmbeddedEngine, variant: str | None = None):
-    def search(q: str) -> Sequence[str]:
-        return [h["id"] for h in engine.search(SearchRequest(q=q, limit=10,
-                                                             variant=variant)).hits]
+    def search(q: str, user: UserContext | None = None) -> Sequence[str]:
+        return [h["id"] for h in engine.search(SearchRequest(q=q, limit=10, variant=variant,
+                                                             user=user)).hits]
+    return search
+
+
+def tantivy_search(peer: TantivyPeer):
+    """tantivy has no user context: personalized queries are asked without it."""
+    def search(q: str, user: UserContext | None = None) -> Sequence[str]:
+        return peer.search(q)
     return search
 
 
@@ -47,14 +59,14 @@ def judged() -> list[Judged]:
 def table(results: dict[str, dict[str, dict[str, float]]]) -> str:
     systems = list(results)
     head = "| category | queries | " + " | ".join(
-        f"{s} success@1 | {s} MRR@10" for s in systems) + " |"
-    lines = [head, "|" + "---|" * (2 + 2 * len(systems))]
+        f"{s} success@1 | {s} MRR@10 | {s} NDCG@10" for s in systems) + " |"
+    lines = [head, "|" + "---|" * (2 + 3 * len(systems))]
     counts = {c: 0 for c in CATEGORIES}
     for j in judged():
         counts[j.category] += 1
     for cat in [*CATEGORIES, "all"]:
         n = sum(counts.values()) if cat == "all" else counts[cat]
-        cells = " | ".join(f"{results[s][cat]['hit_rate@1']:.3f} | {results[s][cat]['mrr@10']:.3f}"
+        cells = " | ".join(" | ".join(f"{results[s][cat][m]:.3f}" for m in METRICS)
                            for s in systems)
         name = f"**{cat}**" if cat == "all" else cat
         lines.append(f"| {name} | {n} | {cells} |")
@@ -78,14 +90,14 @@ def main(argv: list[str] | None = None) -> int:
             by_id = {d["id"]: d for d in docs}
             for j in queries:
                 got = list(run[j.qid])
-                if not got or j.relevant.get(got[0], 0) == 0:
+                if not got or j.relevant.get(got[0], 0) < 2:
                     top = by_id[got[0]]["name"] if got else "-"
                     want = [by_id[i]["name"] for i in j.relevant]
                     print(f"{j.category:13} {j.query!r:32} got {top!r} want {want}")
         engine.close()
     if not args.no_tantivy:
         peer = TantivyPeer(docs)
-        results["tantivy"] = score(queries, run_queries(peer.search, queries,
+        results["tantivy"] = score(queries, run_queries(tantivy_search(peer), queries,
                                                         label="tantivy"), METRICS)
     print(f"\n{len(docs):,} documents, {len(queries)} judged queries\n")
     print(table(results))

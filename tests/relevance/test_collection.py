@@ -13,6 +13,7 @@ from segue.catalog import load_demo
 from .build_collection import (
     NATIVE_SCRIPT,
     PHONETIC,
+    TOP_TRACKS,
     Corpus,
     build,
     casefold,
@@ -42,7 +43,8 @@ def test_valid_jsonl_with_the_documented_fields(queries: list[dict]) -> None:
     lines = QUERIES_FILE.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(queries) and all(lines)
     for q in queries:
-        assert {"qid", "query", "category", "relevant"} <= set(q)
+        assert {"qid", "query", "category", "relevant"} <= set(q) <= {
+            "qid", "query", "category", "relevant", "user", "edit"}
         assert isinstance(q["query"], str) and q["query"] == q["query"].strip() != ""
         assert q["category"] in CATEGORIES
         assert q["relevant"] and all(g in (1, 2) for g in q["relevant"].values())
@@ -57,7 +59,8 @@ def test_size_and_categories(queries: list[dict]) -> None:
 
 def test_ids_unique_and_exactly_one_meant_document(queries: list[dict]) -> None:
     assert len({q["qid"] for q in queries}) == len(queries)
-    assert len({casefold(q["query"]) for q in queries}) == len(queries)
+    asked = {(casefold(q["query"]), repr(q.get("user"))) for q in queries}
+    assert len(asked) == len(queries)
     assert all(list(q["relevant"].values()).count(2) == 1 for q in queries)
     assert qrels(queries)[queries[0]["qid"]] == queries[0]["relevant"]
 
@@ -149,3 +152,54 @@ def test_cjk_cyrillic_queries(queries: list[dict], corpus: Corpus) -> None:
 def test_queries_are_normalized_text(queries: list[dict]) -> None:
     for q in queries:
         assert unicodedata.normalize("NFC", q["query"]) == q["query"]
+
+
+def test_cjk_partial_queries_are_words_from_inside_a_name(queries: list[dict],
+                                                          corpus: Corpus) -> None:
+    rows = [q for q in queries if q["category"] == "cjk_partial"]
+    assert len(rows) >= 25
+    for q in rows:
+        name = casefold(target(q, corpus)["name"])
+        assert q["query"].isalpha() and scripts(q["query"]) == {"CJK"}, q
+        assert 2 <= len(q["query"]) <= 3 and q["query"] in name[1:], q
+        # Nothing outside the target's own family holds that sequence.
+        for doc in corpus.docs:
+            if q["query"] in casefold(doc["name"]):
+                assert doc["id"] in q["relevant"], (q, doc["id"])
+
+
+def test_artist_queries_grade_the_artist_over_their_top_tracks(queries: list[dict],
+                                                               corpus: Corpus) -> None:
+    rows = [q for q in queries if q["category"] == "artist_tracks"]
+    assert len(rows) >= 25
+    for q in rows:
+        artist = target(q, corpus)
+        assert artist["type"] == "artist"
+        assert q["query"] in (casefold(artist["name"]), strip_accents(artist["name"]))
+        own = sorted((d for d in corpus.facts if d["type"] == "track" and "--" not in d["id"]
+                      and d["artists"][0] == artist["name"]),
+                     key=lambda d: (-d["popularity"], d["id"]))
+        assert all(q["relevant"][d["id"]] == 1 for d in own[:TOP_TRACKS]), q
+        assert not any(d["id"] in q["relevant"] for d in own[TOP_TRACKS:]
+                       if casefold(d["name"]) != casefold(artist["name"])), q
+
+
+def test_personalized_queries_flip_with_the_user(queries: list[dict], corpus: Corpus) -> None:
+    rows = [q for q in queries if q["category"] == "personalized"]
+    assert len(rows) >= 25 and all(q["user"] for q in rows)
+    meant: dict[str, set[str]] = {}
+    for q in rows:
+        doc = target(q, corpus)
+        rivals = [corpus.by_id[i] for i, g in q["relevant"].items()
+                  if g == 1 and corpus.owner(corpus.by_id[i]) != corpus.owner(doc)]
+        assert rivals and all(casefold(r["name"]) == casefold(doc["name"]) == q["query"]
+                              for r in rivals), q
+        user = q["user"]
+        if "artists" in user:
+            assert user["artists"] == [doc["artists"][0]]
+        else:  # a genre of this version that no rival has
+            (genre,) = user["genres"]
+            assert genre in doc["genres"] and not any(genre in r["genres"] for r in rivals)
+        meant.setdefault(q["query"], set()).add(doc["id"])
+    # Every title is asked once per version: without the user it is a coin toss.
+    assert all(len(ids) >= 2 for ids in meant.values()), meant

@@ -1,0 +1,103 @@
+"""POST /v1/events: plays, likes and clicks that personalize a user's later searches.
+
+Each event names a user and a document; its artists and genres strengthen the user's
+affinities (`segue.ranking.Profiles`: in memory, bounded, recent-weighted). Events
+are answered one by one like `_bulk` items: an unknown document or a malformed event
+fails alone. DELETE /v1/events/{user_id} forgets a user.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Body, Depends, Path, Request
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from starlette.concurrency import run_in_threadpool
+
+from .auth import require_read
+from .errors import Problem
+
+router = APIRouter(prefix="/v1/events", tags=["events"], dependencies=[Depends(require_read)])
+
+MAX_EVENTS = 1000
+
+
+class Event(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    user_id: str = Field(min_length=1, max_length=256)
+    type: Literal["play", "like", "click"]
+    id: str = Field(min_length=1, max_length=512, description="the document played")
+    at: float | None = Field(None, description="when, in Unix seconds (default: now)")
+
+
+class EventItem(BaseModel):
+    status: int
+    error: str | None = None
+
+
+class EventsAnswer(BaseModel):
+    took: int = Field(description="milliseconds")
+    errors: bool
+    items: list[EventItem] = Field(description="one per event, in order")
+
+
+class Forgotten(BaseModel):
+    user_id: str
+    forgotten: bool
+
+
+def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
+    engine, profiles = request.app.state.engine, request.app.state.profiles
+    now = time.time()
+    items: list[dict[str, Any]] = []
+    for n, item in enumerate(raw):
+        try:
+            event = Event.model_validate(item)
+        except ValidationError as e:
+            where = "; ".join(f"{'.'.join(map(str, err['loc'])) or 'event'}: {err['msg']}"
+                              for err in e.errors())
+            items.append({"status": 400, "error": f"events[{n}]: {where}"})
+            continue
+        at = event.at
+        if at is not None and (not math.isfinite(at) or at < 0):
+            items.append({"status": 400, "error": f"events[{n}].at: not a time: {at}"})
+            continue
+        doc = engine.get(event.id)
+        if doc is None:
+            items.append({"status": 404, "error": f"events[{n}].id: no document "
+                          f"'{event.id}'"})
+            continue
+        artists = [a for a in doc.get("artists") or [] if isinstance(a, str)]
+        if doc.get("type") == "artist":
+            artists.insert(0, doc.get("name", ""))
+        genres = [g for g in doc.get("genres") or [] if isinstance(g, str)]
+        # A clock ahead of the server's must not outweigh everything else forever.
+        profiles.record(event.user_id, event.type, artists, genres,
+                        min(at, now) if at is not None else now)
+        items.append({"status": 200})
+    return items
+
+
+@router.post("", response_model=EventsAnswer, response_model_exclude_none=True)
+async def post_events(
+    request: Request,
+    events: Annotated[list[Any], Body(
+        embed=True, max_length=MAX_EVENTS,
+        description='[{"user_id": "u1", "type": "play"|"like"|"click", "id": "tr-…", '
+                    '"at": 1732450000}]')],
+) -> dict:
+    if not events:
+        raise Problem(400, "No events", "body field 'events' is empty; send "
+                      '{"events": [{"user_id": "u1", "type": "play", "id": "tr-…"}]}')
+    started = time.perf_counter()
+    items = await run_in_threadpool(_record, request, events)
+    return {"took": int((time.perf_counter() - started) * 1000),
+            "errors": any(i["status"] != 200 for i in items), "items": items}
+
+
+@router.delete("/{user_id}", response_model=Forgotten)
+async def forget(request: Request,
+                 user_id: Annotated[str, Path(min_length=1, max_length=256)]) -> dict:
+    return {"user_id": user_id, "forgotten": request.app.state.profiles.forget(user_id)}

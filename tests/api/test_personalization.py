@@ -1,0 +1,216 @@
+"""Personalization over HTTP: liked artists and genres, sent with the search or kept
+from /v1/events, re-order near-ties and never bury what was typed exactly."""
+
+from __future__ import annotations
+
+import json
+import time
+
+import orjson
+import pytest
+from fastapi.testclient import TestClient
+
+from segue.api import create_app
+from segue.config import Settings
+from segue.engine import open_engine
+from segue.ranking import shipped_variants
+
+CATALOG = [
+    # A cover more played than the original.
+    {"id": "tr-hallelujah-cohen", "type": "track", "name": "Hallelujah",
+     "artists": ["Leonard Cohen"], "genres": ["folk", "singer-songwriter"], "popularity": 70},
+    {"id": "tr-hallelujah-buckley", "type": "track", "name": "Hallelujah",
+     "artists": ["Jeff Buckley"], "genres": ["alternative rock"], "popularity": 76},
+    {"id": "ar-leonard-cohen", "type": "artist", "name": "Leonard Cohen",
+     "genres": ["folk"], "popularity": 72},
+    # Two songs called "Hero": the genre decides.
+    {"id": "tr-hero-mariah", "type": "track", "name": "Hero", "artists": ["Mariah Carey"],
+     "genres": ["pop", "r&b"], "popularity": 64},
+    {"id": "tr-hero-enrique", "type": "track", "name": "Hero",
+     "artists": ["Enrique Iglesias"], "genres": ["latin pop"], "popularity": 61},
+    # Two artists named alike: "Bush" is typed, Kate Bush is loved.
+    {"id": "ar-bush", "type": "artist", "name": "Bush", "genres": ["grunge"], "popularity": 55},
+    {"id": "ar-kate-bush", "type": "artist", "name": "Kate Bush", "genres": ["art pop"],
+     "popularity": 80},
+    {"id": "tr-running-up", "type": "track", "name": "Running Up That Hill",
+     "artists": ["Kate Bush"], "genres": ["art pop"], "popularity": 90},
+    # Shakira by name, and her duet with Karol G.
+    {"id": "ar-shakira", "type": "artist", "name": "Shakira", "genres": ["latin pop"],
+     "popularity": 88},
+    {"id": "tr-hips", "type": "track", "name": "Hips Don't Lie",
+     "artists": ["Shakira", "Wyclef Jean"], "genres": ["latin pop"], "popularity": 80},
+    {"id": "tr-tqg", "type": "track", "name": "TQG", "artists": ["Karol G", "Shakira"],
+     "genres": ["reggaeton"], "popularity": 79},
+    {"id": "ar-karol-g", "type": "artist", "name": "Karol G", "genres": ["reggaeton"],
+     "popularity": 90},
+    {"id": "ar-beyonce", "type": "artist", "name": "Beyoncé", "genres": ["pop", "r&b"],
+     "popularity": 90},
+]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    # "fan": the default variant with affinity weighed five times as much, enough to
+    # lift a liked artist over any exact match if nothing held it back.
+    variants = tmp_path_factory.mktemp("variants")
+    default = shipped_variants()["default"]
+    (variants / "fan.json").write_text(json.dumps({
+        "name": "fan", "version": 1, "weights": {**default.weights, "affinity": 40},
+        "match_values": {k.name.lower(): v for k, v in default.match_values.items()},
+        "field_weights": {k.name.lower(): v for k, v in default.field_weights.items()},
+        "type_prior": default.type_prior, "candidates": default.candidates}))
+    settings = Settings(data_dir=tmp_path_factory.mktemp("personal"), variants_dir=variants)
+    engine = open_engine(settings)
+    engine.load()
+    body = b"".join(orjson.dumps({"index": {"_id": d["id"]}}) + b"\n" + orjson.dumps(d) + b"\n"
+                    for d in CATALOG)
+    c = TestClient(create_app(engine, settings))
+    r = c.post("/v1/documents/_bulk?refresh=wait_for", content=body,
+               headers={"content-type": "application/x-ndjson"})
+    assert r.status_code == 200 and not r.json()["errors"]
+    yield c
+    engine.close()
+
+
+def ids(client: TestClient, **params: object) -> list[str]:
+    r = client.get("/v1/search", params=params)
+    assert r.status_code == 200, r.text
+    return [h["id"] for h in r.json()["hits"]]
+
+
+def test_the_original_comes_first_for_who_loves_its_artist(client):
+    assert ids(client, q="hallelujah")[:2] == ["tr-hallelujah-buckley", "tr-hallelujah-cohen"]
+    assert ids(client, q="hallelujah", user_artist="Leonard Cohen")[:2] == [
+        "tr-hallelujah-cohen", "tr-hallelujah-buckley"]
+    # Folded like the index: case and accents do not matter.
+    assert ids(client, q="hallelujah", user_artist="LEONARD CÓHEN")[0] == "tr-hallelujah-cohen"
+
+
+def test_a_liked_genre_decides_between_two_songs_of_one_name(client):
+    assert ids(client, q="hero")[0] == "tr-hero-mariah"
+    assert ids(client, q="hero", user_genre="Latin Pop")[0] == "tr-hero-enrique"
+    # Several artists and genres, repeated parameters.
+    assert ids(client, q="hero", user_artist=["Enrique Iglesias", "Beyoncé"],
+               user_genre=["folk"])[0] == "tr-hero-enrique"
+
+
+def test_an_exact_name_stays_first_whatever_the_user_loves(client):
+    loved = {"user_artist": "Kate Bush", "user_genre": "art pop"}
+    plain = ids(client, q="bush")
+    personal = ids(client, q="bush", **loved)
+    assert plain[0] == personal[0] == "ar-bush"
+    assert set(personal) == set(plain)
+    r = client.get("/v1/search", params={"q": "bush", "explain": "true", **loved})
+    top, kate = r.json()["hits"][0], r.json()["hits"][1]
+    assert kate["id"] in ("ar-kate-bush", "tr-running-up")
+    assert top["score"] > kate["score"]
+    share = {f["feature"]: f for f in kate["explain"]["features"]}["affinity"]
+    assert share["weight"] > 0 and share["contribution"] >= 0
+    assert kate["explain"]["affinity"]["artists"] == ["kate bush"]
+    # The top result across types is still what was typed.
+    assert r.json()["top"]["id"] == "ar-bush"
+
+
+def test_even_a_heavy_affinity_weight_cannot_bury_an_exact_match(client):
+    loved = {"user_artist": "Kate Bush", "variant": "fan"}
+    assert ids(client, q="bush", **loved)[0] == "ar-bush"
+    assert ids(client, q="hallelujah", user_artist="Leonard Cohen", variant="fan")[0] == \
+        "tr-hallelujah-cohen"  # both are exact: the liked one wins the tie
+    r = client.get("/v1/search", params={"q": "bush", "explain": "true", **loved})
+    top, *rest = r.json()["hits"]
+    for hit in rest:
+        share = {f["feature"]: f for f in hit["explain"]["features"]}["affinity"]
+        # Capped: less than the full weight, just enough to come right under the exact.
+        assert share["weight"] == 40 and 0 < share["contribution"] < 40
+        assert hit["score"] <= top["score"]
+
+
+def test_near_ties_follow_the_user_and_explain_says_why(client):
+    plain = ids(client, q="shakira")
+    personal = ids(client, q="shakira", user_artist="Karol G")
+    assert plain[0] == personal[0] == "ar-shakira"
+    assert personal.index("tr-tqg") < personal.index("tr-hips")
+    assert plain.index("tr-hips") < plain.index("tr-tqg")
+    r = client.get("/v1/search", params={"q": "shakira", "explain": "true",
+                                         "user_artist": "Karol G"})
+    tqg = next(h for h in r.json()["hits"] if h["id"] == "tr-tqg")
+    share = {f["feature"]: f for f in tqg["explain"]["features"]}["affinity"]
+    assert share == {"feature": "affinity", "value": 1.0, "weight": share["weight"],
+                     "contribution": share["weight"]}
+    assert tqg["explain"]["affinity"] == {"value": 1.0, "artists": ["karol g"], "genres": []}
+    # Without a user context the feature is there, and adds nothing.
+    r = client.get("/v1/search", params={"q": "shakira", "explain": "true"})
+    hit = r.json()["hits"][0]
+    assert {f["feature"]: f["value"] for f in hit["explain"]["features"]}["affinity"] == 0.0
+    assert "affinity" not in hit["explain"]
+
+
+def test_events_personalize_a_user_and_only_that_user(client):
+    r = client.post("/v1/events", json={"events": [
+        {"user_id": "ana", "type": "play", "id": "ar-leonard-cohen"},
+        {"user_id": "ana", "type": "play", "id": "no-such-track"},
+        {"user_id": "ana", "type": "scrobble", "id": "ar-leonard-cohen"},
+        {"user_id": "ana", "type": "like", "id": "tr-hero-enrique", "at": time.time() - 60},
+        "not an event",
+    ]})
+    assert r.status_code == 200, r.text
+    out = r.json()
+    assert out["errors"] is True
+    assert [i["status"] for i in out["items"]] == [200, 404, 400, 200, 400]
+    assert "events[1].id" in out["items"][1]["error"] and "no-such-track" in \
+        out["items"][1]["error"]
+    assert "events[2]" in out["items"][2]["error"] and "type" in out["items"][2]["error"]
+    assert ids(client, q="hallelujah", user_id="ana")[0] == "tr-hallelujah-cohen"
+    assert ids(client, q="hero", user_id="ana")[0] == "tr-hero-enrique"
+    assert ids(client, q="hallelujah", user_id="ben")[0] == "tr-hallelujah-buckley"
+    # Forgetting a user forgets their taste.
+    assert client.delete("/v1/events/ana").json() == {"user_id": "ana", "forgotten": True}
+    assert ids(client, q="hallelujah", user_id="ana")[0] == "tr-hallelujah-buckley"
+
+
+@pytest.mark.parametrize(("method", "path", "body", "params", "status", "words"), [
+    ("post", "/v1/events", {"events": []}, None, 400, "'events' is empty"),
+    ("post", "/v1/events", {"evnts": []}, None, 422, "body 'events'"),
+    ("get", "/v1/search", None, {"q": "hero", "user_artist": "x" * 201}, 400,
+     "'user_artist'"),
+    ("get", "/v1/search", None, {"q": "hero", "user_genre": ["pop"] * 51}, 422,
+     "'user_genre'"),
+])
+def test_bad_personalization_input_gets_a_clear_problem(client, method, path, body, params,
+                                                        status, words):
+    r = getattr(client, method)(path, params=params, **({"json": body} if body else {}))
+    assert r.status_code == status, r.text
+    assert r.headers["content-type"] == "application/problem+json"
+    assert words in r.json()["detail"]
+
+
+@pytest.mark.parametrize("q", ["hallelujah", "hero", "bush", "shakira", "ha", "s"])
+@pytest.mark.parametrize("liked", [("Leonard Cohen",), ("Karol G", "Kate Bush"), ("Nobody",)])
+def test_looking_up_only_near_ties_ranks_as_looking_up_all(client, q, liked):
+    """The searcher reads the artists of candidates within reach of the page only; the
+    page must be what describing every candidate gives."""
+    from segue.query import SearchRequest, parse_query
+    from segue.ranking import UserContext, rank
+
+    engine = client.app.state.engine
+    user = UserContext.of(liked, ["reggaeton"])
+    for limit in (1, 2, 5):
+        got = [h["id"] for h in engine.search(SearchRequest(q=q, limit=limit, user=user)).hits]
+        searcher = engine.searcher
+        variant = searcher.variant(None)
+        query = parse_query(q)
+        candidates, _ = searcher.retriever.retrieve(query, variant,
+                                                    limit=max(variant.candidates, limit))
+        searcher._describe(candidates)
+        want = [r.candidate.doc_id for r in rank(candidates, query.shape, variant, user=user)]
+        assert got == want[:limit], (q, liked, limit)
+
+
+def test_openapi_names_the_personalization_parameters_and_events(client):
+    spec = client.get("/openapi.json").json()
+    params = {p["name"]: p for p in spec["paths"]["/v1/search"]["get"]["parameters"]}
+    assert params["user_artist"]["schema"]["anyOf"][0]["type"] == "array"
+    assert "never above an exact match" in params["user_artist"]["description"]
+    assert {"user_id", "user_genre"} <= set(params)
+    assert "post" in spec["paths"]["/v1/events"]
+    assert "delete" in spec["paths"]["/v1/events/{user_id}"]

@@ -1,0 +1,68 @@
+"""User contexts and the profiles kept from events: folded names, recency, bounds."""
+
+from __future__ import annotations
+
+import pytest
+
+from segue.ranking import Profiles, UserContext
+
+DAY = 86_400.0
+
+
+def test_names_match_folded_and_artists_count_more_than_genres():
+    user = UserContext.of(artists=["Beyoncé", "Sigur Rós"], genres=["K-Pop"])
+    assert user.affinity(["beyonce"], []) == (1.0, ("beyonce",), ())
+    assert user.affinity(["SIGUR ROS", "Jónsi"], ["ambient"])[0] == 1.0
+    assert user.affinity(["BTS"], ["k-pop"]) == (0.5, (), ("k pop",))
+    assert user.affinity(["Shakira"], ["latin pop"])[0] == 0.0
+    assert not UserContext.of([], []) and UserContext.of(["Кино"])
+    assert UserContext.of(["Кино"]).affinity(["kino"], [])[0] == 1.0
+
+
+def test_merging_keeps_the_stronger_weight():
+    sent = UserContext.of(artists=["Karol G"])
+    kept = UserContext({"karol g": 0.4, "shakira": 0.7}, {"reggaeton": 1.0})
+    both = sent.merged(kept)
+    assert dict(both.artists) == {"karol g": 1.0, "shakira": 0.7}
+    assert dict(both.genres) == {"reggaeton": 1.0}
+    assert sent.merged(None) is sent and UserContext().merged(kept) is kept
+
+
+def test_recent_plays_outweigh_older_ones():
+    profiles = Profiles(half_life_s=14 * DAY)
+    now = 1_000 * DAY
+    for _ in range(3):  # three plays a month ago ...
+        profiles.record("ana", "play", ["Queen"], ["rock"], at=now - 30 * DAY)
+    profiles.record("ana", "play", ["Rosalía"], ["flamenco"], at=now)  # ... one today
+    user = profiles.context("ana", now=now)
+    assert user.artists["rosalia"] == 1.0
+    assert user.artists["queen"] == pytest.approx(3 * 0.5 ** (30 / 14), rel=1e-6)
+    # Events may arrive out of order: the same sum either way.
+    other = Profiles(half_life_s=14 * DAY)
+    other.record("ana", "play", ["Rosalía"], ["flamenco"], at=now)
+    for _ in range(3):
+        other.record("ana", "play", ["Queen"], ["rock"], at=now - 30 * DAY)
+    assert other.context("ana", now=now) == user
+    assert profiles.context("nobody") is None
+
+
+def test_a_like_counts_more_than_a_play_and_a_click_less():
+    profiles = Profiles()
+    profiles.record("u", "like", ["A"], [], at=0.0)
+    profiles.record("u", "play", ["B"], [], at=0.0)
+    profiles.record("u", "click", ["C"], [], at=0.0)
+    assert dict(profiles.context("u", now=0.0).artists) == {"a": 1.0, "b": 0.5, "c": 0.25}
+
+
+def test_profiles_stay_bounded():
+    profiles = Profiles(max_users=3, per_user=2, half_life_s=14 * DAY)
+    for n in range(5):
+        profiles.record(f"user-{n}", "play", ["A"], [], at=float(n))
+    assert len(profiles) == 3 and profiles.context("user-0") is None
+    # Two plays of Old long ago weigh less today than one play of Weak: Old goes.
+    profiles.record("user-4", "play", ["Old"], [], at=-60 * DAY)
+    profiles.record("user-4", "play", ["Old"], [], at=-60 * DAY)
+    profiles.record("user-4", "like", ["Strong"], [], at=10.0)
+    profiles.record("user-4", "play", ["Weak"], [], at=10.0)
+    assert set(profiles.context("user-4", now=10.0).artists) == {"strong", "weak"}
+    assert profiles.forget("user-4") and not profiles.forget("user-4")
