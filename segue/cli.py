@@ -6,10 +6,12 @@ import argparse
 import csv
 import ipaddress
 import logging
+import os
 import re
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from collections.abc import Iterator
 from pathlib import Path
@@ -307,6 +309,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
     # Hundreds of searches: one assignment log line each would drown the progress bars.
     logging.getLogger("segue.assignment").setLevel(logging.WARNING)
+    # Cluster clients log each failed request with its traceback; eval says it once.
+    for client_log in ("opensearch", "elastic_transport"):
+        logging.getLogger(client_log).setLevel(logging.CRITICAL)
 
     try:
         judged = load_judgments(Path(args.judgments),
@@ -331,7 +336,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return fail(f"--alpha must be between 0 and 1, got {args.alpha}")
     with tempfile.TemporaryDirectory(prefix="segue-eval-") as tmp:
         data = Path(tmp) if args.catalog else Path(args.data)
-        settings = Settings.from_env(data_dir=data, engine=args.engine)
+        # A catalog evaluated on a cluster goes into an index of its own, dropped after.
+        alias = f"segue-eval-{os.getpid()}-{time.time_ns() % 10**9}" \
+            if args.catalog and args.engine != "embedded" else None
+        settings = Settings.from_env(data_dir=data, engine=args.engine,
+                                     opensearch_url=args.opensearch_url,
+                                     opensearch_index=alias)
         try:
             known = load_variants(settings)
         except (OSError, ValueError) as e:
@@ -351,12 +361,18 @@ def cmd_eval(args: argparse.Namespace) -> int:
             notes.append(f"Baseline run read from `{args.baseline}`.")
         try:
             engine = open_engine(settings)
-        except (ValueError, ImportError, OSError, ConnectionError) as e:
-            return fail(f"--engine {args.engine}: {e}")
+            count = engine.load()
+        except Exception as e:  # any client's "cannot reach" is a usage error
+            return fail(f"--engine {args.engine}: {type(e).__name__}: {e}")
+
+        def release() -> None:
+            if alias is not None:
+                engine.drop()
+            engine.close()
+
         if args.catalog:
             errors: list[dict[str, Any]] = []
             docs = _read_documents(Path(args.catalog), errors, deque(maxlen=1))
-            engine.load()
             indexed = rejected = 0
             with tqdm(desc=f"indexing {Path(args.catalog).name}", unit="doc",
                       file=sys.stderr) as bar:
@@ -367,7 +383,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             if hasattr(engine, "lexical"):  # the embedded engine: compact before querying
                 engine.lexical.compact()
             if errors or not indexed:
-                engine.close()
+                release()
                 return fail(f"{args.catalog}: {indexed} documents indexed, "
                             f"{len(errors)} malformed lines")
             if rejected:
@@ -376,9 +392,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
             notes.append(f"Catalog: `{args.catalog}` ({indexed:,} documents"
                          + (f", {rejected:,} rejected" if rejected else "") + ").")
         else:
-            count = engine.load()
             if not count:
-                engine.close()
+                release()
                 return fail(f"{args.data}: no documents indexed (use --catalog FILE)")
             notes.append(f"Index: `{args.data}` ({count:,} documents).")
         notes.append(f"Engine: {engine.name}.")
@@ -395,7 +410,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         for variant in variants:
             runs[variant] = run_queries(searcher(variant), judged, label=variant)
             save_trec_run(runs[variant], out / f"{variant}.run", variant)
-        engine.close()
+        release()
     try:
         results = compare_runs(judged, runs, metrics, stat_test=args.test, alpha=args.alpha)
     except (KeyError, ValueError) as e:
@@ -473,8 +488,11 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--metrics", help="ranx metrics, comma-separated (default: "
                     "ndcg@10,mrr@10,recall@10,precision@10,map@10,hit_rate@1,hit_rate@1-l2; "
                     "-l2 counts only the documents graded 2, the one they meant)")
-    ev.add_argument("--engine", default="embedded", choices=["embedded", "opensearch"],
+    ev.add_argument("--engine", default="embedded",
+                    choices=["embedded", "opensearch", "elasticsearch"],
                     help="the engine that answers (the same ranking runs on each)")
+    ev.add_argument("--opensearch-url", help="cluster engines: node URLs, comma-separated "
+                    "(default SEGUE_OPENSEARCH_URL or http://127.0.0.1:9200)")
     ev.add_argument("--depth", type=int, default=10, help="results asked per query")
     ev.add_argument("--out", default="eval-report", help="directory for runs and reports")
     ev.add_argument("--baseline", help="a TREC run file to compare every variant against")

@@ -173,6 +173,11 @@ class ClusterEngine:
             self.client.indices.delete(index=old)
         return old or "", new
 
+    def drop(self) -> None:
+        """Delete the alias and every index behind it (a throwaway evaluation index)."""
+        for name in self.client.indices.get_alias(name=self.alias):
+            self.client.indices.delete(index=name)
+
     @property
     def ready(self) -> bool:
         return self._ready.is_set()

@@ -152,7 +152,10 @@ def test_judged_queries_carry_a_user_context(tmp_path):
 
 
 def test_an_engine_that_is_not_there_is_a_clear_usage_error(small_collection, tmp_path):
+    # Nothing listens on port 9 (discard): the cluster cannot be reached.
     proc = segue_eval("--judgments", small_collection["judgments"], "--engine", "opensearch",
+                      "--opensearch-url", "http://127.0.0.1:9",
                       "--catalog", small_collection["catalog"], "--out", tmp_path)
     assert proc.returncode == 2, proc.stderr[-2000:]
-    assert "--engine opensearch" in proc.stderr and "not available" in proc.stderr
+    assert "--engine opensearch" in proc.stderr and "ConnectionError" in proc.stderr
+    assert "Traceback" not in proc.stderr
