@@ -14,6 +14,11 @@ Three parts, each sized for a million short documents in a few hundred megabytes
 
 An update is a delete plus an add under a new internal number; deleted numbers
 stay in postings until `compact()` drops them, as in Lucene segments.
+
+Catalogs repeat their field values (an artist on each of her tracks, an album on
+each of its tracks, a genre on thousands), so each distinct value at each place in
+a document is analyzed and packed once and kept in a bounded cache; a repeat costs
+a lookup and an array copy. Term weights are added once per batch (`upsert_many`).
 """
 
 from __future__ import annotations
@@ -21,9 +26,10 @@ from __future__ import annotations
 import os
 import pickle
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -38,6 +44,31 @@ _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
 SNAPSHOT_FORMAT = 1  # bump when the saved layout changes
+# Analyzed values kept: about 300 bytes each. Beyond the catalog's repeated values
+# (artists, albums, genres) a larger cache mostly holds one-off track names.
+VALUE_CACHE = 65_536
+_NOT_CACHED = ("_value",)  # rebuilt on load, never saved
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def _credits(name: str) -> tuple[str, tuple[str, ...]]:
+    main, credited = split_credits(name)
+    return main, tuple(credited)
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def _artists(line: str) -> tuple[str, ...]:
+    return tuple(split_artists(line))
+
+
+class _Value(NamedTuple):
+    """One analyzed field value at its place in a document, ready to append."""
+
+    forward: array           # 4 packed ints per token: see `forward_packed`
+    tids: tuple[int, ...]    # each token's term, in order (term weights count each)
+    unique: tuple[int, ...]  # the distinct terms (postings hold a document once)
+    last: int                # position of the last token: the next value starts after it
+    words: int               # words in the value, articles aside
 
 
 def _pack(field: int, position: int, optional: bool) -> int:
@@ -48,28 +79,14 @@ def _pack_value(start: int, length: int, ordinal: int) -> int:
     return (min(start, 0x7FFFF) << 12) | (min(length, 63) << 6) | min(ordinal + 1, 63)
 
 
-def _value_layout(tokens: list[Token]) -> list[tuple[int, int, int]]:
-    """(value start, value length, ordinal) per token; values are apart by a gap."""
-    starts, prev = [], -10
-    start = 0
+def _value_layout(tokens: list[Token]) -> tuple[int, list[int]]:
+    """The words of one value (its distinct positions, optional tokens aside) and each
+    token's ordinal among them (-1 for an optional token)."""
+    ordinals: dict[int, int] = {}
     for tok in tokens:
-        if tok.position > prev + 1:
-            start = tok.position
-        prev = tok.position
-        starts.append(start)
-    words: dict[int, list[int]] = {}
-    for tok, start in zip(tokens, starts, strict=True):
-        if not tok.optional:
-            positions = words.setdefault(start, [])
-            if not positions or positions[-1] != tok.position:
-                positions.append(tok.position)
-    layout = []
-    for tok, start in zip(tokens, starts, strict=True):
-        positions = words.get(start, [])
-        ordinal = -1 if tok.optional or tok.position not in positions \
-            else positions.index(tok.position)
-        layout.append((start, len(positions), ordinal))
-    return layout
+        if not tok.optional and tok.position not in ordinals:
+            ordinals[tok.position] = len(ordinals)
+    return len(ordinals), [-1 if tok.optional else ordinals[tok.position] for tok in tokens]
 
 
 class _Column:
@@ -103,70 +120,105 @@ class LexicalIndex:
         self._name_length = _Column(np.uint8, 0)
         self._dead = 0
         self.generation = 0  # bumped on every change; query caches key on it
+        self._caches()
 
     # -- writing ----------------------------------------------------------------------
 
+    def _caches(self) -> None:
+        self._value = lru_cache(maxsize=VALUE_CACHE)(self._analyze_value)
+
     def upsert(self, doc: Mapping[str, Any]) -> bool:
         """Index a validated document; True when it was new."""
-        existed = self.remove(doc["id"])
+        return self.upsert_many((doc,)) == 1
+
+    def upsert_many(self, docs: Iterable[Mapping[str, Any]]) -> int:
+        """Index validated documents in order; how many were new."""
+        occurrences = array("i")  # every token's term, for the term weights
+        shares: list[float] = []
+        counts: list[int] = []
+        created = 0
+        for doc in docs:
+            before = len(occurrences)
+            created += self._upsert(doc, occurrences)
+            shares.append(float(doc.get("popularity") or 0.0))
+            counts.append(len(occurrences) - before)
+        self.vocab.add_weights(np.frombuffer(occurrences, dtype=np.int32),
+                               np.repeat(np.asarray(shares, dtype=np.float64), counts))
+        return created
+
+    def _upsert(self, doc: Mapping[str, Any], occurrences: array) -> bool:
+        doc_id = doc["id"]
+        existed = self.remove(doc_id)
         number = len(self._ids)
-        popularity = float(doc.get("popularity") or 0.0)
-        fields: dict[int, int] = {}
+        language = doc.get("language")
+        ja = isinstance(language, str) and language[:2].lower() == "ja"
+        masks: dict[int, int] = {}
         forward = array("i")
         name_length = 0
-        for field, tokens in self._analyzed_fields(doc):
-            layout = _value_layout(tokens)
-            if field == Field.NAME:
-                name_length = layout[0][1]
-            for tok, (start, length, ordinal) in zip(tokens, layout, strict=True):
-                tid = self.vocab.intern(tok.text, popularity)
-                sid = self.surfaces.setdefault(tok.surface, len(self.surfaces))
-                forward.extend((_pack(field, tok.position, tok.optional), tid, sid,
-                                _pack_value(start, length, ordinal)))
-                fields[tid] = fields.get(tid, 0) | (1 << field)
-        for tid, mask in fields.items():
-            while tid >= len(self._postings):
-                self._postings.append(array("i"))
-                self._fields.append(array("B"))
-            self._postings[tid].append(number)
-            self._fields[tid].append(mask)
-        self._ids.append(doc["id"])
+        for field, texts in self._field_texts(doc):
+            bit = 1 << field
+            offset = 0
+            for text in texts:
+                value = self._value(text, ja, field, offset)
+                if value is None:
+                    continue
+                if field == Field.NAME and offset == 0:
+                    name_length = value.words
+                forward.extend(value.forward)
+                occurrences.extend(value.tids)
+                for tid in value.unique:
+                    masks[tid] = masks.get(tid, 0) | bit
+                offset = value.last + _VALUE_GAP
+        postings, fields = self._postings, self._fields
+        for tid, mask in masks.items():
+            postings[tid].append(number)
+            fields[tid].append(mask)
+        self._ids.append(doc_id)
         self._forward.append(forward)
-        self._numbers[doc["id"]] = number
+        self._numbers[doc_id] = number
         self._live.set(number, True)
-        self._popularity.set(number, popularity)
+        self._popularity.set(number, float(doc.get("popularity") or 0.0))
         self._kind.set(number, TYPE_CODES[doc["type"]])
         self._name_length.set(number, min(name_length, 255))
         self.generation += 1
         return not existed
 
-    def _analyzed_fields(self, doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
+    def _analyze_value(self, text: str, ja: bool, field: Field, offset: int) -> _Value | None:
+        """The tokens of one value placed at `offset` in its field (cached by the caller)."""
+        tokens = analyze(text, language="ja" if ja else None)
+        if not tokens:
+            return None
+        words, ordinals = _value_layout(tokens)
+        ids, term_id, surfaces = self.vocab.ids, self.vocab.term_id, self.surfaces
+        tids = [ids.get(tok.text) for tok in tokens]
+        tids = [term_id(tok.text) if tid is None else tid for tok, tid in zip(tokens, tids, strict=True)]
+        sids = [surfaces.setdefault(tok.surface, len(surfaces)) for tok in tokens]
+        forward = array("i", [0]) * (4 * len(tokens))
+        forward[0::4] = array("i", [_pack(field, tok.position + offset, tok.optional)
+                                    for tok in tokens])
+        forward[1::4] = array("i", tids)
+        forward[2::4] = array("i", sids)
+        forward[3::4] = array("i", [_pack_value(offset, words, ordinal) for ordinal in ordinals])
+        while len(self._postings) < len(self.vocab):
+            self._postings.append(array("i"))
+            self._fields.append(array("B"))
+        return _Value(forward, tuple(tids), tuple(dict.fromkeys(tids)),
+                      tokens[-1].position + offset, words)
+
+    @staticmethod
+    def _field_texts(doc: Mapping[str, Any]) -> list[tuple[Field, list[str]]]:
+        """The searched strings of each field, in field order; credits in a track or
+        album name ("Stay (with Justin Bieber)") move to the artists."""
         texts = searchable_texts(doc)
-        language = doc.get("language") if isinstance(doc.get("language"), str) else None
         names = texts.pop(Field.NAME, [])
-        credited: list[str] = []
+        credited: tuple[str, ...] = ()
         if names and doc.get("type") in ("track", "album"):
-            main, credited = split_credits(names[0])
+            main, credited = _credits(names[0])
             names = [main or names[0]]
-        artists = [a for line in texts.pop(Field.ARTISTS, []) for a in split_artists(line)]
+        artists = [a for line in texts.pop(Field.ARTISTS, []) for a in _artists(line)]
         texts[Field.ARTISTS] = artists + [c for c in credited if c not in artists]
         texts[Field.NAME] = names
-        out = []
-        for field in sorted(texts):
-            tokens: list[Token] = []
-            offset = 0
-            for text in texts[field]:
-                analyzed = analyze(text, language=language)
-                if not analyzed:
-                    continue
-                if offset:
-                    analyzed = [Token(t.text, t.surface, t.position + offset, t.optional)
-                                for t in analyzed]
-                tokens.extend(analyzed)
-                offset = tokens[-1].position + _VALUE_GAP
-            if tokens:
-                out.append((field, tokens))
-        return out
+        return sorted(texts.items())
 
     def remove(self, doc_id: str) -> bool:
         number = self._numbers.pop(doc_id, None)
@@ -221,7 +273,8 @@ class LexicalIndex:
         analysis settings, so a snapshot built under other settings is never reused.
         """
         self.vocab.compact()
-        state = {k: v for k, v in self.__dict__.items() if k != "synonyms"}
+        state = {k: v for k, v in self.__dict__.items()
+                 if k != "synonyms" and k not in _NOT_CACHED}
         tmp = path.with_suffix(".tmp")
         with tmp.open("wb") as f:
             pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
@@ -243,6 +296,7 @@ class LexicalIndex:
         index = cls.__new__(cls)
         index.__dict__.update(state)
         index.synonyms = synonyms
+        index._caches()
         return index, seq
 
     # -- reading (the retrieval side calls these) -------------------------------------

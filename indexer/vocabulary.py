@@ -90,11 +90,21 @@ class Vocabulary:
     def intern(self, term: str, popularity: float = 0.0) -> int:
         """The term's id; each document adds its popularity to the term's weight, so a
         completion's weight is how much popular material it leads to."""
-        tid = self.ids.get(term)
-        if tid is None:
-            tid = self._add(term)
+        tid = self.term_id(term)
         self.weight[tid] += max(popularity, 1.0) / 100.0
         return tid
+
+    def term_id(self, term: str) -> int:
+        """The term's id, added if new, without weight (see `add_weights`)."""
+        tid = self.ids.get(term)
+        return self._add(term) if tid is None else tid
+
+    def add_weights(self, tids: np.ndarray, popularity: np.ndarray) -> None:
+        """`intern`'s weight for many occurrences at once: one per (term, popularity)."""
+        if len(tids):
+            share = np.maximum(popularity, 1.0) / 100.0
+            self.weight[: len(self.terms)] += np.bincount(
+                tids, share, minlength=len(self.terms)).astype(np.float32)
 
     def _add(self, term: str) -> int:
         tid = len(self.terms)

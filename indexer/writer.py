@@ -24,11 +24,40 @@ CHUNK = 2_000
 
 
 class IndexSink(Protocol):
-    """Anything kept in step with the store: the lexical index, later vector indexes."""
+    """Anything kept in step with the store: the lexical index, later vector indexes.
+
+    A sink may also offer `upsert_many(docs)`, the same as `upsert` of each in turn,
+    when it does per-batch work once (the lexical index adds term weights once).
+    """
 
     def upsert(self, doc: Mapping[str, Any]) -> object: ...
     def remove(self, doc_id: str) -> object: ...
     def compact(self) -> None: ...
+
+
+def apply_to_sink(sink: IndexSink, changes: Iterable[tuple[str, Mapping[str, Any] | None]]
+                  ) -> None:
+    """Apply (id, document or None for a removal) in order: runs of upserts in one
+    `upsert_many` call when the sink has one."""
+    many = getattr(sink, "upsert_many", None)
+    if many is None:
+        for doc_id, doc in changes:
+            if doc is None:
+                sink.remove(doc_id)
+            else:
+                sink.upsert(doc)
+        return
+    run: list[Mapping[str, Any]] = []
+    for doc_id, doc in changes:
+        if doc is not None:
+            run.append(doc)
+            continue
+        if run:
+            many(run)
+            run = []
+        sink.remove(doc_id)
+    if run:
+        many(run)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,13 +133,10 @@ class Writer:
                 writes.append(write)
         if writes:
             seq = self.store.commit(w for w, _ in writes)
+            changes = [(write.doc_id, doc) for write, doc in writes]
             with self.lock:
-                for write, doc in writes:
-                    for sink in self.sinks:
-                        if doc is not None:
-                            sink.upsert(doc)
-                        else:
-                            sink.remove(write.doc_id)
+                for sink in self.sinks:
+                    apply_to_sink(sink, changes)
                 self.applied_seq = seq
         return results
 
@@ -186,14 +212,12 @@ class Writer:
         with self._order, self.lock:
             last = self.store.last_seq()
             rows = self.store.scan() if since is None else self.store.changes_since(since)
-            for doc_id, body in rows:
+            while batch := [(doc_id, None if body is None else orjson.loads(body))
+                            for doc_id, body in islice(rows, 1000)]:
                 for sink in self.sinks:
-                    if body is None:
-                        sink.remove(doc_id)
-                    else:
-                        sink.upsert(orjson.loads(body))
-                count += 1
-                if progress is not None and count % 1000 == 0:
+                    apply_to_sink(sink, batch)
+                count += len(batch)
+                if progress is not None and len(batch) == 1000:
                     progress(1000)
             for sink in self.sinks:
                 sink.compact()
