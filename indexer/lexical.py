@@ -43,11 +43,12 @@ TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
 _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
-SNAPSHOT_FORMAT = 1  # bump when the saved layout changes
+SNAPSHOT_FORMAT = 2  # bump when the saved layout changes
 # Analyzed values kept: about 300 bytes each. Beyond the catalog's repeated values
 # (artists, albums, genres) a larger cache mostly holds one-off track names.
 VALUE_CACHE = 65_536
-_NOT_CACHED = ("_value",)  # rebuilt on load, never saved
+# Rebuilt on load, never saved: caches, the synonyms (settings), the id -> number map.
+_NOT_SAVED = frozenset({"_value", "synonyms", "_numbers", "_postings", "_fields"})
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -87,6 +88,34 @@ def _value_layout(tokens: list[Token]) -> tuple[int, list[int]]:
         if not tok.optional and tok.position not in ordinals:
             ordinals[tok.position] = len(ordinals)
     return len(ordinals), [-1 if tok.optional else ordinals[tok.position] for tok in tokens]
+
+
+class FrozenIndex:
+    """A `LexicalIndex.freeze()` copy, to be written to disk outside the readers' lock."""
+
+    def __init__(self, state: dict[str, Any], postings: list[array], lengths: list[int],
+                 fields: list[array]) -> None:
+        self._state = state
+        self._postings = postings
+        self._lengths = lengths
+        self._fields = fields
+
+    def save(self, path: Path, *, seq: int, fingerprint: str) -> None:
+        """Write atomically (temporary file, fsync, rename). `seq` is the store sequence
+        the index reflects; `fingerprint` names the analysis settings, so a snapshot
+        built under other settings is never reused."""
+        # A slice is one step under the GIL, so a posting list growing meanwhile in
+        # another thread is cut consistently at the length it had when frozen.
+        state = {**self._state,
+                 "_postings": [p[:n] for p, n in zip(self._postings, self._lengths,
+                                                     strict=True)],
+                 "_fields": [f[:n] for f, n in zip(self._fields, self._lengths, strict=True)]}
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as f:
+            pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
 
 
 class _Column:
@@ -189,9 +218,8 @@ class LexicalIndex:
         if not tokens:
             return None
         words, ordinals = _value_layout(tokens)
-        ids, term_id, surfaces = self.vocab.ids, self.vocab.term_id, self.surfaces
-        tids = [ids.get(tok.text) for tok in tokens]
-        tids = [term_id(tok.text) if tid is None else tid for tok, tid in zip(tokens, tids, strict=True)]
+        term_id, surfaces = self.vocab.term_id, self.surfaces
+        tids = [term_id(tok.text) for tok in tokens]
         sids = [surfaces.setdefault(tok.surface, len(surfaces)) for tok in tokens]
         forward = array("i", [0]) * (4 * len(tokens))
         forward[0::4] = array("i", [_pack(field, tok.position + offset, tok.optional)
@@ -267,20 +295,28 @@ class LexicalIndex:
     # -- snapshots ----------------------------------------------------------------------
 
     def save(self, path: Path, *, seq: int, fingerprint: str) -> None:
-        """Write the whole index to `path` atomically (temporary file, fsync, rename).
+        """Write the whole index to `path` (see `FrozenIndex.save`)."""
+        self.freeze().save(path, seq=seq, fingerprint=fingerprint)
 
-        `seq` is the store sequence the index reflects; `fingerprint` names the
-        analysis settings, so a snapshot built under other settings is never reused.
+    def freeze(self) -> FrozenIndex:
+        """The index as it is now, unchanged by later writes; take it under the readers'
+        lock, then save it outside: searches wait for the copy, not for the disk.
+
+        Copy-on-write where the layout allows it: forward entries and replaced arrays
+        are never changed in place, so they are shared; postings grow in place, so only
+        their lengths are noted now and they are cut to those lengths while saving.
         """
-        self.vocab.compact()
-        state = {k: v for k, v in self.__dict__.items()
-                 if k != "synonyms" and k not in _NOT_CACHED}
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        state = {k: v for k, v in self.__dict__.items() if k not in _NOT_SAVED}
+        state["vocab"] = self.vocab.frozen()
+        state["surfaces"] = dict(self.surfaces)
+        state["_forward"] = list(self._forward)
+        state["_ids"] = list(self._ids)
+        for name in ("_live", "_popularity", "_kind", "_name_length"):
+            column = _Column.__new__(_Column)
+            column.data, column.fill = getattr(self, name).data.copy(), getattr(self, name).fill
+            state[name] = column
+        return FrozenIndex(state, list(self._postings), list(map(len, self._postings)),
+                           list(self._fields))
 
     @classmethod
     def load(cls, path: Path, *, fingerprint: str, synonyms: Synonyms | None = None
@@ -295,6 +331,7 @@ class LexicalIndex:
             return None
         index = cls.__new__(cls)
         index.__dict__.update(state)
+        index._numbers = {doc_id: i for i, doc_id in enumerate(index._ids) if doc_id is not None}
         index.synonyms = synonyms
         index._caches()
         return index, seq

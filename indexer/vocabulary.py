@@ -148,8 +148,25 @@ class Vocabulary:
         self._del_pending = {}
         self._del_pending_size = 0
 
+    def frozen(self) -> Vocabulary:
+        """A copy that later additions do not change, for a snapshot written meanwhile.
+
+        Cheap enough to take under the readers' lock: the large sorted arrays are
+        replaced on merge, never changed in place, so they are shared; only the
+        containers that grow in place are copied.
+        """
+        copy = Vocabulary.__new__(Vocabulary)
+        copy.__dict__.update(self.__dict__)
+        copy.ids = dict(self.ids)
+        copy.terms = list(self.terms)
+        copy.weight = self.weight.copy()
+        copy._pending = list(self._pending)
+        copy._del_pending = {k: list(v) for k, v in self._del_pending.items()}
+        copy._phonetic = {k: list(v) for k, v in self._phonetic.items()}
+        return copy
+
     def compact(self) -> None:
-        """Merge the side structures; called after bulk loads and before snapshots."""
+        """Merge the side structures; called after bulk loads."""
         if self._pending:
             self._merge_terms()
         if self._del_pending:
