@@ -23,12 +23,10 @@ a lookup and an array copy. Term weights are added once per batch (`upsert_many`
 
 from __future__ import annotations
 
-import gc
 import os
 import pickle
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -37,6 +35,7 @@ import numpy as np
 
 from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists, split_credits
 
+from . import collector
 from .schema import DOC_TYPES, Field, searchable_texts
 from .vocabulary import Vocabulary
 
@@ -70,7 +69,7 @@ def _artists(line: str) -> tuple[str, ...]:
 class _Value(NamedTuple):
     """One analyzed field value at its place in a document, ready to append."""
 
-    forward: array           # 4 packed ints per token: see `forward_packed`
+    forward: bytes           # 4 packed ints per token: see `forward_packed`
     tids: tuple[int, ...]    # each token's term, in order (term weights count each)
     unique: tuple[int, ...]  # the distinct terms (postings hold a document once)
     last: int                # position of the last token: the next value starts after it
@@ -95,20 +94,6 @@ def _value_layout(tokens: list[Token]) -> tuple[int, list[int]]:
     return len(ordinals), [-1 if tok.optional else ordinals[tok.position] for tok in tokens]
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Copying and pickling the index allocates many objects, which can start a full
-    garbage collection: a pause of a third of a second at 100k documents, taken while
-    searches wait. Nothing here makes reference cycles, so collection can wait."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
 class FrozenIndex:
     """A `LexicalIndex.freeze()` copy, to be written to disk outside the readers' lock."""
 
@@ -130,7 +115,7 @@ class FrozenIndex:
         lists["_postings"] = _Cut(self._postings, self._lengths)
         lists["_fields"] = _Cut(self._fields, self._lengths)
         tmp = path.with_suffix(".tmp")
-        with _collector_paused(), tmp.open("wb") as f:
+        with collector.paused(), tmp.open("wb") as f:
             pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
             # The long lists go in slices: pickling one holds the GIL throughout, and
             # searches running meanwhile must get it back every few milliseconds.
@@ -179,7 +164,9 @@ class LexicalIndex:
         self.surfaces: dict[str, int] = {}
         self._postings: list[array] = []
         self._fields: list[array] = []
-        self._forward: list[array | None] = []
+        # bytes, not arrays: a million arrays would be a million objects for every full
+        # garbage collection to visit; bytes are not tracked by the collector.
+        self._forward: list[bytes | None] = []
         self._ids: list[str | None] = []
         self._numbers: dict[str, int] = {}
         self._live = _Column(np.bool_, False)
@@ -221,7 +208,7 @@ class LexicalIndex:
         language = doc.get("language")
         ja = isinstance(language, str) and language[:2].lower() == "ja"
         masks: dict[int, int] = {}
-        forward = array("i")
+        forward: list[bytes] = []
         name_length = 0
         for field, texts in self._field_texts(doc):
             bit = 1 << field
@@ -232,7 +219,7 @@ class LexicalIndex:
                     continue
                 if field == Field.NAME and offset == 0:
                     name_length = value.words
-                forward.extend(value.forward)
+                forward.append(value.forward)
                 occurrences.extend(value.tids)
                 for tid in value.unique:
                     masks[tid] = masks.get(tid, 0) | bit
@@ -242,7 +229,7 @@ class LexicalIndex:
             postings[tid].append(number)
             fields[tid].append(mask)
         self._ids.append(doc_id)
-        self._forward.append(forward)
+        self._forward.append(b"".join(forward))
         self._numbers[doc_id] = number
         self._live.set(number, True)
         self._popularity.set(number, float(doc.get("popularity") or 0.0))
@@ -269,7 +256,7 @@ class LexicalIndex:
         while len(self._postings) < len(self.vocab):
             self._postings.append(array("i"))
             self._fields.append(array("B"))
-        return _Value(forward, tuple(tids), tuple(dict.fromkeys(tids)),
+        return _Value(forward.tobytes(), tuple(tids), tuple(dict.fromkeys(tids)),
                       tokens[-1].position + offset, words)
 
     @staticmethod
@@ -345,7 +332,7 @@ class LexicalIndex:
         are never changed in place, so they are shared; postings grow in place, so only
         their lengths are noted now and they are cut to those lengths while saving.
         """
-        with _collector_paused():
+        with collector.paused():
             return self._freeze()
 
     def _freeze(self) -> FrozenIndex:
@@ -407,9 +394,10 @@ class LexicalIndex:
         """A document's tokens as plain ints, in order: (field, position, optional, term,
         surface, value start, value length, ordinal), plain ints for ranking's hot path.
         """
-        packed = self._forward[number]
-        if packed is None:
+        raw = self._forward[number]
+        if raw is None:
             return []
+        packed = array("i", raw)
         return [((meta >> 24), (meta >> 1) & 0x7FFFFF, bool(meta & 1), tid, sid,
                  value >> 12, (value >> 6) & 63, (value & 63) - 1)
                 for meta, tid, sid, value in zip(packed[0::4], packed[1::4], packed[2::4],

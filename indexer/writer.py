@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import orjson
 
+from . import collector
 from .bulk import Action, ActionError
 from .schema import DocumentError, validate_document
 from .store import Put, Remove, Store
@@ -101,8 +102,16 @@ class Writer:
 
     def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
         it = iter(actions)
-        while chunk := list(islice(it, CHUNK)):
-            yield from self._apply_chunk(chunk)
+        while True:
+            # Parsed, committed and indexed with the cyclic collector paused: the
+            # chunk's temporary objects are freed before it could promote them.
+            with collector.paused():
+                chunk = list(islice(it, CHUNK))
+                results = self._apply_chunk(chunk) if chunk else []
+                del chunk
+            if not results:
+                return
+            yield from results
 
     def _apply_chunk(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
         # Versions are checked against what is stored and written in one ordered step:
