@@ -109,6 +109,7 @@ class FrozenIndex:
         the index reflects; `fingerprint` names the analysis settings, so a snapshot
         built under other settings is never reused."""
         state = dict(self._state)
+        state["vocab"] = state["vocab"]()
         lists = {name: state.pop(name) for name in _LISTS if name in state}
         # A slice is one step under the GIL, so a posting list growing meanwhile in
         # another thread is cut consistently at the length it had when frozen.
@@ -337,7 +338,7 @@ class LexicalIndex:
 
     def _freeze(self) -> FrozenIndex:
         state = {k: v for k, v in self.__dict__.items() if k not in _NOT_SAVED}
-        state["vocab"] = self.vocab.frozen()
+        state["vocab"] = self.vocab.frozen()  # settled by FrozenIndex.save
         state["surfaces"] = dict(self.surfaces)
         state["_forward"] = list(self._forward)
         state["_ids"] = list(self._ids)

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import jellyfish
 import numpy as np
@@ -156,12 +156,14 @@ class Vocabulary:
         self._del_pending = {}
         self._del_pending_size = 0
 
-    def frozen(self) -> Vocabulary:
-        """A copy that later additions do not change, for a snapshot written meanwhile.
+    def frozen(self) -> Callable[[], Vocabulary]:
+        """The vocabulary as it is now, for a snapshot written while terms are added.
 
-        Cheap enough to take under the readers' lock: the large sorted arrays are
-        replaced on merge, never changed in place, so they are shared; only the
-        containers that grow in place are copied.
+        Call under the readers' lock; call the result outside it, to get the copy.
+        Only C-speed copies are made under the lock: the sorted arrays are replaced on
+        merge, never changed in place, so they are shared; the lists inside the
+        deletion and phonetic maps only gain ids of newer terms, so they are shared
+        now and cut back to the frozen terms later.
         """
         copy = Vocabulary.__new__(Vocabulary)
         copy.__dict__.update(self.__dict__)
@@ -169,9 +171,18 @@ class Vocabulary:
         copy.terms = list(self.terms)
         copy.weight = self.weight.copy()
         copy._pending = list(self._pending)
-        copy._del_pending = {k: list(v) for k, v in self._del_pending.items()}
-        copy._phonetic = {k: list(v) for k, v in self._phonetic.items()}
-        return copy
+        copy._del_pending = dict(self._del_pending)
+        copy._phonetic = dict(self._phonetic)
+        known = len(self.terms)
+
+        def settle() -> Vocabulary:
+            for table in (copy._del_pending, copy._phonetic):
+                for key, tids in table.items():
+                    table[key] = [t for t in tids if t < known]
+            copy._del_pending_size = sum(map(len, copy._del_pending.values()))
+            return copy
+
+        return settle
 
     def compact(self) -> None:
         """Merge the side structures; called after bulk loads."""
