@@ -221,10 +221,14 @@ class Writer:
         with self._order, self.lock:
             last = self.store.last_seq()
             rows = self.store.scan() if since is None else self.store.changes_since(since)
-            while batch := [(doc_id, None if body is None else orjson.loads(body))
-                            for doc_id, body in islice(rows, 1000)]:
-                for sink in self.sinks:
-                    apply_to_sink(sink, batch)
+            while True:
+                with collector.paused():  # as in `apply`
+                    batch = [(doc_id, None if body is None else orjson.loads(body))
+                             for doc_id, body in islice(rows, 1000)]
+                    for sink in self.sinks:
+                        apply_to_sink(sink, batch)
+                if not batch:
+                    break
                 count += len(batch)
                 if progress is not None and len(batch) == 1000:
                     progress(1000)
