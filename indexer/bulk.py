@@ -135,27 +135,35 @@ def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
             yield ActionError(op, doc_id, n, 400, "parse_exception",
                               f"line {n}: the '{op}' action has no document line after it")
             return
-        if _is_action_line(source_line[1]):
+        sn, sraw = source_line
+        try:
+            source = _loads(sraw)  # parsed once: it may turn out to be the next action
+        except ValueError as e:
+            source, error = None, e
+        else:
+            error = None
+        if (_is_action(source) if error is None else _is_action_line(sraw)):
             pending = source_line
             yield ActionError(op, doc_id, n, 400, "parse_exception",
                               f"line {n}: the '{op}' action is followed by another action "
                               "instead of its document line")
             continue
-        sn, sraw = source_line
-        try:
-            source = _loads(sraw)
-        except ValueError as e:
+        if error is not None:
             yield ActionError(op, doc_id, sn, 400, "parse_exception",
-                              f"line {sn}: document line: {e}")
+                              f"line {sn}: document line: {error}")
             continue
         yield Action(op, doc_id, n, version, source, sn)
 
 
 def _is_action_line(raw: bytes) -> bool:
     try:
-        action = _as_action(orjson.loads(raw))
+        return _is_action(orjson.loads(raw))
     except orjson.JSONDecodeError:
         return False
+
+
+def _is_action(value: Any) -> bool:
+    action = _as_action(value)
     return action is not None and action[0] in OPERATIONS
 
 

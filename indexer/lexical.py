@@ -14,6 +14,11 @@ Three parts, each sized for a million short documents in a few hundred megabytes
 
 An update is a delete plus an add under a new internal number; deleted numbers
 stay in postings until `compact()` drops them, as in Lucene segments.
+
+Catalogs repeat their field values (an artist on each of her tracks, an album on
+each of its tracks, a genre on thousands), so each distinct value at each place in
+a document is analyzed and packed once and kept in a bounded cache; a repeat costs
+a lookup and an array copy. Term weights are added once per batch (`upsert_many`).
 """
 
 from __future__ import annotations
@@ -21,14 +26,16 @@ from __future__ import annotations
 import os
 import pickle
 from array import array
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists, split_credits
 
+from . import collector
 from .schema import DOC_TYPES, Field, searchable_texts
 from .vocabulary import Vocabulary
 
@@ -37,7 +44,36 @@ TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
 _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
-SNAPSHOT_FORMAT = 1  # bump when the saved layout changes
+SNAPSHOT_FORMAT = 2  # bump when the saved layout changes
+# Analyzed values kept: about 300 bytes each. Beyond the catalog's repeated values
+# (artists, albums, genres) a larger cache mostly holds one-off track names.
+VALUE_CACHE = 65_536
+# Rebuilt on load, never saved: caches, the synonyms (settings), the id -> number map.
+_NOT_SAVED = frozenset({"_value", "synonyms", "_numbers", "_postings", "_fields"})
+# Saved after the rest, a slice at a time (see `FrozenIndex.save`).
+_LISTS = ("_ids", "_forward", "_postings", "_fields")
+_SAVE_SLICE = 20_000
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def _credits(name: str) -> tuple[str, tuple[str, ...]]:
+    main, credited = split_credits(name)
+    return main, tuple(credited)
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def _artists(line: str) -> tuple[str, ...]:
+    return tuple(split_artists(line))
+
+
+class _Value(NamedTuple):
+    """One analyzed field value at its place in a document, ready to append."""
+
+    forward: bytes           # 4 packed ints per token: see `forward_packed`
+    tids: tuple[int, ...]    # each token's term, in order (term weights count each)
+    unique: tuple[int, ...]  # the distinct terms (postings hold a document once)
+    last: int                # position of the last token: the next value starts after it
+    words: int               # words in the value, articles aside
 
 
 def _pack(field: int, position: int, optional: bool) -> int:
@@ -48,59 +84,92 @@ def _pack_value(start: int, length: int, ordinal: int) -> int:
     return (min(start, 0x7FFFF) << 12) | (min(length, 63) << 6) | min(ordinal + 1, 63)
 
 
-def _value_layout(tokens: list[Token]) -> list[tuple[int, int, int]]:
-    """(value start, value length, ordinal) per token; values are apart by a gap."""
-    starts, prev = [], -10
-    start = 0
+def _value_layout(tokens: list[Token]) -> tuple[int, list[int]]:
+    """The words of one value (its distinct positions, optional tokens aside) and each
+    token's ordinal among them (-1 for an optional token)."""
+    ordinals: dict[int, int] = {}
     for tok in tokens:
-        if tok.position > prev + 1:
-            start = tok.position
-        prev = tok.position
-        starts.append(start)
-    words: dict[int, list[int]] = {}
-    for tok, start in zip(tokens, starts, strict=True):
-        if not tok.optional:
-            positions = words.setdefault(start, [])
-            if not positions or positions[-1] != tok.position:
-                positions.append(tok.position)
-    layout = []
-    for tok, start in zip(tokens, starts, strict=True):
-        positions = words.get(start, [])
-        ordinal = -1 if tok.optional or tok.position not in positions \
-            else positions.index(tok.position)
-        layout.append((start, len(positions), ordinal))
-    return layout
+        if not tok.optional and tok.position not in ordinals:
+            ordinals[tok.position] = len(ordinals)
+    return len(ordinals), [-1 if tok.optional else ordinals[tok.position] for tok in tokens]
+
+
+class FrozenIndex:
+    """A `LexicalIndex.freeze()` copy, to be written to disk outside the readers' lock."""
+
+    def __init__(self, state: dict[str, Any], postings: list[array], lengths: list[int],
+                 fields: list[array]) -> None:
+        self._state = state
+        self._postings = postings
+        self._lengths = lengths
+        self._fields = fields
+
+    def save(self, path: Path, *, seq: int, fingerprint: str) -> None:
+        """Write atomically (temporary file, fsync, rename). `seq` is the store sequence
+        the index reflects; `fingerprint` names the analysis settings, so a snapshot
+        built under other settings is never reused."""
+        state = dict(self._state)
+        state["vocab"] = state["vocab"]()
+        lists = {name: state.pop(name) for name in _LISTS if name in state}
+        # A slice is one step under the GIL, so a posting list growing meanwhile in
+        # another thread is cut consistently at the length it had when frozen.
+        lists["_postings"] = _Cut(self._postings, self._lengths)
+        lists["_fields"] = _Cut(self._fields, self._lengths)
+        tmp = path.with_suffix(".tmp")
+        with collector.paused(), tmp.open("wb") as f:
+            pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
+            # The long lists go in slices: pickling one holds the GIL throughout, and
+            # searches running meanwhile must get it back every few milliseconds.
+            for name in _LISTS:
+                items = lists[name]
+                for i in range(0, len(items), _SAVE_SLICE):
+                    pickle.dump(list(items[i : i + _SAVE_SLICE]), f, protocol=5)
+                pickle.dump(None, f)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tmp, path)
+
+
+class _Cut:
+    """Posting lists cut to their frozen lengths, a slice at a time while saving."""
+
+    def __init__(self, arrays: list[array], lengths: list[int]) -> None:
+        self.arrays, self.lengths = arrays, lengths
+
+    def __len__(self) -> int:
+        return len(self.arrays)
+
+    def __getitem__(self, part: slice) -> list[array]:
+        return [a[:n] for a, n in zip(self.arrays[part], self.lengths[part], strict=True)]
 
 
 def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
-    """Each searchable field's tokens, credits moved to ARTISTS; shared with the cluster
-    engine's writer so both engines index the same words."""
-    texts = searchable_texts(doc)
-    language = doc.get("language") if isinstance(doc.get("language"), str) else None
-    names = texts.pop(Field.NAME, [])
-    credited: list[str] = []
-    if names and doc.get("type") in ("track", "album"):
-        main, credited = split_credits(names[0])
-        names = [main or names[0]]
-    artists = [a for line in texts.pop(Field.ARTISTS, []) for a in split_artists(line)]
-    texts[Field.ARTISTS] = artists + [c for c in credited if c not in artists]
-    texts[Field.NAME] = names
+    """Each searchable field's tokens, as the lexical index sees them (credits moved to
+    ARTISTS); shared with the cluster engine's writer so both engines index the same
+    words."""
+    language = doc.get("language")
+    ja = isinstance(language, str) and language[:2].lower() == "ja"
     out = []
-    for field in sorted(texts):
-        tokens: list[Token] = []
-        offset = 0
-        for text in texts[field]:
-            analyzed = analyze(text, language=language)
-            if not analyzed:
-                continue
-            if offset:
-                analyzed = [Token(t.text, t.surface, t.position + offset, t.optional)
-                            for t in analyzed]
-            tokens.extend(analyzed)
-            offset = tokens[-1].position + _VALUE_GAP
+    for field, texts in field_texts(doc):
+        tokens = [t for text in texts for t in analyze(text, language="ja" if ja else None)]
         if tokens:
             out.append((field, tokens))
     return out
+
+
+def field_texts(doc: Mapping[str, Any]) -> list[tuple[Field, list[str]]]:
+    """The searched strings of each field, in field order; credits in a track or album
+    name ("Stay (with Justin Bieber)") move to the artists."""
+    texts = searchable_texts(doc)
+    names = texts.pop(Field.NAME, [])
+    credited: tuple[str, ...] = ()
+    if names and doc.get("type") in ("track", "album"):
+        main, credited = _credits(names[0])
+        names = [main or names[0]]
+    artists = [a for line in texts.pop(Field.ARTISTS, []) for a in _artists(line)]
+    texts[Field.ARTISTS] = artists + [c for c in credited if c not in artists]
+    texts[Field.NAME] = names
+    return sorted(texts.items())
 
 
 class _Column:
@@ -125,7 +194,9 @@ class LexicalIndex:
         self.surfaces: dict[str, int] = {}
         self._postings: list[array] = []
         self._fields: list[array] = []
-        self._forward: list[array | None] = []
+        # bytes, not arrays: a million arrays would be a million objects for every full
+        # garbage collection to visit; bytes are not tracked by the collector.
+        self._forward: list[bytes | None] = []
         self._ids: list[str | None] = []
         self._numbers: dict[str, int] = {}
         self._live = _Column(np.bool_, False)
@@ -134,42 +205,89 @@ class LexicalIndex:
         self._name_length = _Column(np.uint8, 0)
         self._dead = 0
         self.generation = 0  # bumped on every change; query caches key on it
+        self._caches()
 
     # -- writing ----------------------------------------------------------------------
 
+    def _caches(self) -> None:
+        self._value = lru_cache(maxsize=VALUE_CACHE)(self._analyze_value)
+
     def upsert(self, doc: Mapping[str, Any]) -> bool:
         """Index a validated document; True when it was new."""
-        existed = self.remove(doc["id"])
+        return self.upsert_many((doc,)) == 1
+
+    def upsert_many(self, docs: Iterable[Mapping[str, Any]]) -> int:
+        """Index validated documents in order; how many were new."""
+        occurrences = array("i")  # every token's term, for the term weights
+        shares: list[float] = []
+        counts: list[int] = []
+        created = 0
+        for doc in docs:
+            before = len(occurrences)
+            created += self._upsert(doc, occurrences)
+            shares.append(float(doc.get("popularity") or 0.0))
+            counts.append(len(occurrences) - before)
+        self.vocab.add_weights(np.frombuffer(occurrences, dtype=np.int32),
+                               np.repeat(np.asarray(shares, dtype=np.float64), counts))
+        return created
+
+    def _upsert(self, doc: Mapping[str, Any], occurrences: array) -> bool:
+        doc_id = doc["id"]
+        existed = self.remove(doc_id)
         number = len(self._ids)
-        popularity = float(doc.get("popularity") or 0.0)
-        fields: dict[int, int] = {}
-        forward = array("i")
+        language = doc.get("language")
+        ja = isinstance(language, str) and language[:2].lower() == "ja"
+        masks: dict[int, int] = {}
+        forward: list[bytes] = []
         name_length = 0
-        for field, tokens in analyzed_fields(doc):
-            layout = _value_layout(tokens)
-            if field == Field.NAME:
-                name_length = layout[0][1]
-            for tok, (start, length, ordinal) in zip(tokens, layout, strict=True):
-                tid = self.vocab.intern(tok.text, popularity)
-                sid = self.surfaces.setdefault(tok.surface, len(self.surfaces))
-                forward.extend((_pack(field, tok.position, tok.optional), tid, sid,
-                                _pack_value(start, length, ordinal)))
-                fields[tid] = fields.get(tid, 0) | (1 << field)
-        for tid, mask in fields.items():
-            while tid >= len(self._postings):
-                self._postings.append(array("i"))
-                self._fields.append(array("B"))
-            self._postings[tid].append(number)
-            self._fields[tid].append(mask)
-        self._ids.append(doc["id"])
-        self._forward.append(forward)
-        self._numbers[doc["id"]] = number
+        for field, texts in field_texts(doc):
+            bit = 1 << field
+            offset = 0
+            for text in texts:
+                value = self._value(text, ja, field, offset)
+                if value is None:
+                    continue
+                if field == Field.NAME and offset == 0:
+                    name_length = value.words
+                forward.append(value.forward)
+                occurrences.extend(value.tids)
+                for tid in value.unique:
+                    masks[tid] = masks.get(tid, 0) | bit
+                offset = value.last + _VALUE_GAP
+        postings, fields = self._postings, self._fields
+        for tid, mask in masks.items():
+            postings[tid].append(number)
+            fields[tid].append(mask)
+        self._ids.append(doc_id)
+        self._forward.append(b"".join(forward))
+        self._numbers[doc_id] = number
         self._live.set(number, True)
-        self._popularity.set(number, popularity)
+        self._popularity.set(number, float(doc.get("popularity") or 0.0))
         self._kind.set(number, TYPE_CODES[doc["type"]])
         self._name_length.set(number, min(name_length, 255))
         self.generation += 1
         return not existed
+
+    def _analyze_value(self, text: str, ja: bool, field: Field, offset: int) -> _Value | None:
+        """The tokens of one value placed at `offset` in its field (cached by the caller)."""
+        tokens = analyze(text, language="ja" if ja else None)
+        if not tokens:
+            return None
+        words, ordinals = _value_layout(tokens)
+        term_id, surfaces = self.vocab.term_id, self.surfaces
+        tids = [term_id(tok.text) for tok in tokens]
+        sids = [surfaces.setdefault(tok.surface, len(surfaces)) for tok in tokens]
+        forward = array("i", [0]) * (4 * len(tokens))
+        forward[0::4] = array("i", [_pack(field, tok.position + offset, tok.optional)
+                                    for tok in tokens])
+        forward[1::4] = array("i", tids)
+        forward[2::4] = array("i", sids)
+        forward[3::4] = array("i", [_pack_value(offset, words, ordinal) for ordinal in ordinals])
+        while len(self._postings) < len(self.vocab):
+            self._postings.append(array("i"))
+            self._fields.append(array("B"))
+        return _Value(forward.tobytes(), tuple(tids), tuple(dict.fromkeys(tids)),
+                      tokens[-1].position + offset, words)
 
     def remove(self, doc_id: str) -> bool:
         number = self._numbers.pop(doc_id, None)
@@ -218,19 +336,32 @@ class LexicalIndex:
     # -- snapshots ----------------------------------------------------------------------
 
     def save(self, path: Path, *, seq: int, fingerprint: str) -> None:
-        """Write the whole index to `path` atomically (temporary file, fsync, rename).
+        """Write the whole index to `path` (see `FrozenIndex.save`)."""
+        self.freeze().save(path, seq=seq, fingerprint=fingerprint)
 
-        `seq` is the store sequence the index reflects; `fingerprint` names the
-        analysis settings, so a snapshot built under other settings is never reused.
+    def freeze(self) -> FrozenIndex:
+        """The index as it is now, unchanged by later writes; take it under the readers'
+        lock, then save it outside: searches wait for the copy, not for the disk.
+
+        Copy-on-write where the layout allows it: forward entries and replaced arrays
+        are never changed in place, so they are shared; postings grow in place, so only
+        their lengths are noted now and they are cut to those lengths while saving.
         """
-        self.vocab.compact()
-        state = {k: v for k, v in self.__dict__.items() if k != "synonyms"}
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as f:
-            pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
+        with collector.paused():
+            return self._freeze()
+
+    def _freeze(self) -> FrozenIndex:
+        state = {k: v for k, v in self.__dict__.items() if k not in _NOT_SAVED}
+        state["vocab"] = self.vocab.frozen()  # settled by FrozenIndex.save
+        state["surfaces"] = dict(self.surfaces)
+        state["_forward"] = list(self._forward)
+        state["_ids"] = list(self._ids)
+        for name in ("_live", "_popularity", "_kind", "_name_length"):
+            column = _Column.__new__(_Column)
+            column.data, column.fill = getattr(self, name).data.copy(), getattr(self, name).fill
+            state[name] = column
+        return FrozenIndex(state, list(self._postings), list(map(len, self._postings)),
+                           list(self._fields))
 
     @classmethod
     def load(cls, path: Path, *, fingerprint: str, synonyms: Synonyms | None = None
@@ -239,13 +370,19 @@ class LexicalIndex:
         try:
             with path.open("rb") as f:
                 fmt, saved_fingerprint, seq, state = pickle.load(f)
+                if fmt != SNAPSHOT_FORMAT or saved_fingerprint != fingerprint:
+                    return None
+                for name in _LISTS:
+                    items = state[name] = []
+                    while (part := pickle.load(f)) is not None:
+                        items.extend(part)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            return None
-        if fmt != SNAPSHOT_FORMAT or saved_fingerprint != fingerprint:
             return None
         index = cls.__new__(cls)
         index.__dict__.update(state)
+        index._numbers = {doc_id: i for i, doc_id in enumerate(index._ids) if doc_id is not None}
         index.synonyms = synonyms
+        index._caches()
         return index, seq
 
     # -- reading (the retrieval side calls these) -------------------------------------
@@ -272,9 +409,10 @@ class LexicalIndex:
         """A document's tokens as plain ints, in order: (field, position, optional, term,
         surface, value start, value length, ordinal), plain ints for ranking's hot path.
         """
-        packed = self._forward[number]
-        if packed is None:
+        raw = self._forward[number]
+        if raw is None:
             return []
+        packed = array("i", raw)
         return [((meta >> 24), (meta >> 1) & 0x7FFFFF, bool(meta & 1), tid, sid,
                  value >> 12, (value >> 6) & 63, (value & 63) - 1)
                 for meta, tid, sid, value in zip(packed[0::4], packed[1::4], packed[2::4],

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from enum import IntEnum
 from typing import Any
 
-import numpy as np
-
 _CONTROL = re.compile(r"[\x00-\x1f]")
 
 DOC_TYPES: tuple[str, ...] = ("track", "artist", "album", "playlist", "episode")
@@ -26,6 +24,7 @@ MAX_NAME_CHARS = 1_000
 MAX_TEXT_CHARS = 20_000
 MAX_LIST_ITEMS = 256
 MAX_VECTOR_DIM = 4_096
+_FLOAT = {float}
 
 
 class Field(IntEnum):
@@ -119,10 +118,10 @@ def _vector(doc: Mapping[str, Any], key: str) -> None:
         raise DocumentError("must be a non-empty list of numbers", key)
     if len(value) > MAX_VECTOR_DIM:
         raise DocumentError(f"has {len(value)} dimensions; the limit is {MAX_VECTOR_DIM}", key)
-    if all(type(x) is float for x in value):  # the usual case, checked in one numpy pass
-        arr = np.asarray(value, dtype=np.float64)
-        if np.isfinite(arr).all() and arr.any():
-            return
+    # The usual case in two C passes: only floats; a finite sum means no item is
+    # infinite or NaN; any() finds a non-zero item. Anything else is looked at below.
+    if set(map(type, value)) == _FLOAT and math.isfinite(sum(value)) and any(value):
+        return
     norm = 0.0  # find the offending item, to name it
     for i, x in enumerate(value):
         if isinstance(x, bool) or not isinstance(x, (int, float)):

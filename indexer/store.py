@@ -30,6 +30,13 @@ INSERT OR IGNORE INTO meta VALUES ('seq', 0);
 """
 
 
+_UPSERT = (
+    "INSERT INTO documents(id, body, version, seq) VALUES (?, ?, ?, ?) "
+    "ON CONFLICT(id) DO UPDATE SET body=excluded.body, seq=excluded.seq, "
+    "version=COALESCE(excluded.version, documents.version)"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Put:
     doc_id: str
@@ -92,16 +99,11 @@ class Store:
             cur = self._writer.cursor()
             cur.execute("BEGIN IMMEDIATE")
             try:
-                seq = cur.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
-                for w in writes:
-                    seq += 1
-                    body = w.body if isinstance(w, Put) else None
-                    cur.execute(
-                        "INSERT INTO documents(id, body, version, seq) VALUES (?, ?, ?, ?) "
-                        "ON CONFLICT(id) DO UPDATE SET body=excluded.body, seq=excluded.seq, "
-                        "version=COALESCE(excluded.version, documents.version)",
-                        (w.doc_id, body, w.version, seq),
-                    )
+                first = cur.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
+                rows = [(w.doc_id, w.body if isinstance(w, Put) else None, w.version, seq)
+                        for seq, w in enumerate(writes, start=first + 1)]
+                cur.executemany(_UPSERT, rows)
+                seq = first + len(rows)
                 cur.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (seq,))
                 cur.execute("COMMIT")
             except BaseException:

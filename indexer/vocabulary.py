@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import bisect
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 import jellyfish
 import numpy as np
@@ -37,6 +37,12 @@ def _key(text: str) -> int:
     only costs one more Damerau–Levenshtein check."""
     raw = text.encode()
     return (zlib.crc32(raw) << 31) ^ zlib.adler32(raw)
+
+
+def _keys(texts: Iterable[str]) -> list[int]:
+    """`_key` of each text, in one comprehension (a term has dozens of deletions)."""
+    crc32, adler32 = zlib.crc32, zlib.adler32
+    return [(crc32(raw) << 31) ^ adler32(raw) for raw in map(str.encode, texts)]
 
 _MERGE_PENDING_TERMS = 20_000
 _MERGE_PENDING_DELETES = 200_000
@@ -90,11 +96,21 @@ class Vocabulary:
     def intern(self, term: str, popularity: float = 0.0) -> int:
         """The term's id; each document adds its popularity to the term's weight, so a
         completion's weight is how much popular material it leads to."""
-        tid = self.ids.get(term)
-        if tid is None:
-            tid = self._add(term)
+        tid = self.term_id(term)
         self.weight[tid] += max(popularity, 1.0) / 100.0
         return tid
+
+    def term_id(self, term: str) -> int:
+        """The term's id, added if new, without weight (see `add_weights`)."""
+        tid = self.ids.get(term)
+        return self._add(term) if tid is None else tid
+
+    def add_weights(self, tids: np.ndarray, popularity: np.ndarray) -> None:
+        """`intern`'s weight for many occurrences at once: one per (term, popularity)."""
+        if len(tids):
+            share = np.maximum(popularity, 1.0) / 100.0
+            self.weight[: len(self.terms)] += np.bincount(
+                tids, share, minlength=len(self.terms)).astype(np.float32)
 
     def _add(self, term: str) -> int:
         tid = len(self.terms)
@@ -105,9 +121,11 @@ class Vocabulary:
         bisect.insort(self._pending, term)
         depth = self.budget.for_word(term)
         if depth:
-            for d in deletions(term, depth):
-                self._del_pending.setdefault(_key(d), []).append(tid)
-                self._del_pending_size += 1
+            pending = self._del_pending
+            keys = _keys(deletions(term, depth))
+            for k in keys:
+                pending.setdefault(k, []).append(tid)
+            self._del_pending_size += len(keys)
         for code in phonetic_codes(term):
             self._phonetic.setdefault(code, []).append(tid)
         if len(self._pending) >= _MERGE_PENDING_TERMS:
@@ -138,8 +156,36 @@ class Vocabulary:
         self._del_pending = {}
         self._del_pending_size = 0
 
+    def frozen(self) -> Callable[[], Vocabulary]:
+        """The vocabulary as it is now, for a snapshot written while terms are added.
+
+        Call under the readers' lock; call the result outside it, to get the copy.
+        Only C-speed copies are made under the lock: the sorted arrays are replaced on
+        merge, never changed in place, so they are shared; the lists inside the
+        deletion and phonetic maps only gain ids of newer terms, so they are shared
+        now and cut back to the frozen terms later.
+        """
+        copy = Vocabulary.__new__(Vocabulary)
+        copy.__dict__.update(self.__dict__)
+        copy.ids = dict(self.ids)
+        copy.terms = list(self.terms)
+        copy.weight = self.weight.copy()
+        copy._pending = list(self._pending)
+        copy._del_pending = dict(self._del_pending)
+        copy._phonetic = dict(self._phonetic)
+        known = len(self.terms)
+
+        def settle() -> Vocabulary:
+            for table in (copy._del_pending, copy._phonetic):
+                for key, tids in table.items():
+                    table[key] = [t for t in tids if t < known]
+            copy._del_pending_size = sum(map(len, copy._del_pending.values()))
+            return copy
+
+        return settle
+
     def compact(self) -> None:
-        """Merge the side structures; called after bulk loads and before snapshots."""
+        """Merge the side structures; called after bulk loads."""
         if self._pending:
             self._merge_terms()
         if self._del_pending:
@@ -195,7 +241,7 @@ class Vocabulary:
         return out
 
     def _deletion_hits(self, keys: Iterable[str]) -> Iterator[int]:
-        hashes = [_key(k) for k in keys]
+        hashes = _keys(keys)
         for h in hashes:
             pending = self._del_pending.get(h)
             if pending:

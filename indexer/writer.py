@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 import orjson
 
+from . import collector
 from .bulk import Action, ActionError
 from .schema import DocumentError, validate_document
 from .store import Put, Remove, Store
@@ -24,11 +25,40 @@ CHUNK = 2_000
 
 
 class IndexSink(Protocol):
-    """Anything kept in step with the store: the lexical index, later vector indexes."""
+    """Anything kept in step with the store: the lexical index, later vector indexes.
+
+    A sink may also offer `upsert_many(docs)`, the same as `upsert` of each in turn,
+    when it does per-batch work once (the lexical index adds term weights once).
+    """
 
     def upsert(self, doc: Mapping[str, Any]) -> object: ...
     def remove(self, doc_id: str) -> object: ...
     def compact(self) -> None: ...
+
+
+def apply_to_sink(sink: IndexSink, changes: Iterable[tuple[str, Mapping[str, Any] | None]]
+                  ) -> None:
+    """Apply (id, document or None for a removal) in order: runs of upserts in one
+    `upsert_many` call when the sink has one."""
+    many = getattr(sink, "upsert_many", None)
+    if many is None:
+        for doc_id, doc in changes:
+            if doc is None:
+                sink.remove(doc_id)
+            else:
+                sink.upsert(doc)
+        return
+    run: list[Mapping[str, Any]] = []
+    for doc_id, doc in changes:
+        if doc is not None:
+            run.append(doc)
+            continue
+        if run:
+            many(run)
+            run = []
+        sink.remove(doc_id)
+    if run:
+        many(run)
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,8 +102,16 @@ class Writer:
 
     def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
         it = iter(actions)
-        while chunk := list(islice(it, CHUNK)):
-            yield from self._apply_chunk(chunk)
+        while True:
+            # Parsed, committed and indexed with the cyclic collector paused: the
+            # chunk's temporary objects are freed before it could promote them.
+            with collector.paused():
+                chunk = list(islice(it, CHUNK))
+                results = self._apply_chunk(chunk) if chunk else []
+                del chunk
+            if not results:
+                return
+            yield from results
 
     def _apply_chunk(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
         # Versions are checked against what is stored and written in one ordered step:
@@ -104,13 +142,10 @@ class Writer:
                 writes.append(write)
         if writes:
             seq = self.store.commit(w for w, _ in writes)
+            changes = [(write.doc_id, doc) for write, doc in writes]
             with self.lock:
-                for write, doc in writes:
-                    for sink in self.sinks:
-                        if doc is not None:
-                            sink.upsert(doc)
-                        else:
-                            sink.remove(write.doc_id)
+                for sink in self.sinks:
+                    apply_to_sink(sink, changes)
                 self.applied_seq = seq
         return results
 
@@ -186,14 +221,16 @@ class Writer:
         with self._order, self.lock:
             last = self.store.last_seq()
             rows = self.store.scan() if since is None else self.store.changes_since(since)
-            for doc_id, body in rows:
-                for sink in self.sinks:
-                    if body is None:
-                        sink.remove(doc_id)
-                    else:
-                        sink.upsert(orjson.loads(body))
-                count += 1
-                if progress is not None and count % 1000 == 0:
+            while True:
+                with collector.paused():  # as in `apply`
+                    batch = [(doc_id, None if body is None else orjson.loads(body))
+                             for doc_id, body in islice(rows, 1000)]
+                    for sink in self.sinks:
+                        apply_to_sink(sink, batch)
+                if not batch:
+                    break
+                count += len(batch)
+                if progress is not None and len(batch) == 1000:
                     progress(1000)
             for sink in self.sinks:
                 sink.compact()

@@ -85,6 +85,7 @@ class EmbeddedEngine:
             settings.traffic, settings.traffic_salt,
         )
         self.snapshot_seq = -1
+        self._saving = threading.Lock()  # one snapshot written at a time
         self.fingerprint = self._fingerprint()
         self._ready = threading.Event()
         self._closing = threading.Event()
@@ -139,12 +140,18 @@ class EmbeddedEngine:
         return len(self.lexical)
 
     def snapshot(self) -> bool:
-        """Save the lexical index if it changed since the last snapshot."""
-        with self.lock:
-            seq = self.writer.applied_seq
-            if seq == self.snapshot_seq:
-                return False
-            self.lexical.save(self.snapshot_path, seq=seq, fingerprint=self.fingerprint)
+        """Save the lexical index if it changed since the last snapshot.
+
+        Searches and writes wait only while the index is frozen (a copy of what grows
+        in place); the slow part, pickling and writing to disk, runs outside the lock.
+        """
+        with self._saving:
+            with self.lock:
+                seq = self.writer.applied_seq
+                if seq == self.snapshot_seq:
+                    return False
+                frozen = self.lexical.freeze()
+            frozen.save(self.snapshot_path, seq=seq, fingerprint=self.fingerprint)
             self.snapshot_seq = seq
             return True
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from segue.analyzers import TypoBudget
 from segue.config import Settings
 from segue.engine import EmbeddedEngine, open_engine
+from segue.indexer import LexicalIndex
 from segue.query import SearchRequest
 
 DOCS = [
@@ -97,3 +98,37 @@ def test_a_store_from_before_change_sequences_opens_and_is_indexed(tmp_path):
     list(engine.index_documents([{"id": "b", "type": "artist", "name": "Mum"}]))
     assert engine.store.last_seq() == 1
     engine.close()
+
+
+def test_a_frozen_index_is_saved_as_it_was_while_writes_go_on(tmp_path):
+    """The snapshot is written outside the readers' lock: what is indexed or deleted
+    after the freeze must not leak into it, and is replayed from the store instead."""
+    engine = opened(tmp_path)
+    list(engine.index_documents(DOCS))
+    with engine.lock:
+        seq = engine.writer.applied_seq
+        frozen = engine.lexical.freeze()
+    # Grows the posting list of "bjork" in place and adds a term, then deletes "a".
+    list(engine.index_documents([{"id": "d", "type": "artist", "name": "Björk Bjørn",
+                                  "aliases": ["Bjørnstad"], "popularity": 10}]))
+    engine.delete("a")
+    frozen.save(tmp_path / "lexical.snapshot", seq=seq, fingerprint=engine.fingerprint)
+    engine.store.close()
+
+    restored = LexicalIndex.load(tmp_path / "lexical.snapshot", fingerprint=engine.fingerprint)
+    assert restored is not None
+    index, saved_seq = restored
+    assert saved_seq == 3 and len(index) == 3
+    numbers, _ = index.postings(index.vocab.get("bjork"))
+    assert sorted(index.doc_id(n) for n in numbers) == ["a", "c"]
+    assert index.vocab.get("bjornstad") is None
+    # Nor in the typo deletions ("bjor" is one of both "bjork" and "bjorn") or the
+    # phonetic codes: their lists are shared when frozen and cut back when saved.
+    assert index.vocab.get("bjorn") is None
+    assert {index.vocab.terms[t] for t, _ in index.vocab.within("bjorn", 1)} == {"bjork"}
+    assert index.vocab.phonetic("bjornstat", 10) == []
+
+    again = opened(tmp_path)  # the snapshot, then the store's changes after seq 3
+    assert sorted(ids(again, "bjork")) == ["c", "d"]
+    assert ids(again, "bjornstad") == ["d"] and ids(again, "bjorn")[0] == "d"
+    again.close()
