@@ -36,7 +36,16 @@ class SearchAnswer(BaseModel):
     hits: list[Hit]
     variant: str
     assignment: Assignment
+    mode: str = Field("lexical", description="lexical | semantic | hybrid: what answered")
+    mode_reason: str = Field("", description="why that mode (the auto rule, or requested)")
 
+
+class SimilarAnswer(BaseModel):
+    id: str
+    source: str | None = Field(description="audio | text: the vectors compared; null when "
+                               "the document has neither")
+    took_ms: float
+    hits: list[Hit]
 
 
 class Suggestion(BaseModel):

@@ -8,13 +8,23 @@
 turns it into ranking `Candidate`s; ranking orders them; `Searcher` shapes the answer.
 """
 
-from .embedded import EmbeddedRetriever
-from .search import Retriever, Searcher, SearchRequest, SearchResponse, UnknownVariant
+from .embedded import EmbeddedRetriever, EmbeddedVectors
+from .fusion import MODES, blend, choose_mode, rrf
+from .search import (
+    Retriever,
+    Searcher,
+    SearchRequest,
+    SearchResponse,
+    UnknownVariant,
+    VectorRetriever,
+)
 from .understanding import MAX_QUERY_CHARS, ParsedQuery, QueryWord, parse_query
 
 __all__ = [
     "MAX_QUERY_CHARS",
+    "MODES",
     "EmbeddedRetriever",
+    "EmbeddedVectors",
     "ParsedQuery",
     "QueryWord",
     "Retriever",
@@ -22,5 +32,9 @@ __all__ = [
     "SearchResponse",
     "Searcher",
     "UnknownVariant",
+    "VectorRetriever",
+    "blend",
+    "choose_mode",
     "parse_query",
+    "rrf",
 ]
