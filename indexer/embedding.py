@@ -122,7 +122,9 @@ class TextEmbedder:
                  cache: EmbeddingCache | None = None) -> None:
         self.model_path = str(model_path or default_model_path())
         self.model = _load_model(self.model_path)
-        self.dim = int(self.model.get_sentence_embedding_dimension())
+        dimension = getattr(self.model, "get_embedding_dimension", None) \
+            or self.model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
         self.cache = cache
         self._salt = hashlib.sha256(self.model_path.encode()).digest()[:8]
         self.model_calls = 0

@@ -120,10 +120,12 @@ class TextVectors:
             self._thread.start()
 
     def wait(self, timeout: float | None = None) -> bool:
-        """Block until every queued text is embedded and indexed; False on timeout."""
+        """Block until the model is loaded and every queued text is embedded and
+        indexed (or the model failed to load); False on timeout."""
         with self._cond:
             return self._cond.wait_for(
-                lambda: self.error is not None or not (self._queue or self._busy), timeout)
+                lambda: self.error is not None or (
+                    self.embedder is not None and not (self._queue or self._busy)), timeout)
 
     def close(self) -> None:
         with self._cond:
@@ -134,7 +136,10 @@ class TextVectors:
 
     def _run(self) -> None:
         try:
-            self.embedder = self.load_embedder()
+            embedder = self.load_embedder()
+            with self._cond:
+                self.embedder = embedder
+                self._cond.notify_all()
         except Exception as e:  # a bad model path: say so in stats, keep lexical search up
             log.error("text vectors are off: %s", e)
             with self._cond:
