@@ -42,8 +42,8 @@ class SearchAnswer(BaseModel):
 
 class SimilarAnswer(BaseModel):
     id: str
-    source: str | None = Field(description="audio | text: the vectors compared; null when "
-                               "the document has neither")
+    source: str | None = Field(None, description="audio | text: the vectors compared; "
+                               "absent when the document has neither")
     took_ms: float
     hits: list[Hit]
 

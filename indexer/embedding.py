@@ -23,6 +23,10 @@ from typing import Any
 import numpy as np
 
 BATCH = 64  # texts per model call: the CPU's sweet spot for MiniLM-sized models
+# Torch threads for encoding. One by default: embedding runs in the background beside
+# ingest and queries, and on a busy 2-core machine one thread encodes about twice as
+# fast as two fighting for the cores (see BENCHMARKS.md). SEGUE_EMBED_THREADS overrides.
+EMBED_THREADS = 1
 
 
 def default_model_path() -> Path:
@@ -36,7 +40,10 @@ def _load_model(path: str) -> Any:
     """One model per path and process: loading takes seconds, encoding is thread-safe."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    import torch
     from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(int(os.environ.get("SEGUE_EMBED_THREADS") or EMBED_THREADS))
 
     if not Path(path).is_dir():
         raise FileNotFoundError(f"text model directory '{path}' does not exist "

@@ -227,6 +227,8 @@ class VectorIndex:
 
     def stats(self) -> dict[str, object]:
         with self.lock:
+            self._flush()
+            # HNSW links: about 2·M neighbour ids of 4 bytes per vector on level 0.
             graph = self._index.ntotal * HNSW_M * 2 * 4 if self.kind == "hnsw" else 0
             return {"vectors": len(self), "dim": self.dim, "index": self.kind,
                     "bytes": int(self._vectors.nbytes + graph)}

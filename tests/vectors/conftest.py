@@ -42,3 +42,19 @@ def make_vector_engine(tmp_path: Path, embedder: TextEmbedder
     yield make
     for engine in engines:
         engine.close()
+
+
+@pytest.fixture(scope="session")
+def demo_client(tmp_path_factory, embedder):
+    """The bundled demo catalog with its text vectors, behind the real HTTP app."""
+    from fastapi.testclient import TestClient
+
+    from segue.api import create_app
+    from segue.catalog import load_demo
+
+    settings = Settings(data_dir=tmp_path_factory.mktemp("demo"), text_model=MODEL)
+    engine = open_engine(settings)
+    engine.load(seed_if_empty=load_demo)
+    assert engine.wait_for_vectors(900)
+    yield TestClient(create_app(engine, settings))
+    engine.close()
