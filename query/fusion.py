@@ -7,10 +7,10 @@ job; vectors are for descriptions ("rainy day acoustic", "música para estudiar"
 1. one word → lexical: a single word is a name being typed far more often than not;
 2. a top candidate's name or alias *is* the query (whole, or being typed, or with a
    typo: the `exact` feature ≥ 0.5) → lexical;
-3. no top candidate holds every word in a name-like field (name, artists, album,
-   aliases, show): the words are found only in genres or descriptions, or not at
-   all → hybrid;
-4. at least half of the words are descriptive vocabulary (`descriptive.txt`:
+3. no top candidate holds even half of the words in a name-like field (name,
+   artists, album, aliases, show): the words are found in genres or descriptions,
+   or not at all → hybrid (a misspelt name still has most words in a name);
+4. more than half of the words are descriptive vocabulary (`descriptive.txt`:
    moods, activities, eras, instruments, "music for", in several languages) →
    hybrid;
 5. otherwise lexical.
@@ -60,18 +60,18 @@ def choose_mode(query: ParsedQuery, lexical: Sequence[Ranked]) -> tuple[str, str
         contributions = {c.feature: c.value for c in r.explanation}
         if contributions.get("exact", 0.0) >= 0.5:
             return "lexical", "a name matches the query"
-    if not any(_words_in_names(r, words) for r in top):
-        return "hybrid", "no name holds every word"
+    if not any(2 * _words_in_names(r, words) >= len(words) for r in top):
+        return "hybrid", "no name holds half the words"
     vocabulary = descriptive_words()
     described = sum(1 for i in words if shape.words[i] in vocabulary)
-    if 2 * described >= len(words):
+    if 2 * described > len(words):
         return "hybrid", "descriptive words"
     return "lexical", "the words name something"
 
 
-def _words_in_names(r: Ranked, words: Sequence[int]) -> bool:
+def _words_in_names(r: Ranked, words: Sequence[int]) -> int:
     found = {m.word for m in r.candidate.matches if m.field in NAME_LIKE}
-    return all(w in found for w in words)
+    return sum(1 for w in words if w in found)
 
 
 def rrf(*rankings: Sequence[str], k: int = RRF_K) -> dict[str, float]:

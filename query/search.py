@@ -144,9 +144,7 @@ class Searcher:
                 overall, _ = self.retriever.retrieve(query, variant, limit=variant.candidates)
         ranked = rank(candidates, shape, variant, explain=request.explain)
         if mode == "auto":
-            top = ranked[:DECIDE_DEPTH]
-            mode, reason = choose_mode(query, rank([r.candidate for r in top], shape,
-                                                   variant, explain=True))
+            mode, reason = self._auto_mode(query, ranked, variant)
         vector = self.vectors.embed(request.q) if mode != "lexical" and self.vectors else None
         if vector is None and mode != "lexical":
             mode, reason = "lexical", "the text model is still loading"
@@ -174,6 +172,22 @@ class Searcher:
                       "reason": chosen.reason}
         return SearchResponse(request.q, round(took, 3), total, top_hit, hits, variant.name,
                               assignment, mode, reason)
+
+    def _auto_mode(self, query: ParsedQuery, ranked: list[Ranked], variant: Variant
+                   ) -> tuple[str, str]:
+        top = [r.candidate for r in ranked[:DECIDE_DEPTH]]
+        return choose_mode(query, rank(top, query.shape, variant, explain=True))
+
+    def auto_mode(self, q: str, variant: str | None = None) -> tuple[str, str]:
+        """What `mode=auto` decides for this query, and why; no vector is needed to
+        decide, so this also tells which queries can never be touched by fusion."""
+        chosen = self.variant(variant)
+        query = parse_query(q)
+        if not query.words:
+            return "lexical", "empty query"
+        with self.lock:
+            candidates, _ = self.retriever.retrieve(query, chosen, limit=chosen.candidates)
+        return self._auto_mode(query, rank(candidates, query.shape, chosen), chosen)
 
     def _fuse(
         self, query: ParsedQuery, variant: Variant, request: SearchRequest,
