@@ -95,3 +95,6 @@ class Health(BaseModel):
 class Ready(BaseModel):
     ready: bool
     documents: int
+    text_vectors_backlog: int | None = Field(
+        None, description="texts still waiting for the embedder (0: descriptive search "
+        "sees every document); absent when text vectors are off")

@@ -190,3 +190,10 @@ def test_similar_on_the_demo_uses_audio_else_text(demo_client):
     episode = demo_client.get("/v1/similar", params={"id": "s-ep-4", "limit": 5}).json()
     assert episode["source"] == "text" and len(episode["hits"]) == 5
     assert "s-ep-4" not in {h["id"] for h in episode["hits"]}
+
+
+def test_ready_and_stats_say_how_far_the_text_vectors_are(demo_client):
+    assert demo_client.get("/v1/ready").json()["text_vectors_backlog"] == 0
+    text = demo_client.get("/v1/stats").json()["vectors"]["text"]
+    assert text["caught_up"] is True and text["dim"] == 384
+    assert text["vectors"] == demo_client.get("/v1/ready").json()["documents"]
