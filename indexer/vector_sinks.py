@@ -26,7 +26,7 @@ log = logging.getLogger("segue.vectors")
 
 AUDIO_FIELD = "audio_embedding"
 PROGRESS_FROM = 2_000  # a backlog this large (a bulk load) gets a progress bar
-DRAIN = 8 * BATCH      # texts taken from the queue per round
+DRAIN = 2 * BATCH      # texts per round: small, so a shutdown waits seconds at most
 
 
 class AudioVectors:
