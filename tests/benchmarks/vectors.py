@@ -1,6 +1,7 @@
 """Vector benchmarks, each beside its peer in the same run.
 
     python -m tests.benchmarks.vectors --docs 100000 --queries 300
+    python -m tests.benchmarks.vectors --docs 100000 --ingest-only
 
 1. **Embedding throughput** of the packaged MiniLM on this CPU, documents/s, on
    one torch thread (the default) and on two.
@@ -97,6 +98,36 @@ def faiss_build(n: int, dim: int, hnsw: bool, rng: np.random.Generator
     return took, memory, recall
 
 
+def _no_model() -> TextEmbedder:
+    raise RuntimeError("not loaded: this run measures ingest only")
+
+
+def ingest_rates(docs: list[dict]) -> None:
+    """Write-path throughput with and without vectors, same documents, same run: the
+    audio vectors indexed at once, the texts only queued (embedding is not waited for,
+    it runs in the background; the queue is dropped at close)."""
+    print("## Ingest with vectors beside without\n")
+    print("| engine | documents | ingest |")
+    print("|---|---|---|")
+    plain = [{k: v for k, v in d.items() if k != "audio_embedding"} for d in docs]
+    for label, batch, model in (("lexical only (no vectors)", plain, "none"),
+                                ("audio + text vectors", docs, None)):
+        with tempfile.TemporaryDirectory() as tmp:
+            engine = open_engine(Settings(data_dir=Path(tmp), text_model=model))
+            if engine.text is not None:  # the model is not needed to measure the queue
+                engine.text.load_embedder = _no_model
+            engine.load()
+            started = time.perf_counter()
+            for _ in engine.index_documents(batch):
+                pass
+            engine.lexical.compact()
+            engine.audio.compact()
+            rate = len(batch) / (time.perf_counter() - started)
+            print(f"| {label} | {len(batch):,} | {rate:,.0f} docs/s |")
+            engine.close()
+    print()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -104,10 +135,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=300)
     parser.add_argument("--embed", type=int, default=3_000,
                         help="documents embedded by the model (the rest: neighbours)")
+    parser.add_argument("--ingest-only", action="store_true",
+                        help="only the ingest comparison")
     args = parser.parse_args(argv)
 
     docs = list(tqdm(catalog(args.docs, 1), total=args.docs, desc="generating",
                      file=sys.stderr))
+    if args.ingest_only:
+        ingest_rates(docs)
+        return 0
     texts = [embedding_text(d) for d in docs]
 
     print("## Embedding throughput (packaged all-MiniLM-L6-v2, CPU)\n")
