@@ -15,6 +15,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable, Mapping
+from itertools import islice
 from typing import Any
 
 from tqdm import tqdm
@@ -110,8 +111,9 @@ class TextVectors:
 
     @property
     def pending_ids(self) -> list[str]:
+        """Queued and in-flight texts: what a snapshot must remember to embed."""
         with self._cond:
-            return list(self._queue)
+            return list(self._queue) + [d for d in self._taken if d not in self._queue]
 
     def start(self) -> None:
         if self._thread is None:
@@ -156,7 +158,7 @@ class TextVectors:
                     bar = tqdm(total=len(self._queue), desc="embedding texts", unit="doc",
                                file=sys.stderr)
                 batch = []
-                for doc_id in list(self._queue)[:DRAIN]:
+                for doc_id in list(islice(self._queue, DRAIN)):
                     batch.append((doc_id, *self._queue.pop(doc_id)))
                 self._busy = len(batch)
                 self._taken = {doc_id: text for doc_id, _, text in batch}
@@ -172,12 +174,21 @@ class TextVectors:
                     self._taken = {}
                 continue
             with self._cond:
-                for (doc_id, kind, text), vector in zip(batch, vectors, strict=True):
-                    if self._taken.get(doc_id) != text:
-                        continue  # changed or deleted meanwhile
-                    self.index.upsert(doc_id, kind, vector)
-                    self.keys[doc_id] = _text_key(text)
-                    self.indexed += 1
+                wanted = [(doc_id, kind, text, vector) for (doc_id, kind, text), vector
+                          in zip(batch, vectors, strict=True)
+                          if self._taken.get(doc_id) == text]
+            # Into FAISS outside the queue's lock: writers keep queueing meanwhile, and
+            # only a reader of the text index waits for this batch (a short one).
+            for doc_id, kind, _, vector in wanted:
+                self.index.upsert(doc_id, kind, vector)
+            self.index.flush()
+            with self._cond:
+                for doc_id, _, text, _ in wanted:
+                    if self._taken.get(doc_id) == text:
+                        self.keys[doc_id] = _text_key(text)
+                        self.indexed += 1
+                    elif doc_id not in self._queue:
+                        self.index.remove(doc_id)  # deleted while it was being added
                 self._busy = 0
                 self._taken = {}
                 if bar is not None:

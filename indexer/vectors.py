@@ -132,6 +132,11 @@ class VectorIndex:
         else:
             self._index.add(vectors)
 
+    def flush(self) -> None:
+        """Hand the buffered vectors to FAISS now."""
+        with self.lock:
+            self._flush()
+
     def compact(self) -> None:
         """Flush, and reclaim retired rows once they are a large share of the index."""
         with self.lock:
