@@ -33,7 +33,6 @@ HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 96
 RETIRED_SHARE = 1 / 3
-FLUSH_EVERY = 4096
 
 
 def normalized(vectors: np.ndarray) -> np.ndarray:
@@ -45,8 +44,9 @@ def normalized(vectors: np.ndarray) -> np.ndarray:
 class VectorIndex:
     """doc id -> one unit vector; `search` gives the nearest live documents.
 
-    Writes are buffered and reach FAISS in batches (at `FLUSH_EVERY` pending vectors or
-    at the next read), so a bulk load pays one FAISS call per batch, not per document.
+    Writes are buffered and reach FAISS in batches, by `flush()` (the engine calls it
+    every second from a background thread, like a near-real-time refresh) or at the
+    next read, so the write path never waits for an HNSW insert.
     """
 
     def __init__(self, dim: int | None = None, *, hnsw_above: int = HNSW_ABOVE) -> None:
@@ -60,7 +60,9 @@ class VectorIndex:
         self._live = np.zeros(0, bool)
         self._vectors = np.zeros((0, dim or 0), np.float32)
         self._index: faiss.Index | None = None
-        self._pending: dict[str, tuple[int, np.ndarray]] = {}
+        # Writes wait here, under their own lock, so a writer never waits for FAISS.
+        self._pending: dict[str, tuple[int, np.ndarray | None]] = {}
+        self._pending_lock = threading.Lock()
         self._bitmaps: dict[int | None, np.ndarray] = {}
 
     # -- writes ---------------------------------------------------------------------
@@ -84,48 +86,48 @@ class VectorIndex:
         return faiss.IndexFlatIP(self.dim)
 
     def upsert(self, doc_id: str, doc_type: str, vector: object) -> None:
-        """Add or replace a document's vector (buffered until the next flush)."""
-        with self.lock:
+        """Add or replace a document's vector; it reaches FAISS at the next flush."""
+        with self._pending_lock:
             if self.dim is None:
                 self.dim = len(vector)  # type: ignore[arg-type]
             self._pending[doc_id] = (TYPE_CODES.get(doc_type, -1),
                                      np.asarray(vector, np.float32))
-            if len(self._pending) >= FLUSH_EVERY:
-                self._flush()
 
     def remove(self, doc_id: str) -> None:
-        with self.lock:
-            self._pending.pop(doc_id, None)
-            row = self._rows.pop(doc_id, None)
-            if row is not None:
-                self._live[row] = False
-                self._bitmaps.clear()
+        """Forget a document's vector (at the next flush, which every read does first)."""
+        with self._pending_lock:
+            self._pending[doc_id] = (-1, None)
 
     def _flush(self) -> None:
-        if not self._pending:
-            return
-        assert self.dim is not None
-        items = list(self._pending.items())
-        self._pending.clear()
+        """Apply the buffered writes, in order; the caller holds `lock`."""
+        with self._pending_lock:
+            if not self._pending:
+                return
+            items = list(self._pending.items())
+            self._pending = {}
         for doc_id, _ in items:
             row = self._rows.pop(doc_id, None)
             if row is not None:
                 self._live[row] = False
-        vectors = normalized(np.stack([v for _, (_, v) in items]))
-        start, end = self._n, self._n + len(items)
+        self._bitmaps.clear()
+        added = [(doc_id, code, v) for doc_id, (code, v) in items if v is not None]
+        if not added:
+            return
+        assert self.dim is not None
+        vectors = normalized(np.stack([v for _, _, v in added]))
+        start, end = self._n, self._n + len(added)
         if end > len(self._live):
             capacity = max(end, 2 * len(self._live), 1024)
             self._vectors = _grow(self._vectors, (capacity, self.dim))
             self._kinds = _grow(self._kinds, (capacity,))
             self._live = _grow(self._live, (capacity,))
         self._vectors[start:end] = vectors
-        self._kinds[start:end] = [code for _, (code, _) in items]
+        self._kinds[start:end] = [code for _, code, _ in added]
         self._live[start:end] = True
         self._n = end
-        for n, (doc_id, _) in enumerate(items):
+        for n, (doc_id, _, _) in enumerate(added):
             self._rows[doc_id] = start + n
-        self._ids.extend(doc_id for doc_id, _ in items)
-        self._bitmaps.clear()
+        self._ids.extend(doc_id for doc_id, _, _ in added)
         if self._index is None or (not isinstance(self._index, faiss.IndexHNSW)
                                    and len(self._rows) > self.hnsw_above):
             self._rebuild()
@@ -162,10 +164,8 @@ class VectorIndex:
 
     def __len__(self) -> int:
         with self.lock:
-            return len(self._rows) + sum(1 for d in self._pending if d not in self._rows)
-
-    def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._rows or doc_id in self._pending
+            self._flush()
+            return len(self._rows)
 
     def vector(self, doc_id: str) -> np.ndarray | None:
         with self.lock:

@@ -47,6 +47,7 @@ from .config import Settings
 
 SNAPSHOT_EVERY = 100_000   # changes after which the index is saved again
 SNAPSHOT_CHECK_S = 30.0
+VECTOR_REFRESH_S = 1.0     # audio vectors reach FAISS in the background this often
 _NOT_RETURNED = frozenset({"audio_embedding", "text_embedding"})
 
 
@@ -55,6 +56,12 @@ class Engine(Protocol):
 
     @property
     def ready(self) -> bool: ...
+    def _refresh_loop(self) -> None:
+        """Move buffered audio vectors into FAISS off the write path (a read flushes
+        whatever is left, so a write is never invisible to the next read)."""
+        while not self._closing.wait(VECTOR_REFRESH_S):
+            self.audio.index.flush()
+
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]: ...
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]: ...
     def search(self, request: SearchRequest) -> SearchResponse: ...
@@ -208,6 +215,8 @@ class EmbeddedEngine:
         self._snapshotter = threading.Thread(target=self._snapshot_loop, daemon=True,
                                              name="segue-snapshot")
         self._snapshotter.start()
+        threading.Thread(target=self._refresh_loop, daemon=True,
+                         name="segue-vector-refresh").start()
         return len(self.lexical)
 
     def snapshot(self) -> bool:
@@ -247,6 +256,12 @@ class EmbeddedEngine:
         while not self._closing.wait(SNAPSHOT_CHECK_S):
             if self.writer.applied_seq - self.snapshot_seq >= SNAPSHOT_EVERY:
                 self.snapshot()
+
+    def _refresh_loop(self) -> None:
+        """Move buffered audio vectors into FAISS off the write path (a read flushes
+        whatever is left, so a write is never invisible to the next read)."""
+        while not self._closing.wait(VECTOR_REFRESH_S):
+            self.audio.index.flush()
 
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
         return self.writer.apply(parse_bulk(lines))
