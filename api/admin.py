@@ -18,12 +18,19 @@ async def health(request: Request) -> dict:
     return {"status": "ok", "engine": request.app.state.engine.name}
 
 
-@router.get("/ready", response_model=Ready)
+@router.get("/ready", response_model=Ready, response_model_exclude_none=True)
 async def ready(request: Request) -> dict:
     engine = request.app.state.engine
     if not engine.ready:
         raise Problem(503, "Loading", "the index is still loading")
-    return {"ready": True, "documents": engine.stats()["documents"]}
+    stats = engine.stats()
+    text = stats.get("vectors", {}).get("text")
+    # Ready means searchable by words; descriptions need the text vectors, which may
+    # still be catching up (a fresh demo catalog is embedded after start).
+    backlog = None if text is None else (text["backlog"] if text["caught_up"] or
+                                         text["backlog"] else stats["documents"])
+    return {"ready": True, "documents": stats["documents"],
+            **({} if backlog is None else {"text_vectors_backlog": backlog})}
 
 
 @router.get("/stats", dependencies=[Depends(require_read)])

@@ -23,6 +23,7 @@ _SPOOL_IN_MEMORY = 8 * 1024 * 1024
 _ACCEPTED_TYPES = ("application/x-ndjson", "application/json", "text/plain",
                    "application/octet-stream", "")
 _REFRESH = ("", "true", "false", "wait_for")
+WAIT_FOR_VECTORS_S = 120.0
 
 
 def _lines(body: IO[bytes]) -> Iterator[bytes]:
@@ -61,7 +62,9 @@ def _run_bulk(engine: Any, body: IO[bytes]) -> bytes:
 async def bulk(
     request: Request,
     refresh: Annotated[str, Query(description="true | wait_for | false: writes are "
-                                  "searchable when the request returns in every case")] = "",
+                                  "searchable by their words when the request returns in "
+                                  "every case; wait_for also waits (up to 120 s) until "
+                                  "their text vectors are in")] = "",
 ) -> Response:
     """Elasticsearch `_bulk` form: an action line, then a document line (not for delete)."""
     if refresh not in _REFRESH:
@@ -87,6 +90,10 @@ async def bulk(
         if size == 0:
             raise Problem(400, "Empty bulk request", "the body is empty; send NDJSON lines")
         payload = await run_in_threadpool(_run_bulk, engine, body)
+    if refresh == "wait_for":
+        # Words are searchable on return in every case; wait_for also waits (bounded)
+        # until the new texts are embedded, so descriptive search sees them too.
+        await run_in_threadpool(engine.wait_for_vectors, WAIT_FOR_VECTORS_S)
     return Response(payload, media_type="application/json")
 
 

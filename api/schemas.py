@@ -36,7 +36,16 @@ class SearchAnswer(BaseModel):
     hits: list[Hit]
     variant: str
     assignment: Assignment
+    mode: str = Field("lexical", description="lexical | semantic | hybrid: what answered")
+    mode_reason: str = Field("", description="why that mode (the auto rule, or requested)")
 
+
+class SimilarAnswer(BaseModel):
+    id: str
+    source: str | None = Field(None, description="audio | text: the vectors compared; "
+                               "absent when the document has neither")
+    took_ms: float
+    hits: list[Hit]
 
 
 class Suggestion(BaseModel):
@@ -86,3 +95,6 @@ class Health(BaseModel):
 class Ready(BaseModel):
     ready: bool
     documents: int
+    text_vectors_backlog: int | None = Field(
+        None, description="texts still waiting for the embedder (0: descriptive search "
+        "sees every document); absent when text vectors are off")

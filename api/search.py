@@ -9,16 +9,15 @@ from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
 from segue.indexer import DOC_TYPES
-from segue.query import MAX_QUERY_CHARS, SearchRequest, UnknownVariant
+from segue.query import MAX_QUERY_CHARS, MODES, SearchRequest, UnknownVariant
 from segue.ranking import UserContext
 
 from .auth import require_read
 from .errors import Problem
-from .schemas import SearchAnswer, SuggestAnswer
+from .schemas import SearchAnswer, SimilarAnswer, SuggestAnswer
 
 router = APIRouter(prefix="/v1", tags=["search"], dependencies=[Depends(require_read)])
 
-MODES = ("lexical",)
 MAX_LIKED = 50          # artists, and as many genres, per request
 MAX_LIKED_CHARS = 200   # per name
 
@@ -74,7 +73,8 @@ async def search(
     type: Annotated[str | None, Query(description="comma-separated types")] = None,
     explain: bool = False,
     variant: str | None = None,
-    mode: Annotated[str, Query(description="retrieval mode")] = "lexical",
+    mode: Annotated[str, Query(description="auto (hybrid for descriptions, lexical for "
+                               "names) | lexical | semantic | hybrid")] = "auto",
     user_id: Annotated[str | None, Query(max_length=256)] = None,
     user_artist: Annotated[list[str] | None, Query(
         max_length=MAX_LIKED, description="an artist the user likes (repeat the parameter for "
@@ -82,13 +82,17 @@ async def search(
     user_genre: Annotated[list[str] | None, Query(
         max_length=MAX_LIKED, description="a genre the user likes (repeatable); counts half "
         "as much as an artist")] = None,
+    semantic_ratio: Annotated[float | None, Query(
+        ge=0.0, le=1.0, description="hybrid fusion by normalized blend with this weight "
+        "on the semantic side; omitted: reciprocal rank fusion")] = None,
 ) -> dict:
     engine = _engine(request)
     if mode not in MODES:
         raise Problem(400, "Invalid mode", f"query parameter 'mode': '{mode}' is not "
                       f"available; use one of {', '.join(MODES)}")
     req = SearchRequest(q=_check_q(q), limit=limit, offset=offset, types=_types(type),
-                        explain=explain, variant=variant, user_id=user_id,
+                        explain=explain, variant=variant, user_id=user_id, mode=mode,
+                        semantic_ratio=semantic_ratio,
                         user=_user(request, user_id, user_artist, user_genre))
     try:
         answer = await run_in_threadpool(engine.search, req)
@@ -96,7 +100,24 @@ async def search(
         raise Problem(400, "Unknown variant", f"query parameter 'variant': {e}") from None
     return {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
             "top": answer.top, "hits": answer.hits, "variant": answer.variant,
-            "assignment": answer.assignment}
+            "assignment": answer.assignment, "mode": answer.mode,
+            "mode_reason": answer.mode_reason}
+
+
+@router.get("/similar", response_model=SimilarAnswer, response_model_exclude_none=True)
+async def similar(
+    request: Request,
+    id: Annotated[str, Query(min_length=1, max_length=512, description="a document id")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+    type: Annotated[str | None, Query(description="comma-separated types")] = None,
+) -> dict:
+    """More like this: nearest by audio vector, else by text vector; never the document."""
+    engine = _engine(request)
+    started = time.perf_counter()
+    found = await run_in_threadpool(engine.similar, id, limit, _types(type))
+    if found is None:
+        raise Problem(404, "Not found", f"query parameter 'id': no document with id '{id}'")
+    return {**found, "took_ms": round((time.perf_counter() - started) * 1000, 3)}
 
 
 @router.get("/suggest", response_model=SuggestAnswer)

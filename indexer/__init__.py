@@ -1,35 +1,47 @@
 """The indexer: documents in, durable and searchable.
 
     validate_document(doc) -> the write path (`Writer`): version check, durable
-    commit to the `Store`, then every `IndexSink` (the `LexicalIndex`, later vector
-    indexes) in the same order. `parse_bulk` turns a `_bulk` NDJSON stream into
+    commit to the `Store`, then every `IndexSink` (the `LexicalIndex`, the
+    `AudioVectors` and the `TextVectors`, whose `TextEmbedder` works in the
+    background) in the same order. `parse_bulk` turns a `_bulk` NDJSON stream into
     actions, one error item per bad line, never a lost request.
 """
 
 from .bulk import Action, ActionError, parse_bulk
 from .cluster import ClusterWriter
 from .doccache import DocumentCache
+from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
 from .lexical import TYPE_CODES, LexicalIndex
 from .schema import DOC_TYPES, DocumentError, Field, validate_document
 from .store import Store
+from .vector_sinks import AudioVectors, TextVectors
+from .vectors import HNSW_ABOVE, VectorIndex
 from .vocabulary import Vocabulary
 from .writer import IndexSink, ItemResult, Writer
 
 __all__ = [
     "DOC_TYPES",
+    "HNSW_ABOVE",
     "TYPE_CODES",
     "Action",
     "ActionError",
+    "AudioVectors",
     "ClusterWriter",
     "DocumentCache",
     "DocumentError",
+    "EmbeddingCache",
     "Field",
     "IndexSink",
     "ItemResult",
     "LexicalIndex",
     "Store",
+    "TextEmbedder",
+    "TextVectors",
+    "VectorIndex",
     "Vocabulary",
     "Writer",
+    "default_model_path",
+    "embedding_text",
     "parse_bulk",
     "validate_document",
 ]

@@ -91,9 +91,13 @@ class _State:
 
 
 class Writer:
-    def __init__(self, store: Store, sinks: list[IndexSink], lock: threading.RLock) -> None:
+    def __init__(self, store: Store, sinks: list[IndexSink], lock: threading.RLock,
+                 checks: list[Callable[[dict[str, Any]], None]] | None = None) -> None:
         self.store = store
         self.sinks = sinks
+        # Index-specific rules beyond the schema (an audio vector's dimension): each
+        # raises DocumentError for its item only.
+        self.checks = checks or []
         self.lock = lock  # readers' lock: held only while the indexes change
         # Commit and apply are one step in store order: two concurrent requests writing
         # the same id must reach the indexes in the order they reached the disk.
@@ -200,6 +204,8 @@ class Writer:
                         f"document '{doc_id}' already exists")
         try:
             doc = validate_document(source, doc_id)
+            for check in self.checks:
+                check(doc)
         except DocumentError as e:
             return fail(400, "mapper_parsing_exception", str(e), action.source_line)
         doc_id = doc["id"]

@@ -9,14 +9,24 @@ turns it into ranking `Candidate`s; ranking orders them; `Searcher` shapes the a
 """
 
 from .cluster import ClusterRetriever, build_query
-from .embedded import EmbeddedRetriever
-from .search import Retriever, Searcher, SearchRequest, SearchResponse, UnknownVariant
+from .embedded import EmbeddedRetriever, EmbeddedVectors
+from .fusion import MODES, blend, choose_mode, rrf
+from .search import (
+    Retriever,
+    Searcher,
+    SearchRequest,
+    SearchResponse,
+    UnknownVariant,
+    VectorRetriever,
+)
 from .understanding import MAX_QUERY_CHARS, ParsedQuery, QueryWord, parse_query
 
 __all__ = [
     "MAX_QUERY_CHARS",
+    "MODES",
     "ClusterRetriever",
     "EmbeddedRetriever",
+    "EmbeddedVectors",
     "ParsedQuery",
     "QueryWord",
     "Retriever",
@@ -24,6 +34,10 @@ __all__ = [
     "SearchResponse",
     "Searcher",
     "UnknownVariant",
+    "VectorRetriever",
+    "blend",
     "build_query",
+    "choose_mode",
     "parse_query",
+    "rrf",
 ]

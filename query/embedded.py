@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from segue.indexer import TYPE_CODES, Field, LexicalIndex
+from segue.indexer import TYPE_CODES, Field, LexicalIndex, TextVectors
 from segue.ranking import Candidate, MatchKind, Variant, WordMatch
 
 from .understanding import ParsedQuery, QueryWord, is_reading
@@ -188,6 +188,14 @@ class EmbeddedRetriever:
         plan = _Plan(self.index, query, expansions)
         return [self._describe(n, plan) for n in cand.tolist()], total
 
+    def describe(self, query: ParsedQuery, doc_ids: list[str]) -> list[Candidate]:
+        """Candidates for documents found by their vectors, with whatever words match."""
+        numbers = [n for n in map(self.index.number, doc_ids) if n is not None]
+        if not numbers:
+            return []
+        plan = _Plan(self.index, query, [self.expand(w) for w in query.words])
+        return [self._describe(n, plan) for n in numbers]
+
     def _too_common(self, expansions: list[dict[int, Expansion]], required: list[int]
                     ) -> set[int]:
         """Words that would gather a large share of the catalog ("the", a one-letter
@@ -223,6 +231,24 @@ class EmbeddedRetriever:
             doc_id=index.doc_id(number), type=_TYPE_NAMES[int(index.kinds[number])],
             popularity=float(index.popularity[number]), matches=matches, ref=number,
         )
+
+
+class EmbeddedVectors:
+    """The text-vector side of the embedded engine, over its `TextVectors` sink."""
+
+    def __init__(self, text: TextVectors) -> None:
+        self.text = text
+
+    def embed(self, text: str) -> np.ndarray | None:
+        embedder = self.text.embedder
+        return None if embedder is None else embedder.embed_query(text)
+
+    def nearest(self, vector: np.ndarray, k: int, types: frozenset[str] | None
+                ) -> list[tuple[str, float]]:
+        return self.text.index.search(vector, k, types=types)
+
+    def similarity(self, vector: np.ndarray, doc_ids: list[str]) -> dict[str, float]:
+        return self.text.index.similarity(vector, doc_ids)
 
 
 class _Plan:

@@ -16,6 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+import numpy as np
+
 from segue.indexer import Field
 from segue.ranking import (
     Candidate,
@@ -29,6 +31,7 @@ from segue.ranking import (
     rank,
 )
 
+from .fusion import DECIDE_DEPTH, blend, choose_mode, rrf
 from .highlight import highlight
 from .understanding import ParsedQuery, parse_query
 
@@ -48,6 +51,19 @@ class Retriever(Protocol):
         types: frozenset[str] | None = None,
     ) -> tuple[list[Candidate], int]: ...
 
+    def describe(self, query: ParsedQuery, doc_ids: list[str]) -> list[Candidate]:
+        """Candidates for documents found another way (vectors), with their word matches."""
+        ...
+
+
+class VectorRetriever(Protocol):
+    """The text-vector side of an engine: a query's embedding and its neighbours."""
+
+    def embed(self, text: str) -> np.ndarray | None: ...   # None: no model (yet)
+    def nearest(self, vector: np.ndarray, k: int, types: frozenset[str] | None
+                ) -> list[tuple[str, float]]: ...
+    def similarity(self, vector: np.ndarray, doc_ids: list[str]) -> dict[str, float]: ...
+
 
 Fetch = Callable[[list[str]], Mapping[str, dict[str, Any]]]
 
@@ -66,6 +82,8 @@ class SearchRequest:
     variant: str | None = None
     user_id: str | None = None
     user: UserContext | None = None  # liked artists and genres: the affinity feature
+    mode: str = "auto"                  # auto | lexical | semantic | hybrid
+    semantic_ratio: float | None = None  # None: RRF; else the normalized blend's ratio
 
 
 @dataclass(slots=True)
@@ -77,6 +95,8 @@ class SearchResponse:
     hits: list[dict[str, Any]] = field(default_factory=list)
     variant: str = ""
     assignment: dict[str, Any] = field(default_factory=dict)
+    mode: str = "lexical"               # the mode that answered
+    mode_reason: str = ""               # why (auto mode's rule, or "requested")
 
 
 class Searcher:
@@ -84,8 +104,10 @@ class Searcher:
         self, retriever: Retriever, fetch: Fetch, variants: Mapping[str, Variant],
         default_variant: str, lock: threading.RLock,
         traffic: Mapping[str, float] | None = None, traffic_salt: str = "",
+        vectors: VectorRetriever | None = None,
     ) -> None:
         self.retriever = retriever
+        self.vectors = vectors
         self.fetch = fetch
         self.variants = variants
         self.default_variant = default_variant
@@ -121,23 +143,45 @@ class Searcher:
         query = parse_query(request.q)
         want = request.offset + request.limit
         depth = max(variant.candidates, want)
+        shape = query.shape
+        mode, reason = request.mode, "requested"
+        fusion: dict[str, dict[str, Any]] = {}
+        if not query.words or self.vectors is None:
+            mode, reason = "lexical", "no text vectors" if query.words else "empty query"
         with self.lock:
             candidates, total = self.retriever.retrieve(
                 query, variant, limit=depth, types=request.types)
             overall = candidates
             if request.types is not None:
                 overall, _ = self.retriever.retrieve(query, variant, limit=variant.candidates)
-        shape = query.shape
         user = request.user or None
         ranked = rank(candidates, shape, variant, explain=request.explain)
-        best = ranked if overall is candidates else rank(overall, shape, variant,
-                                                         explain=request.explain)
+        if mode == "auto":
+            mode, reason = self._auto_mode(query, ranked, variant)
+        vector = self.vectors.embed(request.q) if mode != "lexical" and self.vectors else None
+        if vector is None and mode != "lexical":
+            mode, reason = "lexical", "the text model is still loading"
+        if mode == "lexical":
+            best = ranked if overall is candidates else rank(overall, shape, variant,
+                                                             explain=request.explain)
+        else:
+            assert vector is not None
+            ranked, total, fusion = self._fuse(query, variant, request, vector, candidates,
+                                               total, depth, request.types, mode)
+            best = ranked
+            if request.types is not None:
+                best, _, overall_fusion = self._fuse(query, variant, request, vector,
+                                                     overall, 0, variant.candidates, None,
+                                                     mode)
+                fusion = {**overall_fusion, **fusion}
         liking = variant.weights.get("affinity", 0.0)
-        if user and liking > 0:
+        # Affinity is in ranking-score units; fused orders are ranks, not scores, so a
+        # user context re-orders lexical answers only.
+        if user and liking > 0 and mode == "lexical":
             # Affinity adds at most `liking`: only candidates that close to the page (or
             # to the top result) can move, so only they need their artists and genres.
             near = _near(ranked, want, liking)
-            if overall is not candidates:
+            if best is not ranked:
                 near += _near(best, 1, liking)
             self._describe(near)
             same = best is ranked
@@ -146,15 +190,78 @@ class Searcher:
                                                    explain=request.explain)
         page = ranked[request.offset:want]
         docs = self.fetch([r.candidate.doc_id for r in page + best[:1]])
-        hits = [_hit(r, docs, request.explain, variant, user) for r in page
+        hits = [_hit(r, docs, request.explain, variant, fusion, user) for r in page
                 if r.candidate.doc_id in docs]
-        top = _hit(best[0], docs, request.explain, variant, user) \
+        top_hit = _hit(best[0], docs, request.explain, variant, fusion, user) \
             if best and best[0].candidate.doc_id in docs else None
         took = (time.perf_counter() - started) * 1000
         assignment = {"variant": variant.name, "version": variant.version,
                       "reason": chosen.reason}
-        return SearchResponse(request.q, round(took, 3), total, top, hits, variant.name,
-                              assignment)
+        return SearchResponse(request.q, round(took, 3), total, top_hit, hits, variant.name,
+                              assignment, mode, reason)
+
+    def _auto_mode(self, query: ParsedQuery, ranked: list[Ranked], variant: Variant
+                   ) -> tuple[str, str]:
+        top = [r.candidate for r in ranked[:DECIDE_DEPTH]]
+        return choose_mode(query, rank(top, query.shape, variant, explain=True))
+
+    def auto_mode(self, q: str, variant: str | None = None) -> tuple[str, str]:
+        """What `mode=auto` decides for this query, and why; no vector is needed to
+        decide, so this also tells which queries can never be touched by fusion."""
+        chosen = self.variant(variant)
+        query = parse_query(q)
+        if not query.words:
+            return "lexical", "empty query"
+        with self.lock:
+            candidates, _ = self.retriever.retrieve(query, chosen, limit=chosen.candidates)
+        return self._auto_mode(query, rank(candidates, query.shape, chosen), chosen)
+
+    def _fuse(
+        self, query: ParsedQuery, variant: Variant, request: SearchRequest,
+        vector: np.ndarray, lexical: list[Candidate], total: int, depth: int,
+        types: frozenset[str] | None, mode: str,
+    ) -> tuple[list[Ranked], int, dict[str, dict[str, Any]]]:
+        """Lexical and vector candidates ranked by the same features (the vector one
+        included), then ordered by fusing the lexical order with the semantic one."""
+        assert self.vectors is not None
+        nearest = self.vectors.nearest(vector, depth, types)
+        if mode == "semantic":
+            lexical = []
+        known = {c.doc_id for c in lexical}
+        extra = [d for d, _ in nearest if d not in known]
+        with self.lock:
+            candidates = lexical + self.retriever.describe(query, extra)
+        sims = dict(nearest)
+        sims.update(self.vectors.similarity(vector, [c.doc_id for c in candidates
+                                                     if c.doc_id not in sims]))
+        for c in candidates:
+            c.vector_similarity = sims.get(c.doc_id)
+        ranked = rank(candidates, query.shape, variant, explain=request.explain)
+        lexical_ids = [r.candidate.doc_id for r in ranked if r.candidate.doc_id in known]
+        semantic_ids = [d for d, _ in nearest]
+        if mode == "semantic":
+            scores = {d: s for d, s in nearest}
+            method = "semantic"
+        elif request.semantic_ratio is not None:
+            lexical_scores = {r.candidate.doc_id: r.score for r in ranked
+                              if r.candidate.doc_id in known}
+            scores = blend(lexical_scores, dict(nearest), request.semantic_ratio)
+            method = "blend"
+        else:
+            scores = rrf(lexical_ids, semantic_ids)
+            method = "rrf"
+        lex_rank = {d: i for i, d in enumerate(lexical_ids, start=1)}
+        sem_rank = {d: i for i, d in enumerate(semantic_ids, start=1)}
+        fusion = {d: {"method": method, "lexical_rank": lex_rank.get(d),
+                      "semantic_rank": sem_rank.get(d),
+                      "similarity": round(sims[d], 4) if d in sims else None,
+                      **({"semantic_ratio": request.semantic_ratio}
+                         if method == "blend" else {})}
+                  for d in scores}
+        fused = [Ranked(r.candidate, scores[r.candidate.doc_id], r.explanation)
+                 for r in ranked if r.candidate.doc_id in scores]
+        fused.sort(key=lambda r: (-r.score, -r.candidate.popularity, r.candidate.doc_id))
+        return fused, total + len(extra), fusion
 
     def _describe(self, candidates: list[Candidate]) -> None:
         """Give candidates their artists and genres from the stored documents (the
@@ -175,7 +282,7 @@ class Searcher:
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
         """As-you-type completions: distinct names of the best hits, with type and id."""
-        response = self.search(SearchRequest(q=q, limit=limit * 3))
+        response = self.search(SearchRequest(q=q, limit=limit * 3, mode="lexical"))
         seen: set[str] = set()
         out = []
         for hit in response.hits:
@@ -200,7 +307,8 @@ def _near(ranked: list[Ranked], want: int, reach: float) -> list[Candidate]:
 
 
 def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
-         variant: Variant, user: UserContext | None = None) -> dict[str, Any]:
+         variant: Variant, fusion: Mapping[str, dict[str, Any]],
+         user: UserContext | None = None) -> dict[str, Any]:
     doc = docs[r.candidate.doc_id]
     hit: dict[str, Any] = {"id": doc["id"], "type": doc["type"], "name": doc["name"],
                            "score": round(r.score, 4)}
@@ -225,6 +333,8 @@ def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
             value, artists, genres = user.affinity(r.candidate.artists, r.candidate.genres)
             hit["explain"]["affinity"] = {"value": round(value, 4), "artists": list(artists),
                                           "genres": list(genres)}
+        if r.candidate.doc_id in fusion:
+            hit["explain"]["fusion"] = fusion[r.candidate.doc_id]
     return hit
 
 

@@ -222,6 +222,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                                "error": result.error_type, "reason": f"line {line}: {reason}"})
             bar.update(1)
     engine.lexical.compact()
+    if args.wait_vectors:
+        _wait_for_vectors(engine)
     errors.sort(key=lambda e: e.get("line", 0))
     report = Path(args.errors or f"{path}.errors.jsonl")
     if errors:
@@ -233,20 +235,37 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if errors and not ok else 0
 
 
+def _wait_for_vectors(engine: Any) -> None:
+    """Block, with a progress bar, until every text is embedded (the embedder's cache
+    makes this quick for texts seen before)."""
+    text = getattr(engine, "text", None)
+    if text is None or (text.embedder is not None and text.backlog == 0):
+        return
+    with tqdm(desc="embedding texts", unit="doc", total=text.backlog,
+              file=sys.stderr) as bar:
+        while not engine.wait_for_vectors(0.5):
+            bar.total = max(bar.total, bar.n + text.backlog)
+            bar.update(max(bar.total - text.backlog - bar.n, 0))
+        bar.update(bar.total - bar.n)
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     from segue.query import SearchRequest
 
     engine = open_engine(_settings(args))
     engine.load()
+    if args.mode != "lexical":
+        _wait_for_vectors(engine)
     types = frozenset(args.type.split(",")) if args.type else None
     answer = engine.search(SearchRequest(q=args.query, limit=args.limit, types=types,
-                                         explain=args.explain))
+                                         explain=args.explain, mode=args.mode))
     if args.json:
         body = {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
-                "top": answer.top, "hits": answer.hits}
+                "top": answer.top, "hits": answer.hits, "mode": answer.mode}
         print(orjson.dumps(body, option=orjson.OPT_INDENT_2).decode())
         return 0
-    print(f"{answer.total} matches in {answer.took_ms:.2f} ms")
+    print(f"{answer.total} matches in {answer.took_ms:.2f} ms ({answer.mode}: "
+          f"{answer.mode_reason})")
     if answer.top:
         print(f"top: [{answer.top['type']}] {answer.top['name']}  ({answer.top['id']})")
     for i, hit in enumerate(answer.hits, start=1):
@@ -397,6 +416,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 return fail(f"{args.data}: no documents indexed (use --catalog FILE)")
             notes.append(f"Index: `{args.data}` ({count:,} documents).")
         notes.append(f"Engine: {engine.name}.")
+        # Descriptive queries are answered with text vectors: all of them, so that a
+        # run does not depend on how far the background embedder had come.
+        _wait_for_vectors(engine)
 
         def searcher(variant: str):
             def search(q: str, user: UserContext | None = None) -> list[str]:
@@ -448,6 +470,9 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("file")
     ingest.add_argument("--data", default="data")
     ingest.add_argument("--errors", help="where to write the per-item error report")
+    ingest.add_argument("--wait-vectors", action="store_true",
+                        help="also embed every text before exiting (otherwise the next "
+                        "start embeds what is left, in the background)")
     ingest.set_defaults(func=cmd_ingest)
 
     search = sub.add_parser("search", help="a quick search from the shell")
@@ -456,6 +481,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=10)
     search.add_argument("--type")
     search.add_argument("--explain", action="store_true")
+    search.add_argument("--mode", default="auto", choices=("auto", "lexical", "semantic",
+                                                           "hybrid"))
     search.add_argument("--json", action="store_true")
     search.set_defaults(func=cmd_search)
 

@@ -30,6 +30,12 @@ class Settings:
     search_keys: frozenset[str] = frozenset()
     opensearch_url: str = "http://127.0.0.1:9200"  # comma-separated: every node to try
     opensearch_index: str = "segue"                 # the alias searches and writes address
+    # A local sentence-transformers directory; None: the packaged MiniLM; "none": no
+    # text vectors (lexical search only). Read from SEGUE_TEXT_MODEL even when Settings
+    # are built in code, so one variable turns vectors off for a whole process tree.
+    text_model: str | None = field(
+        default_factory=lambda: os.environ.get("SEGUE_TEXT_MODEL") or None)
+    audio_dim: int | None = None      # audio vector dimension; None: fixed by the first one
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -51,10 +57,16 @@ class Settings:
             values["opensearch_index"] = env["SEGUE_OPENSEARCH_INDEX"]
         if env.get("SEGUE_SYNONYMS"):
             values["synonyms"] = Path(env["SEGUE_SYNONYMS"])
+        if env.get("SEGUE_AUDIO_DIM"):
+            values["audio_dim"] = int(env["SEGUE_AUDIO_DIM"])
         if env.get("SEGUE_VARIANTS_DIR"):
             values["variants_dir"] = Path(env["SEGUE_VARIANTS_DIR"])
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def text_vectors(self) -> bool:
+        return (self.text_model or "").lower() not in ("none", "off")
 
     @property
     def open_access(self) -> bool:

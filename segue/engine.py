@@ -8,6 +8,7 @@ engine implements the same methods over OpenSearch.
 from __future__ import annotations
 
 import hashlib
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -21,20 +22,33 @@ from segue.analyzers import Synonyms
 from segue.indexer import (
     Action,
     ActionError,
+    AudioVectors,
     DocumentCache,
+    EmbeddingCache,
     ItemResult,
     LexicalIndex,
     Store,
+    TextEmbedder,
+    TextVectors,
+    VectorIndex,
     Writer,
     parse_bulk,
 )
-from segue.query import EmbeddedRetriever, Searcher, SearchRequest, SearchResponse
+from segue.query import (
+    EmbeddedRetriever,
+    EmbeddedVectors,
+    Searcher,
+    SearchRequest,
+    SearchResponse,
+)
 from segue.ranking import Variant, shipped_variants
 
 from .config import Settings
 
 SNAPSHOT_EVERY = 100_000   # changes after which the index is saved again
 SNAPSHOT_CHECK_S = 30.0
+VECTOR_REFRESH_S = 1.0     # audio vectors reach FAISS in the background this often
+_NOT_RETURNED = frozenset({"audio_embedding", "text_embedding"})
 
 
 class Engine(Protocol):
@@ -45,6 +59,9 @@ class Engine(Protocol):
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]: ...
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]: ...
     def search(self, request: SearchRequest) -> SearchResponse: ...
+    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
+                ) -> dict[str, Any] | None: ...
+    def wait_for_vectors(self, timeout: float | None = None) -> bool: ...
     def suggest(self, q: str, limit: int) -> list[dict[str, Any]]: ...
     def get(self, doc_id: str) -> dict[str, Any] | None: ...
     def delete(self, doc_id: str) -> ItemResult: ...
@@ -76,25 +93,70 @@ class EmbeddedEngine:
         self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
         self.snapshot_path = Path(settings.data_dir) / "lexical.snapshot"
+        self.vectors_dir = Path(settings.data_dir) / "vectors"
         self.lexical = LexicalIndex(settings.typo_budget, self.synonyms)
         self.documents = DocumentCache(self._fetch)
-        self.writer = Writer(self.store, [self.lexical, self.documents], self.lock)
+        self.audio = AudioVectors(VectorIndex(settings.audio_dim))
+        self.text: TextVectors | None = TextVectors(
+            VectorIndex(), self._load_embedder) if settings.text_vectors else None
+        self.writer = Writer(self.store, self._sinks(), self.lock, checks=[self._check])
         self.searcher = Searcher(
             EmbeddedRetriever(self.lexical), self.documents.get_many,
             load_variants(settings), settings.default_variant, self.lock,
             settings.traffic, settings.traffic_salt,
+            EmbeddedVectors(self.text) if self.text is not None else None,
         )
         self.snapshot_seq = -1
         self._saving = threading.Lock()  # one snapshot written at a time
+        self._snapshot_embedded = 0
         self.fingerprint = self._fingerprint()
         self._ready = threading.Event()
         self._closing = threading.Event()
         self._snapshotter: threading.Thread | None = None
 
+    def _sinks(self) -> list[Any]:
+        sinks: list[Any] = [self.lexical, self.documents, self.audio]
+        return sinks + ([self.text] if self.text is not None else [])
+
+    def _check(self, doc: dict[str, Any]) -> None:
+        self.audio.check(doc)
+
+    def _load_embedder(self) -> TextEmbedder:
+        cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")
+        return TextEmbedder(self.settings.text_model, cache)
+
     def _use_index(self, index: LexicalIndex) -> None:
         self.lexical = index
-        self.writer.sinks = [index, self.documents]
+        self.writer.sinks = self._sinks()
         self.searcher.retriever = EmbeddedRetriever(index)
+
+    def _restore_vectors(self, seq: int) -> list[str] | None:
+        """The vector snapshots taken with lexical snapshot `seq`, or None (rebuild).
+        Returns the ids whose text was still waiting for the embedder."""
+        audio = VectorIndex.load(self.vectors_dir / "audio")
+        if audio is None or audio[1].get("seq") != seq:
+            return None
+        if self.settings.audio_dim is not None and audio[0].dim not in (
+                None, self.settings.audio_dim):
+            return None
+        pending: list[str] = []
+        text = None
+        if self.text is not None:
+            text = VectorIndex.load(self.vectors_dir / "text")
+            if text is None or text[1].get("seq") != seq or \
+                    text[1].get("model") != self._model_name():
+                return None
+            pending = list(text[1].get("pending", []))
+        self.audio.index = audio[0]
+        if self.settings.audio_dim is not None:
+            self.audio.index.dim = self.settings.audio_dim
+        if self.text is not None and text is not None:
+            self.text.index = text[0]
+            self.text.keys = dict(text[1].get("keys", {}))
+        return pending
+
+    def _model_name(self) -> str:
+        return str(self.settings.text_model or "packaged:all-MiniLM-L6-v2")
 
     def _fingerprint(self) -> str:
         """What a saved index depends on: the code that analyzes and indexes, and the
@@ -120,9 +182,15 @@ class EmbeddedEngine:
         """
         restored = LexicalIndex.load(self.snapshot_path, fingerprint=self.fingerprint,
                                      synonyms=self.synonyms)
+        pending = self._restore_vectors(restored[1]) if restored is not None else None
+        if pending is None:
+            restored = None
         if restored is not None:
             index, self.snapshot_seq = restored
             self._use_index(index)
+            if self.text is not None and pending:
+                for doc in self._fetch(pending).values():
+                    self.text.upsert(doc)
             replayed = self.writer.replay(self.snapshot_seq, progress)
         else:
             replayed = self.writer.load(progress)
@@ -133,33 +201,69 @@ class EmbeddedEngine:
             self.lexical.compact()
         if restored is None or replayed >= SNAPSHOT_EVERY:
             self.snapshot()
+        if self.text is not None:
+            # Readiness does not wait for the model: names are searchable now, and
+            # descriptions as soon as the embedder has caught up (see stats()).
+            self.text.progress = progress is not None
+            self.text.start()
         self._ready.set()
         self._snapshotter = threading.Thread(target=self._snapshot_loop, daemon=True,
                                              name="segue-snapshot")
         self._snapshotter.start()
+        threading.Thread(target=self._refresh_loop, daemon=True,
+                         name="segue-vector-refresh").start()
         return len(self.lexical)
 
     def snapshot(self) -> bool:
-        """Save the lexical index if it changed since the last snapshot.
+        """Save the indexes if they changed since the last snapshot.
 
-        Searches and writes wait only while the index is frozen (a copy of what grows
-        in place); the slow part, pickling and writing to disk, runs outside the lock.
+        Searches and writes wait only while the vectors are written and the lexical
+        index is frozen (a copy of what grows in place); pickling the lexical index,
+        the slow part, runs outside the lock.
         """
         with self._saving:
             with self.lock:
                 seq = self.writer.applied_seq
-                if seq == self.snapshot_seq:
+                embedded = self.text.indexed if self.text is not None else 0
+                if seq == self.snapshot_seq and embedded == self._snapshot_embedded:
                     return False
+                self._snapshot_embedded = embedded
+                # Vectors first, lexical last: a crash in between leaves an older lexical
+                # snapshot whose sequence the vectors no longer match, hence a rebuild.
+                self._save_vectors("audio", self.audio.index, {"seq": seq})
+                if self.text is not None:
+                    with self.text._cond:
+                        extra = {"seq": seq, "model": self._model_name(),
+                                 "keys": self.text.keys, "pending": self.text.pending_ids}
+                        self._save_vectors("text", self.text.index, extra)
                 frozen = self.lexical.freeze()
             frozen.save(self.snapshot_path, seq=seq, fingerprint=self.fingerprint)
             self.snapshot_seq = seq
             return True
+
+    def _save_vectors(self, name: str, index: VectorIndex, extra: dict[str, Any]) -> None:
+        """Written beside, then swapped in: a crash never leaves half a snapshot."""
+        final = self.vectors_dir / name
+        fresh, old = final.with_name(name + ".new"), final.with_name(name + ".old")
+        shutil.rmtree(fresh, ignore_errors=True)
+        index.save(fresh, extra)
+        shutil.rmtree(old, ignore_errors=True)
+        if final.exists():
+            final.rename(old)
+        fresh.rename(final)
+        shutil.rmtree(old, ignore_errors=True)
 
     def _snapshot_loop(self) -> None:
         """Bound the replay after a crash: save once many changes have accumulated."""
         while not self._closing.wait(SNAPSHOT_CHECK_S):
             if self.writer.applied_seq - self.snapshot_seq >= SNAPSHOT_EVERY:
                 self.snapshot()
+
+    def _refresh_loop(self) -> None:
+        """Move buffered audio vectors into FAISS off the write path (a read flushes
+        whatever is left, so a write is never invisible to the next read)."""
+        while not self._closing.wait(VECTOR_REFRESH_S):
+            self.audio.index.flush()
 
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
         return self.writer.apply(parse_bulk(lines))
@@ -175,6 +279,33 @@ class EmbeddedEngine:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         return self.searcher.search(request)
+
+    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
+                ) -> dict[str, Any] | None:
+        """More like this document: by its audio vector, else by its text vector.
+        None when the document does not exist; never the document itself."""
+        if self.store.get(doc_id) is None:
+            return None
+        sources = [("audio", self.audio.index)]
+        if self.text is not None:
+            sources.append(("text", self.text.index))
+        for source, index in sources:
+            vector = index.vector(doc_id)
+            if vector is None:
+                continue
+            found = index.search(vector, limit, types=types, exclude=doc_id)
+            docs = self.documents.get_many([d for d, _ in found])
+            hits = [{"id": d, "type": docs[d]["type"], "name": docs[d]["name"],
+                     "score": round(sim, 4),
+                     **{k: v for k, v in docs[d].items()
+                        if k not in _NOT_RETURNED and k not in ("id", "type", "name")}}
+                    for d, sim in found if d in docs]
+            return {"id": doc_id, "source": source, "hits": hits}
+        return {"id": doc_id, "source": None, "hits": []}
+
+    def wait_for_vectors(self, timeout: float | None = None) -> bool:
+        """Block until every text written so far is embedded; False on timeout."""
+        return self.text is None or self.text.wait(timeout)
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
         return self.searcher.suggest(q, limit)
@@ -195,7 +326,11 @@ class EmbeddedEngine:
             lexical = self.lexical.stats()
         db = self.store.path
         size = sum(p.stat().st_size for p in db.parent.glob(db.name + "*") if p.exists())
+        vectors = {"audio": self.audio.index.stats()}
+        if self.text is not None:
+            vectors["text"] = self.text.stats()
         return {"engine": self.name, "ready": self.ready, **lexical, "store_bytes": size,
+                "vectors": vectors,
                 "uptime_s": round(time.time() - self.started, 1),
                 "variants": sorted(self.searcher.variants)}
 
@@ -204,6 +339,8 @@ class EmbeddedEngine:
         if self._closing.is_set():
             return
         self._closing.set()
+        if self.text is not None:
+            self.text.close()
         if self._ready.is_set():
             self.snapshot()
         self.store.close()

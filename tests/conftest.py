@@ -12,6 +12,10 @@ import pytest
 from segue.config import Settings
 from segue.engine import EmbeddedEngine, open_engine
 
+# Lexical tests (and the servers they start) do not pay for embedding their catalogs:
+# text vectors are off unless a test asks for them (tests/vectors/ passes the model).
+os.environ.setdefault("SEGUE_TEXT_MODEL", "none")
+
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless=new",

@@ -34,6 +34,8 @@
   const detailsStatus = $("#details-status");
   const detailsFields = $("#details-fields");
   const detailsClose = $("#details-close");
+  const similarEl = $("#details-similar");
+  const similarList = $("#similar-list");
 
   const pageParams = new URLSearchParams(window.location.search);
   const apiKey = pageParams.get("key") || "";
@@ -474,6 +476,28 @@
     detailsEl.hidden = true;
     layoutEl.classList.remove("has-details");
     detailsFields.replaceChildren();
+    similarEl.hidden = true;
+    similarList.replaceChildren();
+  }
+
+  /* "More like this": /v1/similar (audio vectors, else text); names are text, never HTML. */
+  async function loadSimilar(id, seq, signal) {
+    similarEl.hidden = true;
+    similarList.replaceChildren();
+    const res = await fetch(`/v1/similar?id=${encodeURIComponent(id)}&limit=5`, {
+      headers: headers(), signal,
+    });
+    if (!res.ok || seq !== state.detailsSeq) return;
+    const body = await res.json();
+    if (seq !== state.detailsSeq || !Array.isArray(body.hits) || !body.hits.length) return;
+    for (const hit of body.hits) {
+      const li = el("li", "similar-hit", isBlank(hit.name) ? String(hit.id) : String(hit.name));
+      li.dataset.id = String(hit.id);
+      li.append(el("span", "similar-type", TYPE_LABEL[hit.type] || String(hit.type || "")));
+      similarList.append(li);
+    }
+    similarEl.dataset.source = String(body.source || "");
+    similarEl.hidden = false;
   }
 
   function describeValue(v) {
@@ -546,6 +570,8 @@
       detailsStatus.dataset.state = "ok";
       detailsStatus.textContent = "";
       renderDocument(doc);
+      // Optional: a document without vectors, or a failed request, just shows no list.
+      await loadSimilar(id, seq, controller.signal).catch(() => {});
     } catch (err) {
       if (err && err.name === "AbortError") return;
       if (seq !== state.detailsSeq) return;

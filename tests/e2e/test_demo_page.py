@@ -517,3 +517,24 @@ def test_mobile_width_dark(live_server, browser_page, screenshots_dir):
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390
     page.screenshot(path=str(screenshots_dir / "mobile-shakeera-dark.png"))
     assert browser_page.console_errors == []
+
+
+def test_the_details_panel_lists_more_like_this(live_server, browser_page):
+    """/v1/similar from the page: tracks that sound alike (audio vectors), never the
+    track itself, names shown as text."""
+    page = browser_page.page
+    open_page(page, live_server)
+    type_query(page, "take on me")
+    wait_for_results(page, "take on me")
+    row = page.locator("#results .hit[data-id='tr-a-ha-take-on-me']")
+    with page.expect_response(re.compile(r"/v1/similar\?id=tr-a-ha-take-on-me")) as answer:
+        row.click()
+    assert answer.value.status == 200
+    similar = page.locator("#details-similar")
+    expect(similar).to_be_visible()
+    expect(similar).to_have_attribute("data-source", "audio")
+    items = similar.locator("li")
+    expect(items).to_have_count(5)
+    ids = [items.nth(i).get_attribute("data-id") for i in range(5)]
+    assert "tr-a-ha-take-on-me" not in ids
+    assert browser_page.console_errors == []

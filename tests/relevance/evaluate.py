@@ -1,11 +1,13 @@
 """The relevance report: Segue and tantivy on the same corpus and queries, in one run.
 
-    python -m tests.relevance.evaluate [--variant default] [--failures]
+    python -m tests.relevance.evaluate [--variant default] [--failures] [--hybrid]
 
 Prints success@1 (the meant document first: ranx `hit_rate@1-l2`), MRR@10 and
-NDCG@10 (graded) per category for both, as
-Markdown; `--failures` lists the queries Segue does not answer first. Personalized
-queries are asked with their user context; tantivy has none, so it gets the text.
+NDCG@10 (graded) per category for both, as Markdown; `--failures` lists the queries
+Segue does not answer first. Personalized queries are asked with their user context;
+tantivy has none, so it gets the text. `--hybrid` adds a column for `mode=auto` with
+text vectors on (the corpus is embedded first) beside the lexical-only one: fusion
+must not change how names rank.
 """
 
 from __future__ import annotations
@@ -29,19 +31,24 @@ SUCCESS = "hit_rate@1-l2"
 METRICS = (SUCCESS, "mrr@10", "ndcg@10")
 
 
-def build_engine(data_dir: Path, docs: list[dict]) -> EmbeddedEngine:
-    engine = open_engine(Settings(data_dir=data_dir))
+def build_engine(data_dir: Path, docs: list[dict], *, vectors: bool = False
+                 ) -> EmbeddedEngine:
+    """Lexical only unless `vectors`: then the packaged text model embeds every
+    document before this returns."""
+    engine = open_engine(Settings(data_dir=data_dir, text_model=None if vectors else "none"))
     engine.load()
     for result in engine.index_documents(docs):
         assert result.ok, result
     engine.lexical.compact()
+    if vectors:
+        engine.wait_for_vectors()
     return engine
 
 
-def segue_search(engine: EmbeddedEngine, variant: str | None = None):
+def segue_search(engine: EmbeddedEngine, variant: str | None = None, mode: str = "auto"):
     def search(q: str, user: UserContext | None = None) -> Sequence[str]:
-        return [h["id"] for h in engine.search(SearchRequest(q=q, limit=10, variant=variant,
-                                                             user=user)).hits]
+        return [h["id"] for h in engine.search(SearchRequest(
+            q=q, limit=10, variant=variant, mode=mode, user=user)).hits]
     return search
 
 
@@ -79,13 +86,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--variant", default=None)
     parser.add_argument("--failures", action="store_true")
     parser.add_argument("--no-tantivy", action="store_true")
+    parser.add_argument("--hybrid", action="store_true",
+                        help="also run mode=auto with text vectors")
     args = parser.parse_args(argv)
     docs, queries = load_corpus(), judged()
     results: dict[str, dict[str, dict[str, float]]] = {}
     with tempfile.TemporaryDirectory() as tmp:
-        engine = build_engine(Path(tmp), docs)
-        run = run_queries(segue_search(engine, args.variant), queries, label="segue")
+        engine = build_engine(Path(tmp), docs, vectors=args.hybrid)
+        run = run_queries(segue_search(engine, args.variant, "lexical"), queries,
+                          label="segue")
         results["Segue"] = score(queries, run, METRICS)
+        if args.hybrid:
+            auto = run_queries(segue_search(engine, args.variant, "auto"), queries,
+                               label="segue auto")
+            results["Segue auto (hybrid)"] = score(queries, auto, METRICS)
+            same = sum(list(auto[j.qid]) == list(run[j.qid]) for j in queries)
+            print(f"mode=auto ranks {same} of {len(queries)} queries exactly as lexical")
         if args.failures:
             by_id = {d["id"]: d for d in docs}
             for j in queries:

@@ -1,0 +1,235 @@
+"""Vector benchmarks, each beside its peer in the same run.
+
+    python -m tests.benchmarks.vectors --docs 100000 --queries 300
+    python -m tests.benchmarks.vectors --docs 100000 --ingest-only
+
+1. **Embedding throughput** of the packaged MiniLM on this CPU, documents/s, on
+   one torch thread (the default) and on two.
+2. **FAISS build time and memory** (FAISS's serialized index plus Segue's float32
+   copy of the vectors) for 100k vectors: exact flat and HNSW (the
+   index Segue picks above 20k vectors), text (384-d) and audio (32-d) sizes,
+   with HNSW recall@10 against exact search.
+3. **Hybrid query latency** at `--docs` documents beside lexical-only on the same
+   engine and queries: descriptive queries ("chill acoustic folk from the 90s")
+   in mode lexical, hybrid and semantic, and name queries in mode auto beside
+   lexical (what the mode decision costs a name). Times are Segue's `took_ms`,
+   query embedding included (its cache is cleared before every pass).
+
+Embedding 100k texts would take half an hour on this CPU, so for (3) only the
+first `--embed` documents are embedded by the model; every other document gets
+the vector of an embedded document of the same type and first genre plus a
+little noise, written to the engine's embedding cache under its own text. The
+engine then loads through its normal path (cache hits, no model calls), and the
+vectors have the clustered shape real ones have.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import faiss
+import numpy as np
+from tqdm import tqdm
+
+from segue.config import Settings
+from segue.engine import open_engine
+from segue.indexer import EmbeddingCache, TextEmbedder, VectorIndex, embedding_text
+from segue.query import SearchRequest
+
+from .side_by_side import _percentiles
+from .workload import catalog, queries
+
+MOODS = ("chill", "upbeat", "sad", "energetic", "relaxing", "dark", "happy", "mellow")
+SCENES = ("for studying", "for a road trip", "for a rainy day", "to dance to",
+          "for the gym", "late at night", "from the 80s", "from the 90s", "acoustic")
+
+
+def describe_queries(docs: list[dict], n: int, seed: int = 4) -> list[str]:
+    rng = np.random.default_rng(seed)
+    genres = sorted({g for d in docs for g in d.get("genres") or []})
+    out: set[str] = set()
+    while len(out) < n:
+        out.add(f"{rng.choice(MOODS)} {rng.choice(genres)} {rng.choice(SCENES)}")
+    return sorted(out)
+
+
+def embed_throughput(texts: list[str]) -> dict[int, float]:
+    import torch
+
+    embedder = TextEmbedder()
+    rates = {}
+    for threads in (1, 2):
+        torch.set_num_threads(threads)
+        embedder.model.encode(texts[:64], batch_size=64)   # warm-up
+        started = time.perf_counter()
+        embedder.model.encode(texts, batch_size=64, normalize_embeddings=True)
+        rates[threads] = len(texts) / (time.perf_counter() - started)
+    torch.set_num_threads(1)
+    return rates
+
+
+def faiss_build(n: int, dim: int, hnsw: bool, rng: np.random.Generator
+                ) -> tuple[float, int, float | None]:
+    centers = rng.normal(size=(64, dim))
+    vectors = (centers[rng.integers(0, 64, n)] + 0.8 * rng.normal(size=(n, dim))
+               ).astype(np.float32)
+    gc.collect()
+    started = time.perf_counter()
+    index = VectorIndex(dim, hnsw_above=0 if hnsw else n + 1)
+    for i, v in enumerate(vectors):
+        index.upsert(f"d{i}", "track", v)
+    index.compact()
+    took = time.perf_counter() - started
+    # What the index holds: FAISS's own serialized form (vectors + graph) plus the
+    # float32 copy Segue keeps for reconstruction and exact re-scoring.
+    memory = len(faiss.serialize_index(index._index)) + index._vectors[:n].nbytes
+    recall = None
+    if hnsw:
+        probes = vectors[rng.integers(0, n, 200)] + 0.1 * rng.normal(size=(200, dim))
+        recall = float(np.mean([
+            len({d for d, _ in index.search(q, 10)} & set(index.exact_search(q, 10))) / 10
+            for q in probes.astype(np.float32)]))
+    del index, vectors
+    return took, memory, recall
+
+
+def _no_model() -> TextEmbedder:
+    raise RuntimeError("not loaded: this run measures ingest only")
+
+
+def ingest_rates(docs: list[dict], rounds: int = 3) -> None:
+    """Write-path throughput of the same documents (with their audio vectors) through
+    the engine without its vector sinks (as before vectors), with the audio sink, and
+    with audio + text sinks (texts queued; embedding runs in the background and is
+    not waited for). Interleaved rounds, medians: the machine's load drifts."""
+    configs = (("no vector sinks", "none", True), ("audio sink", "none", False),
+               ("audio + text sinks", None, False))
+    rates: dict[str, list[float]] = {label: [] for label, _, _ in configs}
+    for _ in range(rounds):
+        for label, model, strip in configs:
+            with tempfile.TemporaryDirectory() as tmp:
+                engine = open_engine(Settings(data_dir=Path(tmp), text_model=model))
+                if engine.text is not None:  # the model is not needed to measure this
+                    engine.text.load_embedder = _no_model
+                engine.load()
+                if strip:
+                    engine.writer.sinks = [engine.lexical, engine.documents]
+                started = time.perf_counter()
+                for _ in engine.index_documents(docs):
+                    pass
+                engine.lexical.compact()
+                engine.audio.compact()
+                rates[label].append(len(docs) / (time.perf_counter() - started))
+                engine.close()
+    base = float(np.median(rates["no vector sinks"]))
+    print(f"## Ingest, {len(docs):,} documents with audio vectors (median of {rounds})\n")
+    print("| write path | ingest | ratio |")
+    print("|---|---|---|")
+    for label, _, _ in configs:
+        rate = float(np.median(rates[label]))
+        print(f"| {label} | {rate:,.0f} docs/s | {rate / base:.2f}× |")
+    print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--embed", type=int, default=3_000,
+                        help="documents embedded by the model (the rest: neighbours)")
+    parser.add_argument("--ingest-only", action="store_true",
+                        help="only the ingest comparison")
+    args = parser.parse_args(argv)
+
+    docs = list(tqdm(catalog(args.docs, 1), total=args.docs, desc="generating",
+                     file=sys.stderr))
+    if args.ingest_only:
+        ingest_rates(docs)
+        return 0
+    texts = [embedding_text(d) for d in docs]
+
+    print("## Embedding throughput (packaged all-MiniLM-L6-v2, CPU)\n")
+    rates = embed_throughput(texts[:1000])
+    print(f"1,000 catalog texts (mean {np.mean([len(t) for t in texts[:1000]]):.0f} chars): "
+          f"{rates[1]:.0f} docs/s on 1 thread, {rates[2]:.0f} docs/s on 2 threads\n")
+
+    print("## FAISS build, 100,000 vectors\n")
+    print("| vectors | index | build | memory | recall@10 vs exact |")
+    print("|---|---|---|---|---|")
+    rng = np.random.default_rng(7)
+    for dim in (32, 384):
+        for hnsw in (False, True):
+            took, memory, recall = faiss_build(100_000, dim, hnsw, rng)
+            print(f"| {dim}-d | {'HNSW' if hnsw else 'flat'} | {took:.1f} s | "
+                  f"{memory / 2**20:.0f} MiB | {'-' if recall is None else f'{recall:.3f}'} |")
+    print()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp)
+        embedder = TextEmbedder(cache=None)
+        real = embedder.embed(list(tqdm(texts[:args.embed], desc="embedding", file=sys.stderr)))
+        by_group: dict[tuple, list[int]] = {}
+        for i, d in enumerate(docs[:args.embed]):
+            by_group.setdefault((d["type"], (d.get("genres") or [""])[0]), []).append(i)
+        rng = np.random.default_rng(11)
+        vectors: dict[bytes, np.ndarray] = {}
+        for i, (d, text) in enumerate(zip(docs, texts, strict=True)):
+            if i < args.embed:
+                vec = real[i]
+            else:
+                group = by_group.get((d["type"], (d.get("genres") or [""])[0])) \
+                    or range(args.embed)
+                vec = real[rng.choice(list(group))] + 0.05 * rng.normal(size=real.shape[1])
+                vec = (vec / np.linalg.norm(vec)).astype(np.float32)
+            vectors[embedder.key(text)] = vec
+        EmbeddingCache(data / "embeddings.sqlite3").put_many(vectors)
+        del vectors
+
+        engine = open_engine(Settings(data_dir=data, text_model=embedder.model_path))
+        engine.load()
+        started = time.perf_counter()
+        for _ in engine.index_documents(tqdm(docs, desc="indexing", file=sys.stderr)):
+            pass
+        engine.lexical.compact()
+        lexical_s = time.perf_counter() - started
+        engine.wait_for_vectors()
+        vectors_s = time.perf_counter() - started
+        text = engine.stats()["vectors"]["text"]
+        assert engine.text.embedder.model_calls == 0  # everything came from the cache
+
+        described = describe_queries(docs, args.queries)
+        names = [q for kind, q in queries(docs, args.queries * 2) if kind != "prefix"]
+        runs = [("descriptive", described, "lexical"), ("descriptive", described, "hybrid"),
+                ("descriptive", described, "semantic"), ("descriptive", described, "auto"),
+                ("names", names, "lexical"), ("names", names, "auto")]
+        print(f"## Search latency, {args.docs:,} documents "
+              f"({text['index']} text index, {text['vectors']:,} vectors)\n")
+        print(f"Indexed in {lexical_s:.1f} s (words), text vectors caught up "
+              f"{vectors_s - lexical_s:.1f} s later from the cache.\n")
+        print("| queries | mode | p50 | p99 | answered as hybrid |")
+        print("|---|---|---|---|---|")
+        for label, batch, mode in runs:
+            engine.text.embedder.embed_query.cache_clear()
+            for q in batch[:20]:
+                engine.search(SearchRequest(q=q, limit=10, mode=mode))  # warm-up
+            engine.text.embedder.embed_query.cache_clear()
+            ms, hybrid = [], 0
+            for q in batch:
+                answer = engine.search(SearchRequest(q=q, limit=10, mode=mode))
+                ms.append(answer.took_ms)
+                hybrid += answer.mode != "lexical"
+            p50, _, p99 = _percentiles(ms)
+            print(f"| {label} ({len(batch)}) | {mode} | {p50:.2f} ms | {p99:.2f} ms | "
+                  f"{hybrid / len(batch):.0%} |")
+        engine.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
