@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import unicodedata
 from collections import Counter
@@ -203,3 +204,11 @@ def test_personalized_queries_flip_with_the_user(queries: list[dict], corpus: Co
         meant.setdefault(q["query"], set()).add(doc["id"])
     # Every title is asked once per version: without the user it is a coin toss.
     assert all(len(ids) >= 2 for ids in meant.values()), meant
+
+
+def test_the_descriptive_judgments_are_what_the_rules_build() -> None:
+    from .build_descriptive import PATH, build
+
+    rows = [json.loads(line) for line in PATH.read_text(encoding="utf-8").splitlines()]
+    assert rows == build(list(load_demo()))
+    assert all(2 in r["relevant"].values() for r in rows)
