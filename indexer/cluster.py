@@ -16,6 +16,7 @@ from itertools import islice
 from typing import Any
 
 from .bulk import Action, ActionError
+from .cluster_vectors import TEXT_FIELD, ClusterVectors
 from .lexical import analyzed_fields
 from .schema import DocumentError, validate_document
 from .writer import ItemResult
@@ -43,18 +44,19 @@ def to_source(doc: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def from_source(source: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in source.items() if k != TERMS_FIELD}
+    return {k: v for k, v in source.items() if k not in (TERMS_FIELD, TEXT_FIELD)}
 
 
 class ClusterWriter:
     """`_bulk` actions → validated cluster operations → Segue's per-item results."""
 
     def __init__(self, client: Any, index: str, bulk_helper: BulkHelper,
-                 refresh: str = "wait_for") -> None:
+                 refresh: str = "wait_for", vectors: ClusterVectors | None = None) -> None:
         self.client = client
         self.index = index
         self.bulk_helper = bulk_helper
         self.refresh = refresh
+        self.vectors = vectors
 
     def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
         it = iter(actions)
@@ -84,6 +86,8 @@ class ClusterWriter:
                 continue
             ops.append(op)
             where.append((n, action, op.get("version")))
+        if ops and self.vectors is not None:
+            self.vectors.add([op["_source"] for op in ops if "_source" in op])
         if ops:
             answers = self.bulk_helper(
                 self.client, ops, chunk_size=CHUNK, raise_on_error=False,
@@ -125,6 +129,8 @@ class ClusterWriter:
             version = sent["version"]
         try:
             doc = validate_document(source, doc_id)
+            if self.vectors is not None:
+                self.vectors.check(doc)
         except DocumentError as e:
             return fail(400, "mapper_parsing_exception", str(e), action.source_line)
         meta = {"_op_type": "create" if op == "create" else "index", "_index": self.index,

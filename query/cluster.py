@@ -32,6 +32,7 @@ RECALL_DEPTH = 100  # candidates asked of the cluster for Segue to match (60 alr
 # gives the same relevance scores on the collection; the margin is for larger catalogs)
 NAME_FIELDS = ("name^3", "artists^2", "aliases^2", "album", "show", "owner")
 _TERMS = "terms"
+_TEXT_VECTOR = "text_embedding"  # Segue's own, never part of a document
 
 
 def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
@@ -107,6 +108,7 @@ class ClusterRetriever:
             return [], 0
         body = build_query(query, self.budget, self.synonyms, types=types,
                            size=max(self.depth, limit))
+        body["_source"] = {"excludes": [_TEXT_VECTOR]}
         answer = self.client.search(index=self.index, body=body)
         hits = answer["hits"]["hits"]
         docs = {h["_id"]: _document(h["_source"]) for h in hits}
@@ -121,6 +123,17 @@ class ClusterRetriever:
         total = answer["hits"]["total"]
         return candidates, int(total["value"] if isinstance(total, Mapping) else total)
 
+    def describe(self, query: ParsedQuery, doc_ids: list[str]) -> list[Candidate]:
+        """Candidates for documents found by their vectors, with whatever words match,
+        matched beside this thread's last retrieval (same collection statistics)."""
+        held: dict[str, dict[str, Any]] = getattr(self._last, "docs", {})
+        docs = {**held, **self.lookup([i for i in doc_ids if i not in held])}
+        self._last.docs = docs
+        local = LexicalIndex(self.budget, self.synonyms)
+        for doc in docs.values():
+            local.upsert(doc)
+        return EmbeddedRetriever(local).describe(query, [i for i in doc_ids if i in docs])
+
     def fetch(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Documents by id: from this thread's last retrieval, else one `mget`."""
         held: dict[str, dict[str, Any]] = getattr(self._last, "docs", {})
@@ -132,7 +145,10 @@ class ClusterRetriever:
 
     def lookup(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Documents by id, as the cluster holds them now."""
-        found = self.client.mget(index=self.index, body={"ids": doc_ids})
+        if not doc_ids:
+            return {}
+        found = self.client.mget(index=self.index, body={"docs": [
+            {"_id": i, "_source": {"excludes": [_TEXT_VECTOR]}} for i in doc_ids]})
         return {d["_id"]: _document(d["_source"]) for d in found["docs"] if d.get("found")}
 
 

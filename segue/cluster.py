@@ -16,12 +16,23 @@ import threading
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from segue.analyzers import Synonyms
-from segue.indexer import Action, ActionError, ClusterWriter, ItemResult, parse_bulk
+from segue.indexer import (
+    Action,
+    ActionError,
+    ClusterWriter,
+    EmbeddingCache,
+    ItemResult,
+    TextEmbedder,
+    parse_bulk,
+)
+from segue.indexer.cluster_vectors import ClusterVectors
 from segue.mappings import index_definition
 from segue.query import ClusterRetriever, Searcher, SearchRequest, SearchResponse
+from segue.query.cluster_vectors import ClusterVectorRetriever, similar_documents
 
 from .config import Settings
 from .engine import load_variants
@@ -100,7 +111,7 @@ class ClusterEngine:
 
     def __init__(self, settings: Settings, *, dialect: str = "opensearch",
                  alias: str | None = None, replicas: int | None = None, shards: int = 1,
-                 refresh: str = "wait_for") -> None:
+                 refresh: str = "wait_for", embedder: TextEmbedder | None = None) -> None:
         self.settings = settings
         self.started = time.time()
         urls = [u.strip() for u in settings.opensearch_url.split(",") if u.strip()]
@@ -113,15 +124,29 @@ class ClusterEngine:
         self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
         self.retriever = ClusterRetriever(self.client, self.alias, settings.typo_budget,
                                           self.synonyms)
-        self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(), refresh)
+        self.vectors = ClusterVectors(
+            self.client, self.alias, self._vector_field, audio_dim=settings.audio_dim,
+            load_embedder=(lambda: embedder or self._load_embedder())
+            if settings.text_vectors else None)
+        self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(),
+                                    refresh, self.vectors)
         self.searcher = Searcher(
             self.retriever, self.retriever.fetch, load_variants(settings),
             settings.default_variant, _Unlocked(), settings.traffic,  # type: ignore[arg-type]
             settings.traffic_salt,
+            ClusterVectorRetriever(self.client, self.alias, lambda: self.vectors.embedder,
+                                   self.dialect.name) if self.vectors.text else None,
         )
         self._ready = threading.Event()
 
     # -- life cycle ---------------------------------------------------------------------
+
+    def _vector_field(self, dim: int) -> dict[str, Any]:
+        return self.dialect.index_body(dim, 1, 0)["mappings"]["properties"]["audio_embedding"]
+
+    def _load_embedder(self) -> TextEmbedder:
+        cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")
+        return TextEmbedder(self.settings.text_model, cache)
 
     def _replicas(self) -> int:
         if self.replicas is not None:
@@ -131,7 +156,8 @@ class ClusterEngine:
 
     def _new_index(self) -> str:
         name = f"{self.alias}-{time.strftime('%Y%m%d%H%M%S')}-{time.time_ns() % 10**9:09d}"
-        body = self.dialect.index_body(None, self.shards, self._replicas())
+        body = self.vectors.drop_unset_audio(
+            self.dialect.index_body(None, self.shards, self._replicas()))
         self.dialect.create_index(self.client, name, body)
         self.client.cluster.health(index=name, wait_for_status="yellow")
         return name
@@ -147,6 +173,7 @@ class ClusterEngine:
             name = self._new_index()
             self.client.indices.update_aliases(body={"actions": [
                 {"add": {"index": name, "alias": self.alias}}]})
+        self.vectors.attach()
         count = self.count()
         if count == 0 and seed_if_empty is not None:
             for _ in self.index_documents(seed_if_empty()):
@@ -206,6 +233,15 @@ class ClusterEngine:
 
     def search(self, request: SearchRequest) -> SearchResponse:
         return self.searcher.search(request)
+
+    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
+                ) -> dict[str, Any] | None:
+        return similar_documents(self.client, self.alias, doc_id, limit, types,
+                                 self.dialect.name)
+
+    def wait_for_vectors(self, timeout: float | None = None) -> bool:
+        """Writes embed their text before they are acknowledged: nothing to wait for."""
+        return True
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
         return self.searcher.suggest(q, limit)
