@@ -24,7 +24,11 @@ CHUNK = 1_000
 # What the cluster keeps but never searches: Segue's own analysis of the document.
 TERMS_FIELD = "terms"
 
+# The error type of an item not applied because the cluster could not be reached.
+UNAVAILABLE = "unavailable_exception"
+
 BulkHelper = Callable[..., Iterator[tuple[bool, dict[str, Any]]]]
+Unreachable = Callable[[BaseException], "str | None"]
 
 
 def analyzed_terms(doc: Mapping[str, Any]) -> str:
@@ -50,11 +54,15 @@ class ClusterWriter:
     """`_bulk` actions → validated cluster operations → Segue's per-item results."""
 
     def __init__(self, client: Any, index: str, bulk_helper: BulkHelper,
-                 refresh: str = "wait_for") -> None:
+                 refresh: str = "wait_for", *,
+                 unreachable: Unreachable = lambda _: None) -> None:
         self.client = client
         self.index = index
         self.bulk_helper = bulk_helper
         self.refresh = refresh
+        # Tells an error meaning "the cluster is down" (and why) from any other.
+        self.unreachable = unreachable
+        self.unreachable_reason = ""
 
     def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
         it = iter(actions)
@@ -90,8 +98,21 @@ class ClusterWriter:
                 raise_on_exception=False, max_retries=3, initial_backoff=0.5,
                 refresh=self.refresh)
             for (n, action, version), (_, answer) in zip(where, answers, strict=True):
-                results[n] = _result(action, version, answer)
+                results[n] = self._down(action, answer) or _result(action, version, answer)
         return [r for r in results if r is not None]
+
+    def _down(self, action: Action, answer: Mapping[str, Any]) -> ItemResult | None:
+        """The item, if the helper failed it because the whole request did not reach
+        the cluster (no connection, a timeout): not applied, status 503."""
+        (body,) = answer.values()
+        error = body.get("exception")
+        why = self.unreachable(error) if isinstance(error, BaseException) else None
+        if why is None:
+            return None
+        self.unreachable_reason = why
+        return ItemResult(action.op, action.doc_id, 503, error_type=UNAVAILABLE,
+                          reason=f"line {action.line}: the search cluster is unreachable "
+                                 f"({why}); not applied")
 
     def _operation(self, action: Action, stored: dict[str, dict[str, Any]]
                    ) -> tuple[dict[str, Any], ItemResult | None]:

@@ -10,6 +10,7 @@ turns it into ranking `Candidate`s; ranking orders them; `Searcher` shapes the a
 
 from .cluster import ClusterRetriever, build_query
 from .embedded import EmbeddedRetriever
+from .errors import EngineUnavailable
 from .search import Retriever, Searcher, SearchRequest, SearchResponse, UnknownVariant
 from .understanding import MAX_QUERY_CHARS, ParsedQuery, QueryWord, parse_query
 
@@ -17,6 +18,7 @@ __all__ = [
     "MAX_QUERY_CHARS",
     "ClusterRetriever",
     "EmbeddedRetriever",
+    "EngineUnavailable",
     "ParsedQuery",
     "QueryWord",
     "Retriever",

@@ -12,6 +12,7 @@ Where the OpenSearch and Elasticsearch APIs differ, `Dialect` says how, in one p
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -20,8 +21,15 @@ from typing import Any
 
 from segue.analyzers import Synonyms
 from segue.indexer import Action, ActionError, ClusterWriter, ItemResult, parse_bulk
+from segue.indexer.cluster import UNAVAILABLE
 from segue.mappings import index_definition
-from segue.query import ClusterRetriever, Searcher, SearchRequest, SearchResponse
+from segue.query import (
+    ClusterRetriever,
+    EngineUnavailable,
+    Searcher,
+    SearchRequest,
+    SearchResponse,
+)
 
 from .config import Settings
 from .engine import load_variants
@@ -48,16 +56,15 @@ class Dialect:
 
     name: str
 
-    def client(self, urls: list[str]) -> Any:
-        options = {"timeout": 30, "max_retries": 3, "retry_on_timeout": True}
+    def client(self, urls: list[str], timeout: float = 30.0) -> Any:
         if self.name == "elasticsearch":
             from elasticsearch import Elasticsearch
 
-            return Elasticsearch(urls, request_timeout=30, max_retries=3,
+            return Elasticsearch(urls, request_timeout=timeout, max_retries=3,
                                  retry_on_timeout=True)
         from opensearchpy import OpenSearch
 
-        return OpenSearch(urls, **options)
+        return OpenSearch(urls, timeout=timeout, max_retries=3, retry_on_timeout=True)
 
     def bulk_helper(self) -> Any:
         if self.name == "elasticsearch":
@@ -81,6 +88,47 @@ class Dialect:
                     spec.update(type="dense_vector", dims=dims, index=True,
                                 similarity="cosine")
         return body
+
+    def unreachable(self, error: BaseException) -> str | None:
+        """Why the cluster could not answer, if `error` says it is down rather than that
+        the request was wrong: no connection or a timeout (after the client's retries
+        over every node), or a 503 from the cluster itself (no elected manager, every
+        copy of a shard gone). None for any other error."""
+        if self.name == "elasticsearch":
+            from elastic_transport import ConnectionError as Unreachable
+            from elastic_transport import ConnectionTimeout
+            from elasticsearch import ApiError
+
+            if isinstance(error, ConnectionTimeout):
+                return "timed out"
+            if isinstance(error, Unreachable):
+                return "no connection"
+            if isinstance(error, ApiError) and error.meta.status == 503:
+                return f"the cluster answered 503: {error.message}"
+            return None
+        from opensearchpy.exceptions import ConnectionError as Unreachable
+        from opensearchpy.exceptions import ConnectionTimeout, TransportError
+
+        if isinstance(error, ConnectionTimeout):
+            return "timed out"
+        if isinstance(error, Unreachable):
+            return "no connection"
+        if isinstance(error, TransportError) and error.status_code == 503:
+            return f"the cluster answered 503: {error.error}"
+        return None
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[None]:
+        """Client errors that mean "the cluster is down" become `EngineUnavailable`."""
+        try:
+            yield
+        except EngineUnavailable:
+            raise
+        except Exception as e:
+            reason = self.unreachable(e)
+            if reason is None:
+                raise
+            raise EngineUnavailable(reason) from e
 
     def create_index(self, client: Any, name: str, body: dict[str, Any]) -> None:
         if self.name == "elasticsearch":
@@ -106,14 +154,15 @@ class ClusterEngine:
         urls = [u.strip() for u in settings.opensearch_url.split(",") if u.strip()]
         self.dialect = DIALECTS[dialect]
         self.name = dialect
-        self.client = self.dialect.client(urls)
+        self.client = self.dialect.client(urls, settings.opensearch_timeout_s)
         self.alias = alias or settings.opensearch_index
         self.shards = shards
         self.replicas = replicas
         self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
         self.retriever = ClusterRetriever(self.client, self.alias, settings.typo_budget,
                                           self.synonyms)
-        self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(), refresh)
+        self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(), refresh,
+                                    unreachable=self.dialect.unreachable)
         self.searcher = Searcher(
             self.retriever, self.retriever.fetch, load_variants(settings),
             settings.default_variant, _Unlocked(), settings.traffic,  # type: ignore[arg-type]
@@ -187,8 +236,29 @@ class ClusterEngine:
 
     # -- writes -------------------------------------------------------------------------
 
+    def _write(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
+        """The writer's results; a request of which nothing was applied because the
+        cluster is unreachable fails whole (`EngineUnavailable`, a 503), while once
+        something was acknowledged the rest fail item by item, so every acknowledged
+        write is still reported."""
+        held: list[ItemResult] = []
+        applied = False
+        with self.dialect.guard():
+            for result in self.writer.apply(actions):
+                if applied:
+                    yield result
+                    continue
+                if result.error_type == UNAVAILABLE:
+                    raise EngineUnavailable(self.writer.unreachable_reason)
+                held.append(result)
+                if result.ok:
+                    applied = True
+                    yield from held
+                    held.clear()
+        yield from held
+
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
-        return self.writer.apply(parse_bulk(lines))
+        return self._write(parse_bulk(lines))
 
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]:
         def actions() -> Iterator[Action | ActionError]:
@@ -196,30 +266,35 @@ class ClusterEngine:
                 doc_id = doc.get("id") if isinstance(doc, dict) else None
                 yield Action("index", doc_id if isinstance(doc_id, str) else None, n,
                              source=doc, source_line=n)
-        return self.writer.apply(actions())
+        return self._write(actions())
 
     def delete(self, doc_id: str) -> ItemResult:
-        (result,) = self.writer.apply([Action("delete", doc_id, 1)])
+        (result,) = self._write([Action("delete", doc_id, 1)])
         return result
 
     # -- reads --------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        return self.searcher.search(request)
+        with self.dialect.guard():
+            return self.searcher.search(request)
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
-        return self.searcher.suggest(q, limit)
+        with self.dialect.guard():
+            return self.searcher.suggest(q, limit)
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
-        return self.retriever.lookup([doc_id]).get(doc_id) if doc_id else None
+        with self.dialect.guard():
+            return self.retriever.lookup([doc_id]).get(doc_id) if doc_id else None
 
     def count(self) -> int:
-        return int(self.client.count(index=self.alias)["count"])
+        with self.dialect.guard():
+            return int(self.client.count(index=self.alias)["count"])
 
     def stats(self) -> dict[str, Any]:
-        health = self.client.cluster.health()
-        return {"engine": self.name, "ready": self.ready, "documents": self.count(),
-                "index": self.current_index(), "cluster_status": health["status"],
-                "nodes": health["number_of_nodes"],
-                "uptime_s": round(time.time() - self.started, 1),
-                "variants": sorted(self.searcher.variants)}
+        with self.dialect.guard():
+            health = self.client.cluster.health()
+            return {"engine": self.name, "ready": self.ready, "documents": self.count(),
+                    "index": self.current_index(), "cluster_status": health["status"],
+                    "nodes": health["number_of_nodes"],
+                    "uptime_s": round(time.time() - self.started, 1),
+                    "variants": sorted(self.searcher.variants)}

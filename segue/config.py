@@ -30,6 +30,7 @@ class Settings:
     search_keys: frozenset[str] = frozenset()
     opensearch_url: str = "http://127.0.0.1:9200"  # comma-separated: every node to try
     opensearch_index: str = "segue"                 # the alias searches and writes address
+    opensearch_timeout_s: float = 30.0              # per request and node tried
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -47,6 +48,8 @@ class Settings:
         }
         if env.get("SEGUE_OPENSEARCH_URL"):
             values["opensearch_url"] = env["SEGUE_OPENSEARCH_URL"]
+        if env.get("SEGUE_OPENSEARCH_TIMEOUT_S"):
+            values["opensearch_timeout_s"] = float(env["SEGUE_OPENSEARCH_TIMEOUT_S"])
         if env.get("SEGUE_OPENSEARCH_INDEX"):
             values["opensearch_index"] = env["SEGUE_OPENSEARCH_INDEX"]
         if env.get("SEGUE_SYNONYMS"):
