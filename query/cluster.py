@@ -11,17 +11,26 @@
    them, searched by `EmbeddedRetriever`. The same `ranking/` code then orders the
    candidates of both engines, so a variant means the same thing on each.
 
-The candidates' documents come back with the hits; `fetch` serves them to the
-searcher from the same answer, with a round trip only for what it did not hold.
+The candidates' documents come back with the hits (without the `terms` field, which
+only the cluster reads); `fetch` serves them to the searcher from the same answer,
+with a round trip only for what it did not hold.
+
+Matching builds that small index per query, so its statistics (document frequencies,
+completions' weights) are those of the candidates, exactly as before; what repeats
+from query to query is kept instead of redone: the analysis of each field value (a
+bounded cache keyed by the text itself, so an updated document is analyzed anew and
+an unchanged one never again), and typo lookups check the few hundred terms directly
+rather than first indexing every term's deletions.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Any
 
-from segue.analyzers import Synonyms, TypoBudget
+from segue.analyzers import Synonyms, Token, TypoBudget, analyze
 from segue.indexer import LexicalIndex
 from segue.ranking import Candidate, Variant
 
@@ -30,8 +39,16 @@ from .understanding import ParsedQuery, QueryWord, is_reading
 
 RECALL_DEPTH = 100  # candidates asked of the cluster for Segue to match (60 already
 # gives the same relevance scores on the collection; the margin is for larger catalogs)
+# Field values whose analysis is kept between queries (a few hundred bytes each).
+ANALYZED_VALUES = 65_536
 NAME_FIELDS = ("name^3", "artists^2", "aliases^2", "album", "show", "owner")
 _TERMS = "terms"
+
+
+@lru_cache(maxsize=ANALYZED_VALUES)
+def _analyzed(text: str, ja: bool) -> tuple[Token, ...]:
+    """A field value's tokens: the same for every query and every document holding it."""
+    return tuple(analyze(text, language="ja" if ja else None))
 
 
 def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
@@ -78,6 +95,7 @@ def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | Non
     return {
         "size": size,
         "track_total_hits": True,
+        "_source": {"excludes": [_TERMS]},
         "query": {"function_score": {
             "query": {"bool": bool_query},
             "functions": [{"field_value_factor": {"field": "popularity", "modifier": "log1p",
@@ -113,9 +131,8 @@ class ClusterRetriever:
         self._last.docs = docs
         if not docs:
             return [], 0
-        local = LexicalIndex(self.budget, self.synonyms)
-        for doc in docs.values():
-            local.upsert(doc)
+        local = LexicalIndex(self.budget, self.synonyms, analyzer=_analyzed, scan_typos=True)
+        local.upsert_many(docs.values())
         candidates, _ = EmbeddedRetriever(local).retrieve(query, variant, limit=limit,
                                                           types=types)
         total = answer["hits"]["total"]
