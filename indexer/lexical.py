@@ -63,6 +63,14 @@ def _credits(name: str) -> tuple[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=VALUE_CACHE)
+def analyze_value(text: str, ja: bool) -> tuple[Token, ...]:
+    """The tokens of one field value, kept in a bounded cache keyed by the text itself
+    (so a changed value is analyzed anew): catalogs repeat their values, and the
+    cluster engine analyzes every document it writes and its candidates per query."""
+    return tuple(analyze(text, language="ja" if ja else None))
+
+
+@lru_cache(maxsize=VALUE_CACHE)
 def _artists(line: str) -> tuple[str, ...]:
     return tuple(split_artists(line))
 
@@ -152,7 +160,7 @@ def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
     ja = isinstance(language, str) and language[:2].lower() == "ja"
     out = []
     for field, texts in field_texts(doc):
-        tokens = [t for text in texts for t in analyze(text, language="ja" if ja else None)]
+        tokens = [t for text in texts for t in analyze_value(text, ja)]
         if tokens:
             out.append((field, tokens))
     return out

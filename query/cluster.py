@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from functools import lru_cache
 from typing import Any
 
-from segue.analyzers import Synonyms, Token, TypoBudget, analyze
+from segue.analyzers import Synonyms, TypoBudget
 from segue.indexer import LexicalIndex
+from segue.indexer.lexical import analyze_value
 from segue.ranking import Candidate, Variant
 
 from .embedded import EmbeddedRetriever
@@ -39,16 +39,8 @@ from .understanding import ParsedQuery, QueryWord, is_reading
 
 RECALL_DEPTH = 100  # candidates asked of the cluster for Segue to match (60 already
 # gives the same relevance scores on the collection; the margin is for larger catalogs)
-# Field values whose analysis is kept between queries (a few hundred bytes each).
-ANALYZED_VALUES = 65_536
 NAME_FIELDS = ("name^3", "artists^2", "aliases^2", "album", "show", "owner")
 _TERMS = "terms"
-
-
-@lru_cache(maxsize=ANALYZED_VALUES)
-def _analyzed(text: str, ja: bool) -> tuple[Token, ...]:
-    """A field value's tokens: the same for every query and every document holding it."""
-    return tuple(analyze(text, language="ja" if ja else None))
 
 
 def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
@@ -131,7 +123,7 @@ class ClusterRetriever:
         self._last.docs = docs
         if not docs:
             return [], 0
-        local = LexicalIndex(self.budget, self.synonyms, analyzer=_analyzed, scan_typos=True)
+        local = LexicalIndex(self.budget, self.synonyms, analyzer=analyze_value, scan_typos=True)
         local.upsert_many(docs.values())
         candidates, _ = EmbeddedRetriever(local).retrieve(query, variant, limit=limit,
                                                           types=types)
