@@ -196,6 +196,7 @@ class ClusterEngine:
             settings.traffic_salt,
         )
         self._ready = threading.Event()
+        self.not_ready_reason: str | None = None  # why the last load failed
 
     # -- life cycle ---------------------------------------------------------------------
 
@@ -218,7 +219,17 @@ class ClusterEngine:
         return next(iter(self.client.indices.get_alias(name=self.alias)))
 
     def load(self, progress: Any = None, *, seed_if_empty: Any = None) -> int:
-        """Create the index behind the alias on first use; ready afterwards."""
+        """Create the index behind the alias on first use; ready afterwards. Raises
+        `EngineUnavailable` if the cluster cannot be reached (the reason is kept for
+        /v1/ready until a later call succeeds)."""
+        try:
+            with self.dialect.guard():
+                return self._load(progress, seed_if_empty)
+        except EngineUnavailable as e:
+            self.not_ready_reason = e.reason
+            raise
+
+    def _load(self, progress: Any, seed_if_empty: Any) -> int:
         if self.current_index() is None:
             name = self._new_index()
             self.client.indices.update_aliases(body={"actions": [
@@ -229,6 +240,7 @@ class ClusterEngine:
                 if progress is not None:
                     progress(1)
             count = self.count()
+        self.not_ready_reason = None
         self._ready.set()
         return count
 

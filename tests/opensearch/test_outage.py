@@ -8,6 +8,7 @@ never answered, as with a frozen node)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -31,11 +32,10 @@ DOCS = [{"id": "out-1", "type": "artist", "name": "Rosalía", "popularity": 80},
         {"id": "out-2", "type": "artist", "name": "Rammstein", "popularity": 70}]
 
 
-@pytest.fixture
-def served(opensearch: OpenSearch, opensearch_url: str, tmp_path: Path
-           ) -> Iterator[tuple[httpx.Client, Door]]:
-    where = urlsplit(opensearch_url)
-    door = Door((where.hostname or "127.0.0.1", where.port or 9200))
+@contextlib.contextmanager
+def server(door: Door, opensearch: OpenSearch, tmp_path: Path
+           ) -> Iterator[tuple[httpx.Client, subprocess.Popen, Path]]:
+    """`segue serve --engine opensearch` reaching the cluster through `door`."""
     alias = f"segue-outage-{uuid.uuid4().hex[:8]}"
     port = free_port()
     env = {**os.environ, "SEGUE_OPENSEARCH_INDEX": alias, "PYTHONUNBUFFERED": "1",
@@ -51,25 +51,43 @@ def served(opensearch: OpenSearch, opensearch_url: str, tmp_path: Path
     api = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
     try:
         deadline = time.monotonic() + 60
-        while True:
+        while True:  # up and answering (ready or not)
             assert proc.poll() is None, tail(log)
             try:
-                if api.get("/v1/ready").status_code == 200:
-                    break
+                api.get("/v1/health")
+                break
             except httpx.TransportError:
                 pass
             assert time.monotonic() < deadline, tail(log)
             time.sleep(0.2)
-        yield api, door
+        yield api, proc, log
     finally:
         api.close()
         proc.terminate()
         proc.wait(30)
         door.shut()
-        opensearch.indices.delete(index=f"{alias}-*")
+        opensearch.indices.delete(index=f"{alias}-*", ignore_unavailable=True)
     # Never through the crash handler (the client's own log of a refused connection
     # carries a traceback, so that word alone proves nothing).
     assert b"unhandled error" not in log.read_bytes(), tail(log)
+
+
+def wait_ready(api: httpx.Client, proc: subprocess.Popen, log: Path) -> None:
+    deadline = time.monotonic() + 60
+    while api.get("/v1/ready").status_code != 200:
+        assert proc.poll() is None, tail(log)
+        assert time.monotonic() < deadline, tail(log)
+        time.sleep(0.2)
+
+
+@pytest.fixture
+def served(opensearch: OpenSearch, opensearch_url: str, tmp_path: Path
+           ) -> Iterator[tuple[httpx.Client, Door]]:
+    where = urlsplit(opensearch_url)
+    door = Door((where.hostname or "127.0.0.1", where.port or 9200))
+    with server(door, opensearch, tmp_path) as (api, proc, log):
+        wait_ready(api, proc, log)
+        yield api, door
 
 
 def assert_unreachable(r: httpx.Response, cause: str) -> None:
@@ -123,3 +141,22 @@ def test_an_unreachable_cluster_is_a_503_and_recovery_is_seamless(
     assert api.get("/v1/search", params={"q": "rosalia"}).json()["top"]["id"] == "out-1"
     assert api.get("/v1/documents/out-2").json()["name"] == "Rammstein"
     assert api.get("/v1/suggest", params={"q": "ram"}).json()["suggestions"][0]["id"] == "out-2"
+
+
+def test_a_server_started_while_the_cluster_is_down_becomes_ready_when_it_is_back(
+        opensearch: OpenSearch, opensearch_url: str, tmp_path: Path) -> None:
+    where = urlsplit(opensearch_url)
+    door = Door((where.hostname or "127.0.0.1", where.port or 9200))
+    door.shut()
+    with server(door, opensearch, tmp_path) as (api, proc, log):
+        deadline = time.monotonic() + 30
+        while "unreachable" not in api.get("/v1/ready").text:  # the first load failed
+            assert time.monotonic() < deadline, tail(log)
+            time.sleep(0.2)
+        assert_unreachable(api.get("/v1/ready"), "no connection")
+        assert api.get("/v1/search", params={"q": "rosalia"}).status_code == 503
+        assert api.get("/v1/health").status_code == 200
+        door.open()
+        wait_ready(api, proc, log)
+        r = api.get("/v1/search", params={"q": "rosalia"})
+        assert r.status_code == 200 and r.json()["hits"] == []
