@@ -6,6 +6,8 @@ import resource
 
 from fastapi import APIRouter, Depends, Request
 
+from segue.query import EngineUnavailable
+
 from .auth import require_read
 from .errors import Problem
 from .schemas import Health, Ready
@@ -22,6 +24,9 @@ async def health(request: Request) -> dict:
 async def ready(request: Request) -> dict:
     engine = request.app.state.engine
     if not engine.ready:
+        reason = getattr(engine, "not_ready_reason", None)
+        if reason:
+            raise EngineUnavailable(reason)  # answered by the one handler in errors.py
         raise Problem(503, "Loading", "the index is still loading")
     stats = engine.stats()
     text = stats.get("vectors", {}).get("text")

@@ -10,6 +10,8 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from segue.query import EngineUnavailable
+
 log = logging.getLogger("segue.api")
 PROBLEM = "application/problem+json"
 
@@ -23,6 +25,8 @@ class Problem(Exception):
 def problem_response(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if status == 503 and isinstance(extra.get("retry_after_s"), int):
+        headers = {"Retry-After": str(extra["retry_after_s"])}
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
 
 
@@ -49,6 +53,16 @@ def install(app: FastAPI) -> None:
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
         title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
         return problem_response(exc.status_code, title, str(exc.detail))
+
+    @app.exception_handler(EngineUnavailable)
+    async def _unavailable(request: Request, exc: EngineUnavailable) -> JSONResponse:
+        # Every route that needs the engine answers an outage the same way: search,
+        # suggest, documents, /v1/ready (not ready, and why); /v1/health never asks.
+        log.warning("%s %s: engine unavailable: %s", request.method, request.url.path,
+                    exc.reason)
+        return problem_response(503, "Search cluster unreachable",
+                                f"the search cluster is unreachable ({exc.reason}); "
+                                "retry shortly", retry_after_s=exc.retry_after_s)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

@@ -6,7 +6,7 @@ are merged here (the stored document plus the partial one) and validated whole, 
 the cluster never holds a document the embedded engine would have refused. External
 versions become `version_type=external`: the cluster itself refuses a stale one,
 atomically, per document. Documents go out through the client's `streaming_bulk`
-helper, with `refresh=wait_for`, so what the API acknowledges is searchable.
+helper; a request's writes are searchable when it returns (see `ClusterWriter.apply`).
 """
 
 from __future__ import annotations
@@ -25,7 +25,11 @@ CHUNK = 1_000
 # What the cluster keeps but never searches: Segue's own analysis of the document.
 TERMS_FIELD = "terms"
 
+# The error type of an item not applied because the cluster could not be reached.
+UNAVAILABLE = "unavailable_exception"
+
 BulkHelper = Callable[..., Iterator[tuple[bool, dict[str, Any]]]]
+Unreachable = Callable[[BaseException], "str | None"]
 
 
 def analyzed_terms(doc: Mapping[str, Any]) -> str:
@@ -51,17 +55,37 @@ class ClusterWriter:
     """`_bulk` actions → validated cluster operations → Segue's per-item results."""
 
     def __init__(self, client: Any, index: str, bulk_helper: BulkHelper,
-                 refresh: str = "wait_for", vectors: ClusterVectors | None = None) -> None:
+                 refresh: str = "wait_for", vectors: ClusterVectors | None = None, *,
+                 unreachable: Unreachable = lambda _: None) -> None:
         self.client = client
         self.index = index
         self.bulk_helper = bulk_helper
         self.refresh = refresh
         self.vectors = vectors
+        # Tells an error meaning "the cluster is down" (and why) from any other.
+        self.unreachable = unreachable
+        self.unreachable_reason = ""
 
     def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
+        """Per-item results, chunk by chunk. Each item is durable once its chunk is
+        answered (the cluster acknowledges a write after its translog is synced); the
+        writes are searchable, if `refresh` asks it, when the iteration ends.
+
+        A request of one chunk asks the cluster to `wait_for` its refresh. A longer one
+        sends its chunks without refresh and refreshes once at the end: waiting for a
+        refresh per chunk (up to the index's 1 s interval each) was most of the
+        ingest time, and a chunk's own `wait_for` would not cover the shards only
+        earlier chunks wrote to."""
         it = iter(actions)
-        while chunk := list(islice(it, CHUNK)):
-            yield from self._apply_chunk(chunk)
+        chunk = list(islice(it, CHUNK))
+        several = False
+        while chunk:
+            following = list(islice(it, CHUNK))
+            several = several or bool(following)
+            yield from self._apply_chunk(chunk, "false" if several else self.refresh)
+            chunk = following
+        if several and self.refresh in ("true", "wait_for"):
+            self.client.indices.refresh(index=self.index)
 
     def _stored(self, ids: list[str]) -> dict[str, dict[str, Any]]:
         if not ids:
@@ -69,7 +93,8 @@ class ClusterWriter:
         found = self.client.mget(index=self.index, body={"ids": ids})
         return {d["_id"]: from_source(d["_source"]) for d in found["docs"] if d.get("found")}
 
-    def _apply_chunk(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
+    def _apply_chunk(self, chunk: list[Action | ActionError], refresh: str
+                     ) -> list[ItemResult]:
         results: list[ItemResult | None] = [None] * len(chunk)
         stored = self._stored(sorted({a.doc_id for a in chunk if isinstance(a, Action)
                                       and a.op == "update" and a.doc_id}))
@@ -92,10 +117,23 @@ class ClusterWriter:
             answers = self.bulk_helper(
                 self.client, ops, chunk_size=CHUNK, raise_on_error=False,
                 raise_on_exception=False, max_retries=3, initial_backoff=0.5,
-                refresh=self.refresh)
+                refresh=refresh)
             for (n, action, version), (_, answer) in zip(where, answers, strict=True):
-                results[n] = _result(action, version, answer)
+                results[n] = self._down(action, answer) or _result(action, version, answer)
         return [r for r in results if r is not None]
+
+    def _down(self, action: Action, answer: Mapping[str, Any]) -> ItemResult | None:
+        """The item, if the helper failed it because the whole request did not reach
+        the cluster (no connection, a timeout): not applied, status 503."""
+        (body,) = answer.values()
+        error = body.get("exception")
+        why = self.unreachable(error) if isinstance(error, BaseException) else None
+        if why is None:
+            return None
+        self.unreachable_reason = why
+        return ItemResult(action.op, action.doc_id, 503, error_type=UNAVAILABLE,
+                          reason=f"line {action.line}: the search cluster is unreachable "
+                                 f"({why}); not applied")
 
     def _operation(self, action: Action, stored: dict[str, dict[str, Any]]
                    ) -> tuple[dict[str, Any], ItemResult | None]:

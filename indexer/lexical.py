@@ -26,7 +26,7 @@ from __future__ import annotations
 import os
 import pickle
 from array import array
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -49,7 +49,8 @@ SNAPSHOT_FORMAT = 2  # bump when the saved layout changes
 # (artists, albums, genres) a larger cache mostly holds one-off track names.
 VALUE_CACHE = 65_536
 # Rebuilt on load, never saved: caches, the synonyms (settings), the id -> number map.
-_NOT_SAVED = frozenset({"_value", "synonyms", "_numbers", "_postings", "_fields"})
+_NOT_SAVED = frozenset({"_value", "synonyms", "_numbers", "_postings", "_fields",
+                        "analyzer"})
 # Saved after the rest, a slice at a time (see `FrozenIndex.save`).
 _LISTS = ("_ids", "_forward", "_postings", "_fields")
 _SAVE_SLICE = 20_000
@@ -59,6 +60,14 @@ _SAVE_SLICE = 20_000
 def _credits(name: str) -> tuple[str, tuple[str, ...]]:
     main, credited = split_credits(name)
     return main, tuple(credited)
+
+
+@lru_cache(maxsize=VALUE_CACHE)
+def analyze_value(text: str, ja: bool) -> tuple[Token, ...]:
+    """The tokens of one field value, kept in a bounded cache keyed by the text itself
+    (so a changed value is analyzed anew): catalogs repeat their values, and the
+    cluster engine analyzes every document it writes and its candidates per query."""
+    return tuple(analyze(text, language="ja" if ja else None))
 
 
 @lru_cache(maxsize=VALUE_CACHE)
@@ -151,7 +160,7 @@ def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
     ja = isinstance(language, str) and language[:2].lower() == "ja"
     out = []
     for field, texts in field_texts(doc):
-        tokens = [t for text in texts for t in analyze(text, language="ja" if ja else None)]
+        tokens = [t for text in texts for t in analyze_value(text, ja)]
         if tokens:
             out.append((field, tokens))
     return out
@@ -187,9 +196,20 @@ class _Column:
         self.data[i] = value
 
 
+Analyzer = Callable[[str, bool], "list[Token] | tuple[Token, ...]"]
+
+
+def _analyze(text: str, ja: bool) -> list[Token]:
+    return analyze(text, language="ja" if ja else None)
+
+
 class LexicalIndex:
-    def __init__(self, budget: TypoBudget | None = None, synonyms: Synonyms | None = None) -> None:
-        self.vocab = Vocabulary(budget)
+    def __init__(self, budget: TypoBudget | None = None, synonyms: Synonyms | None = None,
+                 *, analyzer: Analyzer = _analyze, scan_typos: bool = False) -> None:
+        """`analyzer` (text, is Japanese) -> tokens may be a shared cache, and
+        `scan_typos` suits a small index built per query: see `Vocabulary`."""
+        self.vocab = Vocabulary(budget, scan_typos=scan_typos)
+        self.analyzer = analyzer
         self.synonyms = synonyms
         self.surfaces: dict[str, int] = {}
         self._postings: list[array] = []
@@ -270,7 +290,7 @@ class LexicalIndex:
 
     def _analyze_value(self, text: str, ja: bool, field: Field, offset: int) -> _Value | None:
         """The tokens of one value placed at `offset` in its field (cached by the caller)."""
-        tokens = analyze(text, language="ja" if ja else None)
+        tokens = self.analyzer(text, ja)
         if not tokens:
             return None
         words, ordinals = _value_layout(tokens)
@@ -382,6 +402,7 @@ class LexicalIndex:
         index.__dict__.update(state)
         index._numbers = {doc_id: i for i, doc_id in enumerate(index._ids) if doc_id is not None}
         index.synonyms = synonyms
+        index.analyzer = _analyze
         index._caches()
         return index, seq
 

@@ -10,6 +10,7 @@ turns it into ranking `Candidate`s; ranking orders them; `Searcher` shapes the a
 
 from .cluster import ClusterRetriever, build_query
 from .embedded import EmbeddedRetriever, EmbeddedVectors
+from .errors import EngineUnavailable
 from .fusion import MODES, blend, choose_mode, rrf
 from .search import (
     Retriever,
@@ -27,6 +28,7 @@ __all__ = [
     "ClusterRetriever",
     "EmbeddedRetriever",
     "EmbeddedVectors",
+    "EngineUnavailable",
     "ParsedQuery",
     "QueryWord",
     "Retriever",

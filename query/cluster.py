@@ -11,8 +11,16 @@
    them, searched by `EmbeddedRetriever`. The same `ranking/` code then orders the
    candidates of both engines, so a variant means the same thing on each.
 
-The candidates' documents come back with the hits; `fetch` serves them to the
-searcher from the same answer, with a round trip only for what it did not hold.
+The candidates' documents come back with the hits (without the `terms` field, which
+only the cluster reads); `fetch` serves them to the searcher from the same answer,
+with a round trip only for what it did not hold.
+
+Matching builds that small index per query, so its statistics (document frequencies,
+completions' weights) are those of the candidates, exactly as before; what repeats
+from query to query is kept instead of redone: the analysis of each field value (a
+bounded cache keyed by the text itself, so an updated document is analyzed anew and
+an unchanged one never again), and typo lookups check the few hundred terms directly
+rather than first indexing every term's deletions.
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from typing import Any
 
 from segue.analyzers import Synonyms, TypoBudget
 from segue.indexer import LexicalIndex
+from segue.indexer.lexical import analyze_value
 from segue.ranking import Candidate, Variant
 
 from .embedded import EmbeddedRetriever
@@ -79,6 +88,7 @@ def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | Non
     return {
         "size": size,
         "track_total_hits": True,
+        "_source": {"excludes": [_TERMS]},
         "query": {"function_score": {
             "query": {"bool": bool_query},
             "functions": [{"field_value_factor": {"field": "popularity", "modifier": "log1p",
@@ -115,9 +125,8 @@ class ClusterRetriever:
         self._last.docs = docs
         if not docs:
             return [], 0
-        local = LexicalIndex(self.budget, self.synonyms)
-        for doc in docs.values():
-            local.upsert(doc)
+        local = LexicalIndex(self.budget, self.synonyms, analyzer=analyze_value, scan_typos=True)
+        local.upsert_many(docs.values())
         candidates, _ = EmbeddedRetriever(local).retrieve(query, variant, limit=limit,
                                                           types=types)
         total = answer["hits"]["total"]

@@ -20,10 +20,13 @@ from typing import Any, TextIO
 import orjson
 from tqdm import tqdm
 
+from segue.query import EngineUnavailable
+
 from .config import Settings
 from .engine import open_engine
 
 log = logging.getLogger("segue")
+LOAD_RETRY_S = 2
 
 
 def _is_loopback(host: str) -> bool:
@@ -49,9 +52,18 @@ def _load(engine: Any, *, demo_if_empty: bool, show_progress: bool) -> None:
         from segue.catalog import load_demo
 
         seed = load_demo
-    with tqdm(desc="loading index", unit="doc", disable=not show_progress,
-              file=sys.stderr) as bar:
-        count = engine.load(bar.update, seed_if_empty=seed)
+    while True:
+        try:
+            with tqdm(desc="loading index", unit="doc", disable=not show_progress,
+                      file=sys.stderr) as bar:
+                count = engine.load(bar.update, seed_if_empty=seed)
+            break
+        except EngineUnavailable as e:
+            # A cluster that is down when the server starts: /v1/ready says so, and
+            # the server becomes ready as soon as the cluster answers.
+            log.warning("the search cluster is unreachable (%s); retrying in %d s",
+                        e.reason, LOAD_RETRY_S)
+            time.sleep(LOAD_RETRY_S)
     log.info("ready: %d documents", count)
 
 
@@ -381,6 +393,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
         try:
             engine = open_engine(settings)
             count = engine.load()
+        except EngineUnavailable as e:
+            cause = type(e.__cause__).__name__ if e.__cause__ else "EngineUnavailable"
+            return fail(f"--engine {args.engine}: the search cluster at "
+                        f"{settings.opensearch_url} is unreachable ({e.reason}; {cause})")
         except Exception as e:  # any client's "cannot reach" is a usage error
             return fail(f"--engine {args.engine}: {type(e).__name__}: {e}")
 

@@ -12,6 +12,7 @@ Where the OpenSearch and Elasticsearch APIs differ, `Dialect` says how, in one p
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -29,9 +30,16 @@ from segue.indexer import (
     TextEmbedder,
     parse_bulk,
 )
+from segue.indexer.cluster import UNAVAILABLE
 from segue.indexer.cluster_vectors import ClusterVectors
 from segue.mappings import index_definition
-from segue.query import ClusterRetriever, Searcher, SearchRequest, SearchResponse
+from segue.query import (
+    ClusterRetriever,
+    EngineUnavailable,
+    Searcher,
+    SearchRequest,
+    SearchResponse,
+)
 from segue.query.cluster_vectors import ClusterVectorRetriever, similar_documents
 
 from .config import Settings
@@ -59,16 +67,16 @@ class Dialect:
 
     name: str
 
-    def client(self, urls: list[str]) -> Any:
-        options = {"timeout": 30, "max_retries": 3, "retry_on_timeout": True}
+    def client(self, urls: list[str], timeout: float = 30.0) -> Any:
         if self.name == "elasticsearch":
             from elasticsearch import Elasticsearch
 
-            return Elasticsearch(urls, request_timeout=30, max_retries=3,
+            return Elasticsearch(urls, request_timeout=timeout, max_retries=3,
                                  retry_on_timeout=True)
         from opensearchpy import OpenSearch
 
-        return OpenSearch(urls, **options)
+        return OpenSearch(urls, timeout=timeout, max_retries=3, retry_on_timeout=True,
+                          serializer=_orjson_serializer())
 
     def bulk_helper(self) -> Any:
         if self.name == "elasticsearch":
@@ -93,12 +101,79 @@ class Dialect:
                                 similarity="cosine")
         return body
 
+    def unreachable(self, error: BaseException) -> str | None:
+        """Why the cluster could not answer, if `error` says it is down rather than that
+        the request was wrong: no connection or a timeout (after the client's retries
+        over every node), or a 503 from the cluster itself (no elected manager, every
+        copy of a shard gone). None for any other error."""
+        if self.name == "elasticsearch":
+            from elastic_transport import ConnectionError as Unreachable
+            from elastic_transport import ConnectionTimeout
+            from elasticsearch import ApiError
+
+            if isinstance(error, ConnectionTimeout):
+                return "timed out"
+            if isinstance(error, Unreachable):
+                return "no connection"
+            if isinstance(error, ApiError) and error.meta.status == 503:
+                return f"the cluster answered 503: {error.message}"
+            return None
+        from opensearchpy.exceptions import ConnectionError as Unreachable
+        from opensearchpy.exceptions import ConnectionTimeout, TransportError
+
+        if isinstance(error, ConnectionTimeout):
+            return "timed out"
+        if isinstance(error, Unreachable):
+            return "no connection"
+        if isinstance(error, TransportError) and error.status_code == 503:
+            return f"the cluster answered 503: {error.error}"
+        return None
+
+    @contextlib.contextmanager
+    def guard(self) -> Iterator[None]:
+        """Client errors that mean "the cluster is down" become `EngineUnavailable`."""
+        try:
+            yield
+        except EngineUnavailable:
+            raise
+        except Exception as e:
+            reason = self.unreachable(e)
+            if reason is None:
+                raise
+            raise EngineUnavailable(reason) from e
+
     def create_index(self, client: Any, name: str, body: dict[str, Any]) -> None:
         if self.name == "elasticsearch":
             client.indices.create(index=name, settings=body["settings"],
                                   mappings=body["mappings"])
         else:
             client.indices.create(index=name, body=body)
+
+
+def _orjson_serializer() -> Any:
+    """opensearch-py's JSON serializer with orjson underneath: every search answer (100
+    documents) and every `_bulk` body goes through it, and the standard library's json
+    is several times slower at both."""
+    import orjson
+    from opensearchpy.exceptions import SerializationError
+    from opensearchpy.serializer import JSONSerializer
+
+    class OrjsonSerializer(JSONSerializer):
+        def loads(self, s: Any) -> Any:
+            try:
+                return orjson.loads(s)
+            except orjson.JSONDecodeError as e:
+                raise SerializationError(s, e) from e
+
+        def dumps(self, data: Any) -> Any:
+            if isinstance(data, str):
+                return data
+            try:
+                return orjson.dumps(data, default=self.default).decode()
+            except TypeError as e:
+                raise SerializationError(data, e) from e
+
+    return OrjsonSerializer()
 
 
 DIALECTS = {"opensearch": Dialect("opensearch"), "elasticsearch": Dialect("elasticsearch")}
@@ -117,7 +192,7 @@ class ClusterEngine:
         urls = [u.strip() for u in settings.opensearch_url.split(",") if u.strip()]
         self.dialect = DIALECTS[dialect]
         self.name = dialect
-        self.client = self.dialect.client(urls)
+        self.client = self.dialect.client(urls, settings.opensearch_timeout_s)
         self.alias = alias or settings.opensearch_index
         self.shards = shards
         self.replicas = replicas
@@ -129,7 +204,8 @@ class ClusterEngine:
             load_embedder=(lambda: embedder or self._load_embedder())
             if settings.text_vectors else None)
         self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(),
-                                    refresh, self.vectors)
+                                    refresh, self.vectors,
+                                    unreachable=self.dialect.unreachable)
         self.searcher = Searcher(
             self.retriever, self.retriever.fetch, load_variants(settings),
             settings.default_variant, _Unlocked(), settings.traffic,  # type: ignore[arg-type]
@@ -138,6 +214,7 @@ class ClusterEngine:
                                    self.dialect.name) if self.vectors.text else None,
         )
         self._ready = threading.Event()
+        self.not_ready_reason: str | None = None  # why the last load failed
 
     # -- life cycle ---------------------------------------------------------------------
 
@@ -168,7 +245,17 @@ class ClusterEngine:
         return next(iter(self.client.indices.get_alias(name=self.alias)))
 
     def load(self, progress: Any = None, *, seed_if_empty: Any = None) -> int:
-        """Create the index behind the alias on first use; ready afterwards."""
+        """Create the index behind the alias on first use; ready afterwards. Raises
+        `EngineUnavailable` if the cluster cannot be reached (the reason is kept for
+        /v1/ready until a later call succeeds)."""
+        try:
+            with self.dialect.guard():
+                return self._load(progress, seed_if_empty)
+        except EngineUnavailable as e:
+            self.not_ready_reason = e.reason
+            raise
+
+    def _load(self, progress: Any, seed_if_empty: Any) -> int:
         if self.current_index() is None:
             name = self._new_index()
             self.client.indices.update_aliases(body={"actions": [
@@ -180,6 +267,7 @@ class ClusterEngine:
                 if progress is not None:
                     progress(1)
             count = self.count()
+        self.not_ready_reason = None
         self._ready.set()
         return count
 
@@ -214,8 +302,29 @@ class ClusterEngine:
 
     # -- writes -------------------------------------------------------------------------
 
+    def _write(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
+        """The writer's results; a request of which nothing was applied because the
+        cluster is unreachable fails whole (`EngineUnavailable`, a 503), while once
+        something was acknowledged the rest fail item by item, so every acknowledged
+        write is still reported."""
+        held: list[ItemResult] = []
+        applied = False
+        with self.dialect.guard():
+            for result in self.writer.apply(actions):
+                if applied:
+                    yield result
+                    continue
+                if result.error_type == UNAVAILABLE:
+                    raise EngineUnavailable(self.writer.unreachable_reason)
+                held.append(result)
+                if result.ok:
+                    applied = True
+                    yield from held
+                    held.clear()
+        yield from held
+
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
-        return self.writer.apply(parse_bulk(lines))
+        return self._write(parse_bulk(lines))
 
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]:
         def actions() -> Iterator[Action | ActionError]:
@@ -223,39 +332,45 @@ class ClusterEngine:
                 doc_id = doc.get("id") if isinstance(doc, dict) else None
                 yield Action("index", doc_id if isinstance(doc_id, str) else None, n,
                              source=doc, source_line=n)
-        return self.writer.apply(actions())
+        return self._write(actions())
 
     def delete(self, doc_id: str) -> ItemResult:
-        (result,) = self.writer.apply([Action("delete", doc_id, 1)])
+        (result,) = self._write([Action("delete", doc_id, 1)])
         return result
 
     # -- reads --------------------------------------------------------------------------
 
     def search(self, request: SearchRequest) -> SearchResponse:
-        return self.searcher.search(request)
+        with self.dialect.guard():
+            return self.searcher.search(request)
 
     def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
                 ) -> dict[str, Any] | None:
-        return similar_documents(self.client, self.alias, doc_id, limit, types,
-                                 self.dialect.name)
+        with self.dialect.guard():
+            return similar_documents(self.client, self.alias, doc_id, limit, types,
+                                     self.dialect.name)
 
     def wait_for_vectors(self, timeout: float | None = None) -> bool:
         """Writes embed their text before they are acknowledged: nothing to wait for."""
         return True
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
-        return self.searcher.suggest(q, limit)
+        with self.dialect.guard():
+            return self.searcher.suggest(q, limit)
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
-        return self.retriever.lookup([doc_id]).get(doc_id) if doc_id else None
+        with self.dialect.guard():
+            return self.retriever.lookup([doc_id]).get(doc_id) if doc_id else None
 
     def count(self) -> int:
-        return int(self.client.count(index=self.alias)["count"])
+        with self.dialect.guard():
+            return int(self.client.count(index=self.alias)["count"])
 
     def stats(self) -> dict[str, Any]:
-        health = self.client.cluster.health()
-        return {"engine": self.name, "ready": self.ready, "documents": self.count(),
-                "index": self.current_index(), "cluster_status": health["status"],
-                "nodes": health["number_of_nodes"],
-                "uptime_s": round(time.time() - self.started, 1),
-                "variants": sorted(self.searcher.variants)}
+        with self.dialect.guard():
+            health = self.client.cluster.health()
+            return {"engine": self.name, "ready": self.ready, "documents": self.count(),
+                    "index": self.current_index(), "cluster_status": health["status"],
+                    "nodes": health["number_of_nodes"],
+                    "uptime_s": round(time.time() - self.started, 1),
+                    "variants": sorted(self.searcher.variants)}

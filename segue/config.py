@@ -36,6 +36,7 @@ class Settings:
     text_model: str | None = field(
         default_factory=lambda: os.environ.get("SEGUE_TEXT_MODEL") or None)
     audio_dim: int | None = None      # audio vector dimension; None: fixed by the first one
+    opensearch_timeout_s: float = 30.0              # per request and node tried
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -53,6 +54,8 @@ class Settings:
         }
         if env.get("SEGUE_OPENSEARCH_URL"):
             values["opensearch_url"] = env["SEGUE_OPENSEARCH_URL"]
+        if env.get("SEGUE_OPENSEARCH_TIMEOUT_S"):
+            values["opensearch_timeout_s"] = float(env["SEGUE_OPENSEARCH_TIMEOUT_S"])
         if env.get("SEGUE_OPENSEARCH_INDEX"):
             values["opensearch_index"] = env["SEGUE_OPENSEARCH_INDEX"]
         if env.get("SEGUE_SYNONYMS"):

@@ -7,7 +7,8 @@ Prints a Markdown table: search latency p50/p99 per query kind (each engine's
 `took_ms`: parsing, retrieval, ranking, fetch and highlighting, plus for the cluster
 its HTTP round trips), the p50 ratio cluster/embedded, and ingest docs/s through
 each engine's write path (validation, then the embedded engine's durable SQLite
-commit and in-memory indexing, or the cluster's `_bulk` with `refresh=wait_for`).
+commit and in-memory indexing, or the cluster's `_bulk` in chunks, searchable when
+the request returns).
 Both engines get the same queries in the same order after the same warm-up.
 """
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import jellyfish
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -12,10 +13,13 @@ from segue.indexer import Vocabulary
 WORDS = st.text(alphabet="abcdeiklmnorsty", min_size=1, max_size=11)
 
 
+@pytest.mark.parametrize("scan_typos", [False, True], ids=["deletions", "scan"])
 @settings(max_examples=60, deadline=None)
 @given(terms=st.lists(WORDS, min_size=1, max_size=60, unique=True), query=WORDS)
-def test_within_equals_brute_force(terms, query):
-    vocab = Vocabulary(TypoBudget())
+def test_within_equals_brute_force(scan_typos, terms, query):
+    # The deletion index (the embedded engine) and the scan (the cluster engine's
+    # per-query candidates) must find the same terms: both equal brute force.
+    vocab = Vocabulary(TypoBudget(), scan_typos=scan_typos)
     for t in terms:
         vocab.intern(t)
     budget = vocab.budget.for_word(query)
