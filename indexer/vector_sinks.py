@@ -14,7 +14,8 @@ import hashlib
 import logging
 import sys
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from itertools import islice
 from typing import Any
 
@@ -108,6 +109,13 @@ class TextVectors:
     def backlog(self) -> int:
         with self._cond:
             return len(self._queue) + self._busy
+
+    @contextmanager
+    def paused(self) -> Iterator[tuple[dict[str, str], list[str]]]:
+        """The embedder held still: the index, the text keys of its vectors and the
+        texts still pending stay consistent while a snapshot writes them."""
+        with self._cond:
+            yield self.keys, self.pending_ids
 
     @property
     def pending_ids(self) -> list[str]:

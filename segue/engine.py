@@ -232,9 +232,9 @@ class EmbeddedEngine:
                 # snapshot whose sequence the vectors no longer match, hence a rebuild.
                 self._save_vectors("audio", self.audio.index, {"seq": seq})
                 if self.text is not None:
-                    with self.text._cond:
+                    with self.text.paused() as (keys, pending):
                         extra = {"seq": seq, "model": self._model_name(),
-                                 "keys": self.text.keys, "pending": self.text.pending_ids}
+                                 "keys": keys, "pending": pending}
                         self._save_vectors("text", self.text.index, extra)
                 frozen = self.lexical.freeze()
             frozen.save(self.snapshot_path, seq=seq, fingerprint=self.fingerprint)
