@@ -7,7 +7,7 @@
     actions, one error item per bad line, never a lost request.
 """
 
-from .bulk import Action, ActionError, parse_bulk
+from .bulk import Action, ActionError, index_actions, parse_bulk
 from .cluster import ClusterWriter
 from .doccache import DocumentCache
 from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
@@ -42,6 +42,7 @@ __all__ = [
     "Writer",
     "default_model_path",
     "embedding_text",
+    "index_actions",
     "parse_bulk",
     "validate_document",
 ]

@@ -155,6 +155,14 @@ def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
         yield Action(op, doc_id, n, version, source, sn)
 
 
+def index_actions(docs: Iterable[Any]) -> Iterator[Action]:
+    """Upserts of documents given as objects: the `_bulk` path without the NDJSON."""
+    for n, doc in enumerate(docs, start=1):
+        doc_id = doc.get("id") if isinstance(doc, dict) else None
+        yield Action("index", doc_id if isinstance(doc_id, str) else None, n,
+                     source=doc, source_line=n)
+
+
 def _is_action_line(raw: bytes) -> bool:
     try:
         return _is_action(orjson.loads(raw))

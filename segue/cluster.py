@@ -28,6 +28,7 @@ from segue.indexer import (
     EmbeddingCache,
     ItemResult,
     TextEmbedder,
+    index_actions,
     parse_bulk,
 )
 from segue.indexer.cluster import UNAVAILABLE
@@ -327,12 +328,7 @@ class ClusterEngine:
         return self._write(parse_bulk(lines))
 
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]:
-        def actions() -> Iterator[Action | ActionError]:
-            for n, doc in enumerate(docs, start=1):
-                doc_id = doc.get("id") if isinstance(doc, dict) else None
-                yield Action("index", doc_id if isinstance(doc_id, str) else None, n,
-                             source=doc, source_line=n)
-        return self._write(actions())
+        return self._write(index_actions(docs))
 
     def delete(self, doc_id: str) -> ItemResult:
         (result,) = self._write([Action("delete", doc_id, 1)])

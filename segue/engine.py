@@ -21,7 +21,6 @@ from segue import analyzers, indexer
 from segue.analyzers import Synonyms
 from segue.indexer import (
     Action,
-    ActionError,
     AudioVectors,
     DocumentCache,
     EmbeddingCache,
@@ -32,6 +31,7 @@ from segue.indexer import (
     TextVectors,
     VectorIndex,
     Writer,
+    index_actions,
     parse_bulk,
 )
 from segue.query import (
@@ -269,13 +269,7 @@ class EmbeddedEngine:
         return self.writer.apply(parse_bulk(lines))
 
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]:
-        """Upsert documents given as objects: the `_bulk` path without the NDJSON."""
-        def actions() -> Iterator[Action | ActionError]:
-            for n, doc in enumerate(docs, start=1):
-                doc_id = doc.get("id") if isinstance(doc, dict) else None
-                yield Action("index", doc_id if isinstance(doc_id, str) else None, n,
-                             source=doc, source_line=n)
-        return self.writer.apply(actions())
+        return self.writer.apply(index_actions(docs))
 
     def search(self, request: SearchRequest) -> SearchResponse:
         return self.searcher.search(request)
