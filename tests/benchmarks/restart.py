@@ -10,17 +10,14 @@ again with the snapshot removed (every document analyzed anew).
 from __future__ import annotations
 
 import argparse
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from tqdm import tqdm
-
 from segue.config import Settings
 from segue.engine import open_engine
 
-from .workload import catalog
+from .workload import filled_engine
 
 
 def timed_load(data: Path) -> tuple[float, int]:
@@ -40,12 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path)
     args = parser.parse_args(argv)
     data = args.data or Path(tempfile.mkdtemp(prefix="segue-restart-"))
-    engine = open_engine(Settings(data_dir=data))
-    engine.load()
-    if len(engine.lexical) < args.docs:
-        for _ in tqdm(engine.index_documents(catalog(args.docs)), total=args.docs,
-                      desc="ingest", file=sys.stderr):
-            pass
+    engine = filled_engine(data, args.docs)
     started = time.perf_counter()
     engine.close()
     save = time.perf_counter() - started

@@ -19,20 +19,16 @@ from __future__ import annotations
 import argparse
 import itertools
 import statistics
-import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from tqdm import tqdm
-
-from segue.config import Settings
-from segue.engine import EmbeddedEngine, open_engine
+from segue.engine import EmbeddedEngine
 from segue.query import SearchRequest
 
-from .workload import catalog, queries
+from .workload import catalog, filled_engine, queries
 
 
 def _searching(engine: EmbeddedEngine, qs: list[str], save: Callable[[], float]
@@ -70,13 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path)
     args = parser.parse_args(argv)
     data = args.data or Path(tempfile.mkdtemp(prefix="segue-pause-"))
-    engine = open_engine(Settings(data_dir=data))
-    engine.load()
-    if len(engine.lexical) < args.docs:
-        for _ in tqdm(engine.index_documents(catalog(args.docs)), total=args.docs,
-                      desc="ingest", file=sys.stderr):
-            pass
-        engine.lexical.compact()
+    engine = filled_engine(data, args.docs)
+    engine.lexical.compact()  # searches measured on a settled index
     sample = list(itertools.islice(catalog(args.docs), 20_000))
     qs = [q for _, q in queries(sample, 400)]
     path = data / "pause.snapshot"

@@ -7,14 +7,32 @@ search box sees: keystroke prefixes, whole names, one-typo names and name + arti
 from __future__ import annotations
 
 import random
+import sys
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
+from tqdm import tqdm
+
 from segue.catalog import generate
+from segue.config import Settings
+from segue.engine import EmbeddedEngine, open_engine
 
 
 def catalog(size: int, seed: int = 1) -> Iterator[dict[str, Any]]:
     return generate(size, seed=seed)
+
+
+def filled_engine(data: Path, size: int) -> EmbeddedEngine:
+    """An engine on `data` holding the first `size` catalog documents (ingested only
+    when the directory does not hold them yet, so runs can share one)."""
+    engine = open_engine(Settings(data_dir=data))
+    engine.load()
+    if len(engine.lexical) < size:
+        for _ in tqdm(engine.index_documents(catalog(size)), total=size, desc="ingest",
+                      file=sys.stderr):
+            pass
+    return engine
 
 
 def _typo(word: str, rng: random.Random) -> str:
