@@ -6,8 +6,11 @@ Nothing here is skipped: a missing cluster fails every test that needs it, loudl
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from opensearchpy import OpenSearch
@@ -18,6 +21,26 @@ from segue.config import Settings
 from segue.mappings import index_definition
 
 OPENSEARCH_URL = os.environ.get("SEGUE_TEST_OPENSEARCH_URL", "http://127.0.0.1:9200")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def serve_cluster(urls: str, alias: str, log: Path, **env: str
+                  ) -> tuple[subprocess.Popen[bytes], int]:
+    """A real `segue serve --engine opensearch` on a free port over `alias`, open (no
+    keys), its output in `log`; the caller waits for it and stops it."""
+    from ..durability.server import free_port
+
+    port = free_port()
+    environ = {**os.environ, "SEGUE_OPENSEARCH_INDEX": alias, "PYTHONUNBUFFERED": "1", **env}
+    environ.pop("SEGUE_ADMIN_KEY", None)
+    environ.pop("SEGUE_SEARCH_KEYS", None)
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "segue", "serve", "--engine", "opensearch",
+             "--opensearch-url", urls, "--port", str(port), "--log-level", "warning"],
+            env=environ, stdout=out, stderr=subprocess.STDOUT, start_new_session=True,
+            cwd=ROOT)
+    return proc, port
 
 
 @pytest.fixture(scope="session")

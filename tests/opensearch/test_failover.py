@@ -4,7 +4,6 @@ and search kept answering throughout (no 5xx; a degraded /v1/ready is allowed)."
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import threading
@@ -20,7 +19,8 @@ from opensearchpy.exceptions import ConnectionError as OpenSearchConnectionError
 
 from segue.catalog import generate
 
-from ..durability.server import Client, free_port, tail
+from ..durability.server import Client, tail
+from .conftest import serve_cluster
 
 ROOT = Path(__file__).resolve().parents[2]
 CLUSTER = [sys.executable, str(ROOT / "tools" / "opensearch" / "cluster.py")]
@@ -58,17 +58,8 @@ def three_nodes(opensearch: OpenSearch, opensearch_url: str) -> Iterator[list[st
 @pytest.fixture
 def server(three_nodes: list[str], tmp_path: Path) -> Iterator[tuple[Client, str]]:
     alias = f"segue-failover-{uuid.uuid4().hex[:8]}"
-    port = free_port()
-    env = {**os.environ, "SEGUE_OPENSEARCH_INDEX": alias, "PYTHONUNBUFFERED": "1"}
-    env.pop("SEGUE_ADMIN_KEY", None)
-    env.pop("SEGUE_SEARCH_KEYS", None)
     log = tmp_path / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "segue", "serve", "--engine", "opensearch",
-             "--opensearch-url", ",".join(three_nodes), "--port", str(port),
-             "--log-level", "warning"], env=env, stdout=out, stderr=subprocess.STDOUT,
-            start_new_session=True, cwd=ROOT)
+    proc, port = serve_cluster(",".join(three_nodes), alias, log)
     client = Client(port)
     deadline = time.monotonic() + 60
     while True:

@@ -9,9 +9,7 @@ never answered, as with a frozen node)."""
 from __future__ import annotations
 
 import contextlib
-import os
 import subprocess
-import sys
 import time
 import uuid
 from collections.abc import Iterator
@@ -23,10 +21,10 @@ import orjson
 import pytest
 from opensearchpy import OpenSearch
 
-from ..durability.server import free_port, tail
+from ..durability.server import tail
+from .conftest import serve_cluster
 from .door import Door
 
-ROOT = Path(__file__).resolve().parents[2]
 TIMEOUT_S = 1.0  # the server's per-request cluster timeout, so a jam is seen quickly
 DOCS = [{"id": "out-1", "type": "artist", "name": "Rosalía", "popularity": 80},
         {"id": "out-2", "type": "artist", "name": "Rammstein", "popularity": 70}]
@@ -37,17 +35,9 @@ def server(door: Door, opensearch: OpenSearch, tmp_path: Path
            ) -> Iterator[tuple[httpx.Client, subprocess.Popen, Path]]:
     """`segue serve --engine opensearch` reaching the cluster through `door`."""
     alias = f"segue-outage-{uuid.uuid4().hex[:8]}"
-    port = free_port()
-    env = {**os.environ, "SEGUE_OPENSEARCH_INDEX": alias, "PYTHONUNBUFFERED": "1",
-           "SEGUE_OPENSEARCH_TIMEOUT_S": str(TIMEOUT_S)}
-    env.pop("SEGUE_ADMIN_KEY", None)
-    env.pop("SEGUE_SEARCH_KEYS", None)
     log = tmp_path / "server.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [sys.executable, "-m", "segue", "serve", "--engine", "opensearch",
-             "--opensearch-url", door.url, "--port", str(port), "--log-level", "warning"],
-            env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True, cwd=ROOT)
+    proc, port = serve_cluster(door.url, alias, log,
+                               SEGUE_OPENSEARCH_TIMEOUT_S=str(TIMEOUT_S))
     api = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=60)
     try:
         deadline = time.monotonic() + 60
