@@ -10,6 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from segue.indexer import LedgerError
 from segue.query import EngineUnavailable
 
 log = logging.getLogger("segue.api")
@@ -63,6 +64,13 @@ def install(app: FastAPI) -> None:
         return problem_response(503, "Search cluster unreachable",
                                 f"the search cluster is unreachable ({exc.reason}); "
                                 "retry shortly", retry_after_s=exc.retry_after_s)
+
+    @app.exception_handler(LedgerError)
+    async def _write_interrupted(request: Request, exc: LedgerError) -> JSONResponse:
+        log.warning("%s %s: %s", request.method, request.url.path, exc)
+        return problem_response(503, "Write interrupted",
+                                f"{exc}; it has been restarted. What was acknowledged "
+                                "before stands; send the request again", retry_after_s=1)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

@@ -1,25 +1,29 @@
 """The indexer: documents in, durable and searchable.
 
-    validate_document(doc) -> the write path (`Writer`): version check, durable
-    commit to the `Store`, then every `IndexSink` (the `LexicalIndex`, the
+    validate_document(doc) -> the write path (`Writer`): the `Ledger` checks versions
+    and commits durably to the `Store` (in a process of its own with
+    `Writer.use_process`), then every `IndexSink` (the `LexicalIndex`, the
     `AudioVectors` and the `TextVectors`, whose `TextEmbedder` works in the
     background) in the same order. `parse_bulk` turns a `_bulk` NDJSON stream into
     actions, one error item per bad line, never a lost request.
 """
 
-from .bulk import Action, ActionError, index_actions, parse_bulk
+from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
 from .cluster import ClusterWriter
 from .doccache import DocumentCache
 from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
+from .ledger import FixedDimension
+from .ledger_process import LedgerError
 from .lexical import TYPE_CODES, LexicalIndex
 from .schema import DOC_TYPES, DocumentError, Field, validate_document
 from .store import Store
-from .vector_sinks import AudioVectors, TextVectors
+from .vector_sinks import AUDIO_FIELD, AudioVectors, TextVectors
 from .vectors import HNSW_ABOVE, VectorIndex
 from .vocabulary import Vocabulary
 from .writer import IndexSink, ItemResult, Writer
 
 __all__ = [
+    "AUDIO_FIELD",
     "DOC_TYPES",
     "HNSW_ABOVE",
     "TYPE_CODES",
@@ -31,8 +35,10 @@ __all__ = [
     "DocumentError",
     "EmbeddingCache",
     "Field",
+    "FixedDimension",
     "IndexSink",
     "ItemResult",
+    "LedgerError",
     "LexicalIndex",
     "Store",
     "TextEmbedder",
@@ -44,5 +50,6 @@ __all__ = [
     "embedding_text",
     "index_actions",
     "parse_bulk",
+    "parse_documents",
     "validate_document",
 ]

@@ -9,8 +9,7 @@ parsing resynchronises on the next line that looks like an action.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 
@@ -18,8 +17,7 @@ OPERATIONS = ("index", "create", "update", "delete")
 MAX_LINE_BYTES = 2 * 1024 * 1024
 
 
-@dataclass(frozen=True, slots=True)
-class Action:
+class Action(NamedTuple):
     op: str                    # index | create | update | delete
     doc_id: str | None
     line: int                  # 1-based line number of the action line
@@ -28,8 +26,7 @@ class Action:
     source_line: int | None = None  # 1-based line number of the document line
 
 
-@dataclass(frozen=True, slots=True)
-class ActionError:
+class ActionError(NamedTuple):
     op: str
     doc_id: str | None
     line: int
@@ -153,6 +150,21 @@ def parse_bulk(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
                               f"line {sn}: document line: {error}")
             continue
         yield Action(op, doc_id, n, version, source, sn)
+
+
+def parse_documents(lines: Iterable[bytes]) -> Iterator[Action | ActionError]:
+    """JSONL/NDJSON: one document per line, each an upsert; blank lines are skipped
+    and a line that is not JSON is an error for itself only, named by its line."""
+    for n, raw in enumerate(lines, start=1):
+        raw = raw.strip()
+        if not raw:
+            continue
+        try:
+            doc = _loads(raw)
+        except ValueError as e:
+            yield ActionError("index", None, n, 400, "parse_exception", f"line {n}: {e}")
+            continue
+        yield Action("index", _id_of(doc), n, source=doc, source_line=n)
 
 
 def index_actions(docs: Iterable[Any]) -> Iterator[Action]:

@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -37,21 +37,18 @@ _UPSERT = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Put:
+class Put(NamedTuple):
     doc_id: str
     body: bytes
     version: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Remove:
+class Remove(NamedTuple):
     doc_id: str
     version: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class StoredState:
+class StoredState(NamedTuple):
     exists: bool
     version: int | None
 

@@ -1,16 +1,16 @@
-"""The write path: validate → version check → durable commit → indexes.
+"""The write path: the ledger (validate → version check → durable commit), then the
+indexes.
 
 Actions are applied in order, in chunks: each chunk is committed to the store in one
 transaction (fsynced) and only then applied to the in-memory indexes, so whatever
 is searchable is also on disk, and a crash between the two is healed at start-up
-by rebuilding from the store. Per-item results follow Elasticsearch's `_bulk`.
+by replaying the store. Per-item results follow Elasticsearch's `_bulk`.
 """
 
 from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
 from itertools import islice
 from typing import Any, Protocol
 
@@ -18,10 +18,9 @@ import orjson
 
 from . import collector
 from .bulk import Action, ActionError
-from .schema import DocumentError, validate_document
-from .store import Put, Remove, Store
-
-CHUNK = 2_000
+from .ledger import Committed, ItemResult, Ledger
+from .ledger_process import PARSERS, LedgerError, LedgerProcess
+from .store import Store
 
 
 class IndexSink(Protocol):
@@ -61,161 +60,84 @@ def apply_to_sink(sink: IndexSink, changes: Iterable[tuple[str, Mapping[str, Any
         many(run)
 
 
-@dataclass(frozen=True, slots=True)
-class ItemResult:
-    op: str
-    doc_id: str | None
-    status: int
-    result: str | None = None
-    error_type: str | None = None
-    reason: str | None = None
-
-    @property
-    def ok(self) -> bool:
-        return self.error_type is None
-
-    def to_json(self) -> dict[str, Any]:
-        body: dict[str, Any] = {"_id": self.doc_id, "status": self.status}
-        if self.result is not None:
-            body["result"] = self.result
-        if self.error_type is not None:
-            body["error"] = {"type": self.error_type, "reason": self.reason}
-        return {self.op: body}
-
-
-@dataclass(slots=True)
-class _State:
-    exists: bool
-    version: int | None
-    body: dict[str, Any] | None = None
-
-
 class Writer:
+    """Keeps the sinks in step with the store: each chunk the ledger has committed is
+    applied to every sink, in store order, before its results are given out."""
+
     def __init__(self, store: Store, sinks: list[IndexSink], lock: threading.RLock,
                  checks: list[Callable[[dict[str, Any]], None]] | None = None) -> None:
         self.store = store
         self.sinks = sinks
-        # Index-specific rules beyond the schema (an audio vector's dimension): each
-        # raises DocumentError for its item only.
-        self.checks = checks or []
+        self.ledger: Ledger | LedgerProcess = Ledger(store, checks)
         self.lock = lock  # readers' lock: held only while the indexes change
         # Commit and apply are one step in store order: two concurrent requests writing
         # the same id must reach the indexes in the order they reached the disk.
-        self._order = threading.Lock()
+        self._order = threading.RLock()
         self.applied_seq = 0  # the store sequence the indexes reflect
 
-    def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
-        it = iter(actions)
-        while True:
-            # Parsed, committed and indexed with the cyclic collector paused: the
-            # chunk's temporary objects are freed before it could promote them.
-            with collector.paused():
-                chunk = list(islice(it, CHUNK))
-                results = self._apply_chunk(chunk) if chunk else []
-                del chunk
-            if not results:
-                return
-            yield from results
-
-    def _apply_chunk(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
-        # Versions are checked against what is stored and written in one ordered step:
-        # two writers of one id can never both pass the check on the same old state.
+    def use_process(self, checks: list[Callable[[dict[str, Any]], None]]) -> None:
+        """From now on, parse, validate and commit in a child process (see
+        `LedgerProcess`); `checks` must be plain objects, such as `FixedDimension`."""
         with self._order:
-            return self._apply_chunk_in_order(chunk)
+            self.ledger = LedgerProcess(self.store.path, checks)
 
-    def _apply_chunk_in_order(self, chunk: list[Action | ActionError]) -> list[ItemResult]:
-        ids = [a.doc_id for a in chunk if isinstance(a, Action) and a.doc_id]
-        stored = self.store.states(ids)
-        update_ids = [a.doc_id for a in chunk
-                      if isinstance(a, Action) and a.op == "update" and a.doc_id]
-        bodies = self.store.get_many(update_ids) if update_ids else {}
-        states: dict[str, _State] = {
-            i: _State(s.exists, s.version, orjson.loads(bodies[i]) if i in bodies else None)
-            for i, s in stored.items()
-        }
-        results: list[ItemResult] = []
-        writes: list[tuple[Put | Remove, dict[str, Any] | None]] = []
-        for action in chunk:
-            if isinstance(action, ActionError):
-                results.append(ItemResult(action.op, action.doc_id, action.status,
-                                          error_type=action.type, reason=action.reason))
-                continue
-            result, write = self._resolve(action, states)
-            results.append(result)
-            if write is not None:
-                writes.append(write)
-        if writes:
-            seq = self.store.commit(w for w, _ in writes)
-            changes = [(write.doc_id, doc) for write, doc in writes]
-            with self.lock:
-                for sink in self.sinks:
-                    apply_to_sink(sink, changes)
-                self.applied_seq = seq
-        return results
+    def close(self) -> None:
+        with self._order:
+            if isinstance(self.ledger, LedgerProcess):
+                self.ledger.close()
 
-    def _resolve(
-        self, action: Action, states: dict[str, _State]
-    ) -> tuple[ItemResult, tuple[Put | Remove, dict[str, Any] | None] | None]:
-        op, doc_id, line = action.op, action.doc_id, action.line
+    def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
+        return self._apply(self.ledger.run(actions))
 
-        def fail(status: int, kind: str, reason: str, at: int | None = None
-                 ) -> tuple[ItemResult, None]:
-            return ItemResult(op, doc_id, status, error_type=kind,
-                              reason=f"line {at or line}: {reason}"), None
+    def apply_lines(self, kind: str, lines: Iterable[bytes]) -> Iterator[ItemResult]:
+        """Raw lines, parsed where the ledger runs: a `_bulk` body ("bulk") or one
+        document per line ("documents")."""
+        if isinstance(self.ledger, LedgerProcess):
+            return self._apply(self.ledger.run_lines(kind, lines))
+        return self.apply(PARSERS[kind](lines))
 
-        if op in ("update", "delete") and not doc_id:
-            return fail(400, "illegal_argument_exception", f"'{op}' needs an '_id'")
-        state = states.get(doc_id) if doc_id else None
-        exists = state is not None and state.exists
-
-        if op == "update":
-            if not exists or state is None:
-                return fail(404, "document_missing_exception", f"document '{doc_id}' not found")
-            partial = action.source.get("doc") if isinstance(action.source, dict) else None
-            if not isinstance(partial, dict):
-                return fail(400, "illegal_argument_exception",
-                            'an update line must be {"doc": {...fields to change...}}')
-            if state.body is None:
-                state.body = orjson.loads(self.store.get(doc_id) or b"{}")
-            source: Any = {**state.body, **partial}
+    def _apply(self, committed: Iterator[Committed]) -> Iterator[ItemResult]:
+        if isinstance(self.ledger, LedgerProcess):
+            # The child takes one request at a time: the request holds the order from
+            # first chunk to last, so no other can wait for the child while holding it.
+            with self._order:
+                if not self.ledger.alive:  # it died between requests: this one need not fail
+                    self._recover()
+                yield from self._apply_chunks(committed)
         else:
-            source = action.source
+            yield from self._apply_chunks(committed)
 
-        # The external version comes from the action line, else from the fields sent:
-        # for an update only the partial document, never the stored body's own version.
-        version = action.version
-        sent = partial if op == "update" else source
-        if version is None and isinstance(sent, dict) and isinstance(sent.get("version"), int):
-            version = sent["version"]
-        if version is not None and state is not None and state.version is not None \
-                and version <= state.version:
-            return fail(409, "version_conflict_engine_exception",
-                        f"version {version} of '{doc_id}' is not above the stored "
-                        f"version {state.version}; not applied")
+    def _apply_chunks(self, committed: Iterator[Committed]) -> Iterator[ItemResult]:
+        while True:
+            # Committed and indexed with the cyclic collector paused: the chunk's
+            # temporary objects are freed before it could promote them.
+            with collector.paused(), self._order:
+                try:
+                    part = next(committed, None)
+                except LedgerError:
+                    self._recover()
+                    raise
+                if part is None:
+                    return
+                if part.seq is not None:
+                    self._index(part)
+            yield from part.results
 
-        if op == "delete":
-            if not exists:
-                return ItemResult(op, doc_id, 404, "not_found"), None
-            states[doc_id] = _State(False, version if version is not None else state.version)
-            return ItemResult(op, doc_id, 200, "deleted"), (Remove(doc_id, version), None)
+    def _index(self, part: Committed) -> None:
+        docs = part.docs if part.docs is not None else [
+            None if body is None else orjson.loads(body) for _, body in part.changes]
+        changes = [(doc_id, doc) for (doc_id, _), doc in zip(part.changes, docs, strict=True)]
+        with self.lock:
+            for sink in self.sinks:
+                apply_to_sink(sink, changes)
+            self.applied_seq = part.seq
 
-        if op == "create" and exists:
-            return fail(409, "version_conflict_engine_exception",
-                        f"document '{doc_id}' already exists")
-        try:
-            doc = validate_document(source, doc_id)
-            for check in self.checks:
-                check(doc)
-        except DocumentError as e:
-            return fail(400, "mapper_parsing_exception", str(e), action.source_line)
-        doc_id = doc["id"]
-        prior = states.get(doc_id)
-        created = prior is None or not prior.exists
-        keep_version = version if version is not None else (prior.version if prior else None)
-        states[doc_id] = _State(True, keep_version, doc)
-        status, result = (201, "created") if created else (200, "updated")
-        return (ItemResult(op, doc_id, status, result),
-                (Put(doc_id, orjson.dumps(doc), version), doc))
+    def _recover(self) -> None:
+        """After the ledger's process stopped: index what it committed but could not
+        hand over, and start it again."""
+        assert isinstance(self.ledger, LedgerProcess)
+        self.replay(self.applied_seq)
+        self.ledger.restart()
 
     def load(self, progress: Callable[[int], None] | None = None) -> int:
         """Rebuild every sink from the store (start-up without a usable snapshot)."""

@@ -38,11 +38,15 @@ def _is_loopback(host: str) -> bool:
         return False
 
 
-def _settings(args: argparse.Namespace) -> Settings:
+def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
+    """`writes`: the command writes in bulk (serve, ingest), so the write path gets a
+    process of its own unless SEGUE_WRITE_PROCESS=0."""
     return Settings.from_env(
         data_dir=Path(args.data), engine=getattr(args, "engine", None),
         host=getattr(args, "host", None), port=getattr(args, "port", None),
         opensearch_url=getattr(args, "opensearch_url", None),
+        write_process=writes and os.environ.get("SEGUE_WRITE_PROCESS", "1").lower()
+        not in ("0", "false", "off"),
     )
 
 
@@ -72,7 +76,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from segue.api import create_app
 
-    settings = _settings(args)
+    settings = _settings(args, writes=True)
     if settings.open_access:
         if not _is_loopback(settings.host):
             print(f"refusing to bind {settings.host}: no API key is configured. Set "
@@ -101,21 +105,14 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read_documents(path: Path, errors: list[dict[str, Any]],
-                    lines: deque[int]) -> Iterator[Any]:
-    """JSONL/NDJSON documents; `lines` gets each one's line number, in order."""
+def _document_lines(path: Path, lines: deque[int]) -> Iterator[bytes]:
+    """A JSONL/NDJSON file's lines, unparsed: the write path parses them where it
+    commits (`Writer.apply_lines`); `lines` gets the number of each one with content."""
     with path.open("rb") as f:
         for n, line in enumerate(f, start=1):
-            line = line.strip()
-            if not line:
-                continue
-            try:
-                doc = orjson.loads(line)
-            except orjson.JSONDecodeError as e:
-                errors.append({"line": n, "error": f"malformed JSON: {e.msg}"})
-                continue
-            lines.append(n)
-            yield doc
+            if line.strip():
+                lines.append(n)
+            yield line
 
 
 # CSV cells are text: these columns are converted, list cells split on "|".
@@ -210,20 +207,24 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     """Index a JSONL/NDJSON or CSV file through the same write path as the HTTP bulk;
     every rejected item goes to the error report with the line it came from."""
     path = Path(args.file)
-    read = _read_csv if path.suffix.lower() == ".csv" else _read_documents
     errors: list[dict[str, Any]] = []
     lines: deque[int] = deque()
     try:
-        docs = read(path, errors, lines)
+        if path.suffix.lower() == ".csv":
+            docs = _read_csv(path, errors, lines)
+        else:
+            path.open("rb").close()  # a missing file is one clear line, before start-up
     except (OSError, ValueError) as e:
         print(f"segue ingest: {path}: {e}", file=sys.stderr)
         return 2
-    settings = _settings(args)
+    settings = _settings(args, writes=True)
     engine = open_engine(settings)
     engine.load()
     ok = 0
+    results = engine.index_documents(docs) if path.suffix.lower() == ".csv" \
+        else engine.ingest(_document_lines(path, lines))
     with tqdm(desc=f"ingesting {path.name}", unit="doc", file=sys.stderr) as bar:
-        for result in engine.index_documents(docs):
+        for result in results:
             line = lines.popleft()  # results come one per document, in order
             if result.ok:
                 ok += 1
@@ -406,21 +407,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
             engine.close()
 
         if args.catalog:
-            errors: list[dict[str, Any]] = []
-            docs = _read_documents(Path(args.catalog), errors, deque(maxlen=1))
-            indexed = rejected = 0
+            lines = _document_lines(Path(args.catalog), deque(maxlen=1))
+            indexed = rejected = malformed = 0
             with tqdm(desc=f"indexing {Path(args.catalog).name}", unit="doc",
                       file=sys.stderr) as bar:
-                for result in engine.index_documents(docs):
+                for result in engine.ingest(lines):
                     indexed += result.ok
-                    rejected += not result.ok
+                    malformed += result.error_type == "parse_exception"
+                    rejected += not result.ok and result.error_type != "parse_exception"
                     bar.update(1)
             if hasattr(engine, "lexical"):  # the embedded engine: compact before querying
                 engine.lexical.compact()
-            if errors or not indexed:
+            if malformed or not indexed:
                 release()
                 return fail(f"{args.catalog}: {indexed} documents indexed, "
-                            f"{len(errors)} malformed lines")
+                            f"{malformed} malformed lines")
             if rejected:
                 print(f"segue eval: {args.catalog}: {rejected} documents rejected "
                       "(`segue ingest` lists why)", file=sys.stderr)

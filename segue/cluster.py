@@ -30,6 +30,7 @@ from segue.indexer import (
     TextEmbedder,
     index_actions,
     parse_bulk,
+    parse_documents,
 )
 from segue.indexer.cluster import UNAVAILABLE
 from segue.indexer.cluster_vectors import ClusterVectors
@@ -329,6 +330,9 @@ class ClusterEngine:
 
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]:
         return self._write(index_actions(docs))
+
+    def ingest(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
+        return self._write(parse_documents(lines))
 
     def delete(self, doc_id: str) -> ItemResult:
         (result,) = self._write([Action("delete", doc_id, 1)])

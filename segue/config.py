@@ -37,6 +37,10 @@ class Settings:
         default_factory=lambda: os.environ.get("SEGUE_TEXT_MODEL") or None)
     audio_dim: int | None = None      # audio vector dimension; None: fixed by the first one
     opensearch_timeout_s: float = 30.0              # per request and node tried
+    # Parse, validate and commit writes in a child process, beside the one that indexes
+    # and searches (`indexer.LedgerProcess`): ingest on two cores. On for `segue serve`
+    # and `segue ingest` (SEGUE_WRITE_PROCESS=0 turns it off there); off otherwise.
+    write_process: bool = False
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:

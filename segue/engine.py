@@ -20,10 +20,12 @@ import orjson
 from segue import analyzers, indexer
 from segue.analyzers import Synonyms
 from segue.indexer import (
+    AUDIO_FIELD,
     Action,
     AudioVectors,
     DocumentCache,
     EmbeddingCache,
+    FixedDimension,
     ItemResult,
     LexicalIndex,
     Store,
@@ -32,7 +34,6 @@ from segue.indexer import (
     VectorIndex,
     Writer,
     index_actions,
-    parse_bulk,
 )
 from segue.query import (
     EmbeddedRetriever,
@@ -58,6 +59,7 @@ class Engine(Protocol):
     def ready(self) -> bool: ...
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]: ...
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]: ...
+    def ingest(self, lines: Iterable[bytes]) -> Iterator[ItemResult]: ...
     def search(self, request: SearchRequest) -> SearchResponse: ...
     def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
                 ) -> dict[str, Any] | None: ...
@@ -99,7 +101,7 @@ class EmbeddedEngine:
         self.audio = AudioVectors(VectorIndex(settings.audio_dim))
         self.text: TextVectors | None = TextVectors(
             VectorIndex(), self._load_embedder) if settings.text_vectors else None
-        self.writer = Writer(self.store, self._sinks(), self.lock, checks=[self._check])
+        self.writer = Writer(self.store, self._sinks(), self.lock)
         self.searcher = Searcher(
             EmbeddedRetriever(self.lexical), self.documents.get_many,
             load_variants(settings), settings.default_variant, self.lock,
@@ -117,9 +119,6 @@ class EmbeddedEngine:
     def _sinks(self) -> list[Any]:
         sinks: list[Any] = [self.lexical, self.documents, self.audio]
         return sinks + ([self.text] if self.text is not None else [])
-
-    def _check(self, doc: dict[str, Any]) -> None:
-        self.audio.check(doc)
 
     def _load_embedder(self) -> TextEmbedder:
         cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")
@@ -194,6 +193,12 @@ class EmbeddedEngine:
             replayed = self.writer.replay(self.snapshot_seq, progress)
         else:
             replayed = self.writer.load(progress)
+        # Writes are checked against the audio dimension the index now holds.
+        checks = [FixedDimension(AUDIO_FIELD, self.audio.index.dim)]
+        if self.settings.write_process:
+            self.writer.use_process(checks)
+        else:
+            self.writer.ledger.checks = checks
         if len(self.lexical) == 0 and seed_if_empty is not None:
             for _ in self.index_documents(seed_if_empty()):
                 if progress is not None:
@@ -266,7 +271,11 @@ class EmbeddedEngine:
             self.audio.index.flush()
 
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
-        return self.writer.apply(parse_bulk(lines))
+        return self.writer.apply_lines("bulk", lines)
+
+    def ingest(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
+        """JSONL/NDJSON documents, one per line (`segue ingest`)."""
+        return self.writer.apply_lines("documents", lines)
 
     def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]:
         return self.writer.apply(index_actions(docs))
@@ -337,6 +346,7 @@ class EmbeddedEngine:
             self.text.close()
         if self._ready.is_set():
             self.snapshot()
+        self.writer.close()
         self.store.close()
 
 

@@ -1,0 +1,118 @@
+"""The write process of `segue serve`: parse, validate and commit beside the indexer.
+
+A real server and its real child process, killed for real: the child never outlives
+the server (a stray writer would commit behind a restarted server's back), and a
+child killed mid-request costs that request a 503, nothing acknowledged, and no
+restart of the server.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import orjson
+import pytest
+
+from .server import Client, ServerProcess
+
+
+@pytest.fixture
+def server(tmp_path: Path) -> Iterator[ServerProcess]:
+    proc = ServerProcess(tmp_path / "data", tmp_path / "logs")
+    proc.start()
+    proc.wait_ready()
+    yield proc
+    proc.stop()
+
+
+def _children(pid: int) -> list[int]:
+    """Children of every thread of `pid` (each thread lists those it started)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        try:
+            found += [int(c) for c in (task / "children").read_text().split()]
+        except OSError:  # the thread ended meanwhile
+            pass
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _ledger_pid(server: ServerProcess) -> int:
+    assert server.proc is not None
+    found = [pid for pid in _children(server.proc.pid)
+             if b"spawn_main" in Path(f"/proc/{pid}/cmdline").read_bytes()]
+    assert len(found) == 1, f"expected one write process, found {found}"
+    return found[0]
+
+
+def _body(start: int, count: int) -> bytes:
+    names = ["Björk", "Sigur Rós", "Кино", "宇多田ヒカル", "Beyoncé", "Mötley Crüe"]
+    lines = []
+    for i in range(start, start + count):
+        lines.append(orjson.dumps({"index": {"_id": f"t{i}"}}))
+        lines.append(orjson.dumps({"type": "track", "name": f"{names[i % 6]} song {i}",
+                                   "artists": [names[i % 6]], "popularity": i % 100}))
+    return b"\n".join(lines) + b"\n"
+
+
+def test_the_write_process_dies_with_the_server(server: ServerProcess) -> None:
+    child = _ledger_pid(server)
+    server.kill()  # SIGKILL: no handler, no clean-up in the server
+    deadline = time.monotonic() + 10
+    while _alive(child) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(child), "the write process outlived its server"
+
+
+def test_a_killed_write_process_costs_one_request_and_nothing_acknowledged(
+        server: ServerProcess) -> None:
+    client = Client(server.port, timeout=120)
+    status, answer = client.bulk(_body(0, 3000))
+    assert status == 200 and not answer["errors"]
+
+    # Kill the child while a large request streams through it.
+    child = _ledger_pid(server)
+    outcome: list[tuple[int, object]] = []
+    sender = threading.Thread(target=lambda: outcome.append(client.bulk(_body(3000, 60_000))))
+    sender.start()
+    time.sleep(1.0)
+    os.kill(child, signal.SIGKILL)
+    sender.join(120)
+    status, answer = outcome[0]
+    if status != 200:  # the usual case: cut off mid-request
+        assert status == 503, answer
+        assert isinstance(answer, dict) and "send the request again" in answer["detail"]
+
+    # The server goes on without a restart: a new write process takes the next request.
+    fresh = Client(server.port, timeout=120)
+    status, answer = fresh.bulk(_body(70_000, 10), refresh="true")
+    assert status == 200 and not answer["errors"], answer
+    assert _ledger_pid(server) != child
+    status, found = fresh.search("kino song 70004")
+    assert status == 200 and found["hits"][0]["id"] == "t70004"
+
+    # What the killed process committed before it died is searchable too: the server
+    # replayed it from the store. Every document the store holds is in the index.
+    status, stats = fresh.request("GET", "/v1/stats")
+    assert status == 200
+    server.stop()
+    server.start()
+    server.wait_ready()
+    restarted = Client(server.port)
+    _, after = restarted.request("GET", "/v1/stats")
+    assert after["documents"] == stats["documents"] >= 3010
+    restarted.close()
+    fresh.close()
+    client.close()
