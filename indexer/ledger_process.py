@@ -157,7 +157,21 @@ class LedgerProcess:
 
 
 def _blocks(lines: Iterable[bytes]) -> Iterator[bytes]:
-    """Lines joined into blocks of about `BLOCK_BYTES`, newline-terminated."""
+    """Lines joined into blocks of about `BLOCK_BYTES`, newline-terminated; a binary
+    file (a spooled request body) is read in blocks cut after a newline instead."""
+    read = getattr(lines, "read", None)
+    if read is not None:
+        rest = b""
+        while piece := read(BLOCK_BYTES):
+            cut = piece.rfind(b"\n") + 1
+            if cut:
+                yield rest + piece[:cut]
+                rest = piece[cut:]
+            else:
+                rest += piece
+        if rest:
+            yield rest + b"\n"
+        return
     block: list[bytes] = []
     size = 0
     for line in lines:

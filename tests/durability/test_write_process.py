@@ -8,6 +8,7 @@ restart of the server.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import threading
@@ -34,10 +35,8 @@ def _children(pid: int) -> list[int]:
     """Children of every thread of `pid` (each thread lists those it started)."""
     found = []
     for task in Path(f"/proc/{pid}/task").iterdir():
-        try:
+        with contextlib.suppress(OSError):  # the thread ended meanwhile
             found += [int(c) for c in (task / "children").read_text().split()]
-        except OSError:  # the thread ended meanwhile
-            pass
     return found
 
 
