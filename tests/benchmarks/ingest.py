@@ -1,8 +1,9 @@
 """Ingest throughput and memory: `segue ingest`, HTTP `_bulk` and tantivy, in one run.
 
-    python -m tests.benchmarks.ingest --docs 100000 [--clients 1] [--no-tantivy]
+    python -m tests.benchmarks.ingest --docs 100000 [--clients 1] [--no-tantivy] [--vectors]
 
-Writes the synthetic catalog as NDJSON, then:
+Writes the synthetic catalog as NDJSON (lexical only unless `--vectors`: the audio
+vectors left out and the text model off), then:
 
 - **CLI**: `segue ingest FILE --data DIR` as a child process, timed from start to
   exit (start-up, every durable commit, and the snapshot saved at the end);
@@ -12,8 +13,9 @@ Writes the synthetic catalog as NDJSON, then:
 - **tantivy**: the peer's in-memory index built from the same documents in this
   process (not durable: no commit to disk per batch), for scale.
 
-CPU time (user + system, of the server or the CLI process; of this process for
-tantivy) says what the work costs when other work shares the machine. Resident
+CPU time (user + system, of the server or the CLI process with its write process;
+of this process for tantivy) says what the work costs when other work shares the
+machine. Resident
 memory is the server's: after ingest minus before (the empty server), per
 million documents. Rates are documents per second of wall time; the machine may be
 shared, so compare rates from one run only.
@@ -22,6 +24,7 @@ shared, so compare rates from one run only.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import subprocess
 import sys
@@ -49,9 +52,15 @@ def _rss(pid: int) -> int:
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User + system CPU time of a process so far, from /proc (clock ticks)."""
+    """User + system CPU time so far of a process and its live children (the server's
+    write process), from /proc (clock ticks)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    total = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        with contextlib.suppress(OSError):
+            total += sum(_cpu_seconds(int(child))
+                         for child in (task / "children").read_text().split())
+    return total
 
 
 def _bodies(lines: list[bytes]) -> list[bytes]:
@@ -131,14 +140,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--clients", type=int, default=1)
     parser.add_argument("--no-tantivy", action="store_true")
     parser.add_argument("--no-cli", action="store_true")
+    parser.add_argument("--vectors", action="store_true",
+                        help="keep the catalog's audio vectors (default: lexical only, "
+                        "no vector in the documents and no text model)")
     args = parser.parse_args(argv)
+    if not args.vectors:
+        os.environ["SEGUE_TEXT_MODEL"] = "none"  # for the server and CLI children too
 
     with tempfile.TemporaryDirectory(prefix="segue-ingest-") as tmp:
         root = Path(tmp)
         catalog = root / "catalog.ndjson"
-        lines = [orjson.dumps(doc) for doc in tqdm(generate(args.docs, seed=args.seed),
-                                                    total=args.docs, desc="generating",
-                                                    file=sys.stderr)]
+        docs = tqdm(generate(args.docs, seed=args.seed), total=args.docs,
+                    desc="generating", file=sys.stderr)
+        lines = [orjson.dumps(doc if args.vectors else
+                              {k: v for k, v in doc.items() if k != "audio_embedding"})
+                 for doc in docs]
         catalog.write_bytes(b"\n".join(lines) + b"\n")
         bodies = _bodies(lines)
         rows = []
