@@ -12,6 +12,7 @@ from .bulk import Action, ActionError, index_actions, parse_bulk, parse_document
 from .cluster import ClusterWriter
 from .doccache import DocumentCache
 from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
+from .forked import fork_task, wait_task
 from .ledger import FixedDimension
 from .ledger_process import LedgerError
 from .lexical import TYPE_CODES, LexicalIndex
@@ -48,8 +49,10 @@ __all__ = [
     "Writer",
     "default_model_path",
     "embedding_text",
+    "fork_task",
     "index_actions",
     "parse_bulk",
     "parse_documents",
     "validate_document",
+    "wait_task",
 ]

@@ -15,6 +15,7 @@ collector runs again when the last one ends, if it was running before the first.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,15 @@ from contextlib import contextmanager
 _lock = threading.Lock()
 _depth = 0
 _was_enabled = False
+
+
+def _reset_in_child() -> None:
+    """A forked child (see `forked`) has one thread: pauses held by others are gone."""
+    global _lock, _depth
+    _lock, _depth = threading.Lock(), 0
+
+
+os.register_at_fork(after_in_child=_reset_in_child)
 
 
 @contextmanager

@@ -33,7 +33,9 @@ from segue.indexer import (
     TextVectors,
     VectorIndex,
     Writer,
+    fork_task,
     index_actions,
+    wait_task,
 )
 from segue.query import (
     EmbeddedRetriever,
@@ -47,7 +49,7 @@ from segue.ranking import Variant, shipped_variants
 from .config import Settings
 
 SNAPSHOT_EVERY = 100_000   # changes after which the index is saved again
-SNAPSHOT_CHECK_S = 30.0
+SNAPSHOT_CHECK_S = 1.0     # cheap: a snapshot costs this process a fork (see snapshot())
 VECTOR_REFRESH_S = 1.0     # audio vectors reach FAISS in the background this often
 _NOT_RETURNED = frozenset({"audio_embedding", "text_embedding"})
 
@@ -222,9 +224,9 @@ class EmbeddedEngine:
     def snapshot(self) -> bool:
         """Save the indexes if they changed since the last snapshot.
 
-        Searches and writes wait only while the vectors are written and the lexical
-        index is frozen (a copy of what grows in place); pickling the lexical index,
-        the slow part, runs outside the lock.
+        Searches and writes wait only while the vectors are written and a child is
+        forked; the child pickles the lexical index, the slow part, from its
+        copy-on-write image, on the other core (`indexer.forked`).
         """
         with self._saving:
             with self.lock:
@@ -241,8 +243,9 @@ class EmbeddedEngine:
                         extra = {"seq": seq, "model": self._model_name(),
                                  "keys": keys, "pending": pending}
                         self._save_vectors("text", self.text.index, extra)
-                frozen = self.lexical.freeze()
-            frozen.save(self.snapshot_path, seq=seq, fingerprint=self.fingerprint)
+                index, path, fingerprint = self.lexical, self.snapshot_path, self.fingerprint
+                child = fork_task(lambda: index.save(path, seq=seq, fingerprint=fingerprint))
+            wait_task(child)
             self.snapshot_seq = seq
             return True
 
