@@ -34,18 +34,18 @@ def _run_bulk(engine: Any, body: IO[bytes]) -> bytes:
     started = time.perf_counter()
     items = bytearray()
     errors = False
-    batch: list[dict[str, Any]] = []
+    batch: list[bytes] = []
 
     def flush() -> None:
         if items:
             items.extend(b",")
-        items.extend(orjson.dumps(batch)[1:-1])  # the items, without the brackets
+        items.extend(b",".join(batch))
         batch.clear()
 
     body.seek(0)
     for result in engine.bulk(body):  # a binary file is an iterable of lines
         errors |= not result.ok
-        batch.append(result.to_json())
+        batch.append(result.to_json_bytes())
         if len(batch) == 1000:
             flush()
     if batch:
