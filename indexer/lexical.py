@@ -36,7 +36,7 @@ import numpy as np
 from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists, split_credits
 
 from . import collector
-from .schema import DOC_TYPES, Field, searchable_texts
+from .schema import DOC_TYPES, SEARCHED_KEYS, Field
 from .vocabulary import Vocabulary
 
 TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
@@ -49,7 +49,7 @@ SNAPSHOT_FORMAT = 2  # bump when the saved layout changes
 # (artists, albums, genres) a larger cache mostly holds one-off track names.
 VALUE_CACHE = 65_536
 # Rebuilt on load, never saved: caches, the synonyms (settings), the id -> number map.
-_NOT_SAVED = frozenset({"_value", "synonyms", "_numbers", "_postings", "_fields",
+_NOT_SAVED = frozenset({"_value", "_text", "synonyms", "_numbers", "_postings", "_fields",
                         "analyzer"})
 # Saved after the rest, a slice at a time (see `FrozenIndex.save`).
 _LISTS = ("_ids", "_forward", "_postings", "_fields")
@@ -83,6 +83,33 @@ class _Value(NamedTuple):
     unique: tuple[int, ...]  # the distinct terms (postings hold a document once)
     last: int                # position of the last token: the next value starts after it
     words: int               # words in the value, articles aside
+
+
+class _Text(NamedTuple):
+    """One analyzed field value wherever it stands (see `_place`)."""
+
+    tids: tuple[int, ...]                    # each token's term, in order
+    unique: tuple[int, ...]                  # the distinct terms
+    positions: tuple[tuple[int, bool], ...]  # each token's (position, optional)
+    sids: bytes                              # each token's surface, packed ints
+    ordinals: tuple[int, ...]                # see `_value_layout`
+    last: int                                # position of the last token
+    words: int
+
+
+def _place(text: _Text | None, field: int, offset: int) -> _Value | None:
+    """An analyzed value packed at `offset` in `field` (see `forward_packed`)."""
+    if text is None:
+        return None
+    n = len(text.tids)
+    forward = array("i", [0]) * (4 * n)
+    forward[0::4] = array("i", [_pack(field, position + offset, optional)
+                                for position, optional in text.positions])
+    forward[1::4] = array("i", text.tids)
+    forward[2::4] = array("i", text.sids)
+    words = text.words
+    forward[3::4] = array("i", [_pack_value(offset, words, ordinal) for ordinal in text.ordinals])
+    return _Value(forward.tobytes(), text.tids, text.unique, text.last + offset, words)
 
 
 def _pack(field: int, position: int, optional: bool) -> int:
@@ -168,17 +195,43 @@ def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
 
 def field_texts(doc: Mapping[str, Any]) -> list[tuple[Field, list[str]]]:
     """The searched strings of each field, in field order; credits in a track or album
-    name ("Stay (with Justin Bieber)") move to the artists."""
-    texts = searchable_texts(doc)
-    names = texts.pop(Field.NAME, [])
+    name ("Stay (with Justin Bieber)") move to the artists.
+
+    `searchable_texts` spelt out for the known keys: this runs for every document
+    ingested, and building then re-sorting a dict per document was a tenth of ingest.
+    """
+    get = doc.get
+    names = _strings(get("name"))
     credited: tuple[str, ...] = ()
-    if names and doc.get("type") in ("track", "album"):
+    if names and get("type") in ("track", "album"):
         main, credited = _credits(names[0])
         names = [main or names[0]]
-    artists = [a for line in texts.pop(Field.ARTISTS, []) for a in _artists(line)]
-    texts[Field.ARTISTS] = artists + [c for c in credited if c not in artists]
-    texts[Field.NAME] = names
-    return sorted(texts.items())
+    lines = _strings(get("artists"))
+    artists = [a for line in lines for a in _artists(line)] if lines else []
+    if credited:
+        artists += [c for c in credited if c not in artists]
+    out = [(Field.NAME, names), (Field.ARTISTS, artists)]
+    for field, key in _OTHER_KEYS:
+        value = get(key)
+        if value:
+            if isinstance(value, str):
+                out.append((field, [value]))
+            elif isinstance(value, list):
+                out.append((field, [v for v in value if v]))
+    return out
+
+
+# The searched keys after name and artists, in field order (see `field_texts`).
+_OTHER_KEYS = tuple(sorted((f, k) for f, k in SEARCHED_KEYS.items() if f > Field.ARTISTS))
+
+
+def _strings(value: Any) -> list[str]:
+    """A field's non-empty strings, as `searchable_texts` takes them."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list):
+        return [v for v in value if v]
+    return []
 
 
 class _Column:
@@ -230,7 +283,11 @@ class LexicalIndex:
     # -- writing ----------------------------------------------------------------------
 
     def _caches(self) -> None:
-        self._value = lru_cache(maxsize=VALUE_CACHE)(self._analyze_value)
+        # Two levels: a value's analysis by its text (an artist is also an artist's
+        # name, a genre sits at several places in a list), then its packed tokens at
+        # each place; a miss in the second is a cheap repacking, not an analysis.
+        self._text = lru_cache(maxsize=VALUE_CACHE)(self._analyze_text)
+        self._value = lru_cache(maxsize=VALUE_CACHE)(self._placed_value)
 
     def upsert(self, doc: Mapping[str, Any]) -> bool:
         """Index a validated document; True when it was new."""
@@ -290,24 +347,27 @@ class LexicalIndex:
 
     def _analyze_value(self, text: str, ja: bool, field: Field, offset: int) -> _Value | None:
         """The tokens of one value placed at `offset` in its field (cached by the caller)."""
+        return _place(self._analyze_text(text, ja), field, offset)
+
+    def _placed_value(self, text: str, ja: bool, field: Field, offset: int) -> _Value | None:
+        """`_analyze_value` through the cache of analyzed texts."""
+        return _place(self._text(text, ja), field, offset)
+
+    def _analyze_text(self, text: str, ja: bool) -> _Text | None:
+        """A value's terms, surfaces and word layout, the same in every field and place."""
         tokens = self.analyzer(text, ja)
         if not tokens:
             return None
         words, ordinals = _value_layout(tokens)
         term_id, surfaces = self.vocab.term_id, self.surfaces
-        tids = [term_id(tok.text) for tok in tokens]
-        sids = [surfaces.setdefault(tok.surface, len(surfaces)) for tok in tokens]
-        forward = array("i", [0]) * (4 * len(tokens))
-        forward[0::4] = array("i", [_pack(field, tok.position + offset, tok.optional)
-                                    for tok in tokens])
-        forward[1::4] = array("i", tids)
-        forward[2::4] = array("i", sids)
-        forward[3::4] = array("i", [_pack_value(offset, words, ordinal) for ordinal in ordinals])
+        tids = tuple([term_id(tok.text) for tok in tokens])
+        sids = array("i", [surfaces.setdefault(tok.surface, len(surfaces)) for tok in tokens])
         while len(self._postings) < len(self.vocab):
             self._postings.append(array("i"))
             self._fields.append(array("B"))
-        return _Value(forward.tobytes(), tuple(tids), tuple(dict.fromkeys(tids)),
-                      tokens[-1].position + offset, words)
+        return _Text(tids, tuple(dict.fromkeys(tids)),
+                     tuple([(tok.position, tok.optional) for tok in tokens]),
+                     sids.tobytes(), tuple(ordinals), tokens[-1].position, words)
 
     def remove(self, doc_id: str) -> bool:
         number = self._numbers.pop(doc_id, None)
