@@ -44,7 +44,7 @@ TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
 _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
-SNAPSHOT_FORMAT = 2  # bump when the saved layout changes
+SNAPSHOT_FORMAT = 3  # bump when the saved layout changes
 # Analyzed values kept: about 300 bytes each. Beyond the catalog's repeated values
 # (artists, albums, genres) a larger cache mostly holds one-off track names.
 VALUE_CACHE = 65_536
