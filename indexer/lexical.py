@@ -29,7 +29,7 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
@@ -75,41 +75,39 @@ def _artists(line: str) -> tuple[str, ...]:
     return tuple(split_artists(line))
 
 
-class _Value(NamedTuple):
-    """One analyzed field value at its place in a document, ready to append."""
+# The two caches' entries are plain tuples, not NamedTuples: the collector stops
+# tracking a plain tuple of bytes and ints once it has looked at it, but tracks a
+# NamedTuple for as long as it lives, and the caches hold 130k of them.
 
-    forward: bytes           # 4 packed ints per token: see `forward_packed`
-    tids: tuple[int, ...]    # each token's term, in order (term weights count each)
-    unique: tuple[int, ...]  # the distinct terms (postings hold a document once)
-    last: int                # position of the last token: the next value starts after it
-    words: int               # words in the value, articles aside
+# One analyzed field value at its place in a document, ready to append:
+# (forward: 4 packed ints per token, see `forward_packed`;
+#  tids: each token's term as packed ints, in order (term weights count each);
+#  unique: the distinct terms (postings hold a document once);
+#  last: position of the last token, the next value starts after it;
+#  words: words in the value, articles aside)
+_Value = tuple[bytes, bytes, tuple[int, ...], int, int]
 
-
-class _Text(NamedTuple):
-    """One analyzed field value wherever it stands (see `_place`)."""
-
-    tids: tuple[int, ...]                    # each token's term, in order
-    unique: tuple[int, ...]                  # the distinct terms
-    positions: tuple[tuple[int, bool], ...]  # each token's (position, optional)
-    sids: bytes                              # each token's surface, packed ints
-    ordinals: tuple[int, ...]                # see `_value_layout`
-    last: int                                # position of the last token
-    words: int
+# One analyzed field value wherever it stands (see `_place`):
+# (tids: each token's term, in order; unique: the distinct terms;
+#  positions: each token's (position, optional); sids: each token's surface, packed;
+#  ordinals: see `_value_layout`; last: position of the last token; words)
+_Text = tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, bool], ...], bytes,
+              tuple[int, ...], int, int]
 
 
 def _place(text: _Text | None, field: int, offset: int) -> _Value | None:
     """An analyzed value packed at `offset` in `field` (see `forward_packed`)."""
     if text is None:
         return None
-    n = len(text.tids)
-    forward = array("i", [0]) * (4 * n)
+    tids, unique, positions, sids, ordinals, last, words = text
+    forward = array("i", [0]) * (4 * len(tids))
     forward[0::4] = array("i", [_pack(field, position + offset, optional)
-                                for position, optional in text.positions])
-    forward[1::4] = array("i", text.tids)
-    forward[2::4] = array("i", text.sids)
-    words = text.words
-    forward[3::4] = array("i", [_pack_value(offset, words, ordinal) for ordinal in text.ordinals])
-    return _Value(forward.tobytes(), text.tids, text.unique, text.last + offset, words)
+                                for position, optional in positions])
+    term_ids = array("i", tids)
+    forward[1::4] = term_ids
+    forward[2::4] = array("i", sids)
+    forward[3::4] = array("i", [_pack_value(offset, words, ordinal) for ordinal in ordinals])
+    return forward.tobytes(), term_ids.tobytes(), unique, last + offset, words
 
 
 def _pack(field: int, position: int, optional: bool) -> int:
@@ -317,20 +315,22 @@ class LexicalIndex:
         masks: dict[int, int] = {}
         forward: list[bytes] = []
         name_length = 0
+        value_at = self._value
         for field, texts in field_texts(doc):
             bit = 1 << field
             offset = 0
             for text in texts:
-                value = self._value(text, ja, field, offset)
+                value = value_at(text, ja, field, offset)
                 if value is None:
                     continue
-                if field == Field.NAME and offset == 0:
-                    name_length = value.words
-                forward.append(value.forward)
-                occurrences.extend(value.tids)
-                for tid in value.unique:
+                packed, tids, unique, last, words = value
+                if offset == 0 and field == Field.NAME:
+                    name_length = words
+                forward.append(packed)
+                occurrences.frombytes(tids)
+                for tid in unique:
                     masks[tid] = masks.get(tid, 0) | bit
-                offset = value.last + _VALUE_GAP
+                offset = last + _VALUE_GAP
         postings, fields = self._postings, self._fields
         for tid, mask in masks.items():
             postings[tid].append(number)
@@ -365,9 +365,9 @@ class LexicalIndex:
         while len(self._postings) < len(self.vocab):
             self._postings.append(array("i"))
             self._fields.append(array("B"))
-        return _Text(tids, tuple(dict.fromkeys(tids)),
-                     tuple([(tok.position, tok.optional) for tok in tokens]),
-                     sids.tobytes(), tuple(ordinals), tokens[-1].position, words)
+        return (tids, tuple(dict.fromkeys(tids)),
+                tuple([(tok.position, tok.optional) for tok in tokens]),
+                sids.tobytes(), tuple(ordinals), tokens[-1].position, words)
 
     def remove(self, doc_id: str) -> bool:
         number = self._numbers.pop(doc_id, None)
