@@ -88,34 +88,27 @@ def _artists(line: str) -> tuple[str, ...]:
 _Value = tuple[bytes, bytes, tuple[int, ...], int, int]
 
 # One analyzed field value wherever it stands (see `_place`):
-# (tids: each token's term, in order; unique: the distinct terms;
-#  positions: each token's (position, optional); sids: each token's surface, packed;
-#  ordinals: see `_value_layout`; last: position of the last token; words)
-_Text = tuple[tuple[int, ...], tuple[int, ...], tuple[tuple[int, bool], ...], bytes,
-              tuple[int, ...], int, int]
+# (rows: per token (position, optional 0/1, term, surface, packed ordinal);
+#  tids, unique, last, words: as in `_Value`, `last` before placing)
+_Text = tuple[tuple[tuple[int, int, int, int, int], ...], bytes, tuple[int, ...], int, int]
 
 
 def _place(text: _Text | None, field: int, offset: int) -> _Value | None:
-    """An analyzed value packed at `offset` in `field` (see `forward_packed`)."""
+    """An analyzed value packed at `offset` in `field`: per token (field, position,
+    optional), term, surface, (value start, value length, ordinal); see `forward_packed`.
+    One pass over precomputed rows: a value seen at a new place costs only this."""
     if text is None:
         return None
-    tids, unique, positions, sids, ordinals, last, words = text
-    forward = array("i", [0]) * (4 * len(tids))
-    forward[0::4] = array("i", [_pack(field, position + offset, optional)
-                                for position, optional in positions])
-    term_ids = array("i", tids)
-    forward[1::4] = term_ids
-    forward[2::4] = array("i", sids)
-    forward[3::4] = array("i", [_pack_value(offset, words, ordinal) for ordinal in ordinals])
-    return forward.tobytes(), term_ids.tobytes(), unique, last + offset, words
-
-
-def _pack(field: int, position: int, optional: bool) -> int:
-    return (field << 24) | (min(position, 0x7FFFFF) << 1) | int(optional)
-
-
-def _pack_value(start: int, length: int, ordinal: int) -> int:
-    return (min(start, 0x7FFFF) << 12) | (min(length, 63) << 6) | min(ordinal + 1, 63)
+    rows, tids, unique, last, words = text
+    head = field << 24
+    value = (min(offset, 0x7FFFF) << 12) | (min(words, 63) << 6)
+    forward = array("i", [
+        packed
+        for position, optional, tid, sid, ordinal in rows
+        for packed in (head | (min(position + offset, 0x7FFFFF) << 1) | optional, tid, sid,
+                       value | ordinal)
+    ])
+    return forward.tobytes(), tids, unique, last + offset, words
 
 
 def _value_layout(tokens: list[Token]) -> tuple[int, list[int]]:
@@ -360,14 +353,15 @@ class LexicalIndex:
             return None
         words, ordinals = _value_layout(tokens)
         term_id, surfaces = self.vocab.term_id, self.surfaces
-        tids = tuple([term_id(tok.text) for tok in tokens])
-        sids = array("i", [surfaces.setdefault(tok.surface, len(surfaces)) for tok in tokens])
+        tids = [term_id(tok.text) for tok in tokens]
+        sids = [surfaces.setdefault(tok.surface, len(surfaces)) for tok in tokens]
         while len(self._postings) < len(self.vocab):
             self._postings.append(array("i"))
             self._fields.append(array("B"))
-        return (tids, tuple(dict.fromkeys(tids)),
-                tuple([(tok.position, tok.optional) for tok in tokens]),
-                sids.tobytes(), tuple(ordinals), tokens[-1].position, words)
+        rows = tuple([(tok.position, int(tok.optional), tid, sid, min(ordinal + 1, 63))
+                      for tok, tid, sid, ordinal in zip(tokens, tids, sids, ordinals, strict=True)])
+        return (rows, array("i", tids).tobytes(), tuple(dict.fromkeys(tids)),
+                tokens[-1].position, words)
 
     def remove(self, doc_id: str) -> bool:
         number = self._numbers.pop(doc_id, None)
