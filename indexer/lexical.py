@@ -16,9 +16,10 @@ An update is a delete plus an add under a new internal number; deleted numbers
 stay in postings until `compact()` drops them, as in Lucene segments.
 
 Catalogs repeat their field values (an artist on each of her tracks, an album on
-each of its tracks, a genre on thousands), so each distinct value at each place in
-a document is analyzed and packed once and kept in a bounded cache; a repeat costs
-a lookup and an array copy. Term weights are added once per batch (`upsert_many`).
+each of its tracks, a genre on thousands), so each distinct text is analyzed once
+and each distinct value at each place in a document packed once, both kept in
+bounded caches; a repeat costs a lookup and an array copy. Term weights are added
+once per batch (`upsert_many`).
 """
 
 from __future__ import annotations
@@ -45,8 +46,9 @@ _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
 SNAPSHOT_FORMAT = 3  # bump when the saved layout changes
-# Analyzed values kept: about 300 bytes each. Beyond the catalog's repeated values
-# (artists, albums, genres) a larger cache mostly holds one-off track names.
+# Entries of each of the two value caches (analyzed texts, packed values): a few
+# hundred bytes each. Beyond the catalog's repeated values (artists, albums, genres)
+# larger caches mostly hold one-off track names.
 VALUE_CACHE = 65_536
 # Rebuilt on load, never saved: caches, the synonyms (settings), the id -> number map.
 _NOT_SAVED = frozenset({"_value", "_text", "synonyms", "_numbers", "_postings", "_fields",
