@@ -16,9 +16,10 @@ An update is a delete plus an add under a new internal number; deleted numbers
 stay in postings until `compact()` drops them, as in Lucene segments.
 
 Catalogs repeat their field values (an artist on each of her tracks, an album on
-each of its tracks, a genre on thousands), so each distinct value at each place in
-a document is analyzed and packed once and kept in a bounded cache; a repeat costs
-a lookup and an array copy. Term weights are added once per batch (`upsert_many`).
+each of its tracks, a genre on thousands), so each distinct text is analyzed once
+and each distinct value at each place in a document packed once, both kept in
+bounded caches; a repeat costs a lookup and an array copy. Term weights are added
+once per batch (`upsert_many`).
 """
 
 from __future__ import annotations
@@ -29,14 +30,14 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
 from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists, split_credits
 
 from . import collector
-from .schema import DOC_TYPES, Field, searchable_texts
+from .schema import DOC_TYPES, SEARCHED_KEYS, Field
 from .vocabulary import Vocabulary
 
 TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
@@ -44,12 +45,13 @@ TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
 _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
-SNAPSHOT_FORMAT = 2  # bump when the saved layout changes
-# Analyzed values kept: about 300 bytes each. Beyond the catalog's repeated values
-# (artists, albums, genres) a larger cache mostly holds one-off track names.
+SNAPSHOT_FORMAT = 3  # bump when the saved layout changes
+# Entries of each of the two value caches (analyzed texts, packed values): a few
+# hundred bytes each. Beyond the catalog's repeated values (artists, albums, genres)
+# larger caches mostly hold one-off track names.
 VALUE_CACHE = 65_536
 # Rebuilt on load, never saved: caches, the synonyms (settings), the id -> number map.
-_NOT_SAVED = frozenset({"_value", "synonyms", "_numbers", "_postings", "_fields",
+_NOT_SAVED = frozenset({"_value", "_text", "synonyms", "_numbers", "_postings", "_fields",
                         "analyzer"})
 # Saved after the rest, a slice at a time (see `FrozenIndex.save`).
 _LISTS = ("_ids", "_forward", "_postings", "_fields")
@@ -75,22 +77,40 @@ def _artists(line: str) -> tuple[str, ...]:
     return tuple(split_artists(line))
 
 
-class _Value(NamedTuple):
-    """One analyzed field value at its place in a document, ready to append."""
+# The two caches' entries are plain tuples, not NamedTuples: the collector stops
+# tracking a plain tuple of bytes and ints once it has looked at it, but tracks a
+# NamedTuple for as long as it lives, and the caches hold 130k of them.
 
-    forward: bytes           # 4 packed ints per token: see `forward_packed`
-    tids: tuple[int, ...]    # each token's term, in order (term weights count each)
-    unique: tuple[int, ...]  # the distinct terms (postings hold a document once)
-    last: int                # position of the last token: the next value starts after it
-    words: int               # words in the value, articles aside
+# One analyzed field value at its place in a document, ready to append:
+# (forward: 4 packed ints per token, see `forward_packed`;
+#  tids: each token's term as packed ints, in order (term weights count each);
+#  unique: the distinct terms (postings hold a document once);
+#  last: position of the last token, the next value starts after it;
+#  words: words in the value, articles aside)
+_Value = tuple[bytes, bytes, tuple[int, ...], int, int]
+
+# One analyzed field value wherever it stands (see `_place`):
+# (rows: per token (position, optional 0/1, term, surface, packed ordinal);
+#  tids, unique, last, words: as in `_Value`, `last` before placing)
+_Text = tuple[tuple[tuple[int, int, int, int, int], ...], bytes, tuple[int, ...], int, int]
 
 
-def _pack(field: int, position: int, optional: bool) -> int:
-    return (field << 24) | (min(position, 0x7FFFFF) << 1) | int(optional)
-
-
-def _pack_value(start: int, length: int, ordinal: int) -> int:
-    return (min(start, 0x7FFFF) << 12) | (min(length, 63) << 6) | min(ordinal + 1, 63)
+def _place(text: _Text | None, field: int, offset: int) -> _Value | None:
+    """An analyzed value packed at `offset` in `field`: per token (field, position,
+    optional), term, surface, (value start, value length, ordinal); see `forward_packed`.
+    One pass over precomputed rows: a value seen at a new place costs only this."""
+    if text is None:
+        return None
+    rows, tids, unique, last, words = text
+    head = field << 24
+    value = (min(offset, 0x7FFFF) << 12) | (min(words, 63) << 6)
+    forward = array("i", [
+        packed
+        for position, optional, tid, sid, ordinal in rows
+        for packed in (head | (min(position + offset, 0x7FFFFF) << 1) | optional, tid, sid,
+                       value | ordinal)
+    ])
+    return forward.tobytes(), tids, unique, last + offset, words
 
 
 def _value_layout(tokens: list[Token]) -> tuple[int, list[int]]:
@@ -168,17 +188,43 @@ def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
 
 def field_texts(doc: Mapping[str, Any]) -> list[tuple[Field, list[str]]]:
     """The searched strings of each field, in field order; credits in a track or album
-    name ("Stay (with Justin Bieber)") move to the artists."""
-    texts = searchable_texts(doc)
-    names = texts.pop(Field.NAME, [])
+    name ("Stay (with Justin Bieber)") move to the artists.
+
+    `searchable_texts` spelt out for the known keys: this runs for every document
+    ingested, and building then re-sorting a dict per document was a tenth of ingest.
+    """
+    get = doc.get
+    names = _strings(get("name"))
     credited: tuple[str, ...] = ()
-    if names and doc.get("type") in ("track", "album"):
+    if names and get("type") in ("track", "album"):
         main, credited = _credits(names[0])
         names = [main or names[0]]
-    artists = [a for line in texts.pop(Field.ARTISTS, []) for a in _artists(line)]
-    texts[Field.ARTISTS] = artists + [c for c in credited if c not in artists]
-    texts[Field.NAME] = names
-    return sorted(texts.items())
+    lines = _strings(get("artists"))
+    artists = [a for line in lines for a in _artists(line)] if lines else []
+    if credited:
+        artists += [c for c in credited if c not in artists]
+    out = [(Field.NAME, names), (Field.ARTISTS, artists)]
+    for field, key in _OTHER_KEYS:
+        value = get(key)
+        if value:
+            if isinstance(value, str):
+                out.append((field, [value]))
+            elif isinstance(value, list):
+                out.append((field, [v for v in value if v]))
+    return out
+
+
+# The searched keys after name and artists, in field order (see `field_texts`).
+_OTHER_KEYS = tuple(sorted((f, k) for f, k in SEARCHED_KEYS.items() if f > Field.ARTISTS))
+
+
+def _strings(value: Any) -> list[str]:
+    """A field's non-empty strings, as `searchable_texts` takes them."""
+    if isinstance(value, str):
+        return [value] if value else []
+    if isinstance(value, list):
+        return [v for v in value if v]
+    return []
 
 
 class _Column:
@@ -230,7 +276,11 @@ class LexicalIndex:
     # -- writing ----------------------------------------------------------------------
 
     def _caches(self) -> None:
-        self._value = lru_cache(maxsize=VALUE_CACHE)(self._analyze_value)
+        # Two levels: a value's analysis by its text (an artist is also an artist's
+        # name, a genre sits at several places in a list), then its packed tokens at
+        # each place; a miss in the second is a cheap repacking, not an analysis.
+        self._text = lru_cache(maxsize=VALUE_CACHE)(self._analyze_text)
+        self._value = lru_cache(maxsize=VALUE_CACHE)(self._placed_value)
 
     def upsert(self, doc: Mapping[str, Any]) -> bool:
         """Index a validated document; True when it was new."""
@@ -260,20 +310,22 @@ class LexicalIndex:
         masks: dict[int, int] = {}
         forward: list[bytes] = []
         name_length = 0
+        value_at = self._value
         for field, texts in field_texts(doc):
             bit = 1 << field
             offset = 0
             for text in texts:
-                value = self._value(text, ja, field, offset)
+                value = value_at(text, ja, field, offset)
                 if value is None:
                     continue
-                if field == Field.NAME and offset == 0:
-                    name_length = value.words
-                forward.append(value.forward)
-                occurrences.extend(value.tids)
-                for tid in value.unique:
+                packed, tids, unique, last, words = value
+                if offset == 0 and field == Field.NAME:
+                    name_length = words
+                forward.append(packed)
+                occurrences.frombytes(tids)
+                for tid in unique:
                     masks[tid] = masks.get(tid, 0) | bit
-                offset = value.last + _VALUE_GAP
+                offset = last + _VALUE_GAP
         postings, fields = self._postings, self._fields
         for tid, mask in masks.items():
             postings[tid].append(number)
@@ -290,6 +342,14 @@ class LexicalIndex:
 
     def _analyze_value(self, text: str, ja: bool, field: Field, offset: int) -> _Value | None:
         """The tokens of one value placed at `offset` in its field (cached by the caller)."""
+        return _place(self._analyze_text(text, ja), field, offset)
+
+    def _placed_value(self, text: str, ja: bool, field: Field, offset: int) -> _Value | None:
+        """`_analyze_value` through the cache of analyzed texts."""
+        return _place(self._text(text, ja), field, offset)
+
+    def _analyze_text(self, text: str, ja: bool) -> _Text | None:
+        """A value's terms, surfaces and word layout, the same in every field and place."""
         tokens = self.analyzer(text, ja)
         if not tokens:
             return None
@@ -297,17 +357,13 @@ class LexicalIndex:
         term_id, surfaces = self.vocab.term_id, self.surfaces
         tids = [term_id(tok.text) for tok in tokens]
         sids = [surfaces.setdefault(tok.surface, len(surfaces)) for tok in tokens]
-        forward = array("i", [0]) * (4 * len(tokens))
-        forward[0::4] = array("i", [_pack(field, tok.position + offset, tok.optional)
-                                    for tok in tokens])
-        forward[1::4] = array("i", tids)
-        forward[2::4] = array("i", sids)
-        forward[3::4] = array("i", [_pack_value(offset, words, ordinal) for ordinal in ordinals])
         while len(self._postings) < len(self.vocab):
             self._postings.append(array("i"))
             self._fields.append(array("B"))
-        return _Value(forward.tobytes(), tuple(tids), tuple(dict.fromkeys(tids)),
-                      tokens[-1].position + offset, words)
+        rows = tuple([(tok.position, int(tok.optional), tid, sid, min(ordinal + 1, 63))
+                      for tok, tid, sid, ordinal in zip(tokens, tids, sids, ordinals, strict=True)])
+        return (rows, array("i", tids).tobytes(), tuple(dict.fromkeys(tids)),
+                tokens[-1].position, words)
 
     def remove(self, doc_id: str) -> bool:
         number = self._numbers.pop(doc_id, None)

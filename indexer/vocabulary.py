@@ -10,7 +10,8 @@
   candidates come from hash lookups, never from scanning the vocabulary, and are
   then verified with jellyfish's Damerau–Levenshtein. Deletions are stored as
   64-bit hashes in sorted numpy arrays (12 bytes an entry instead of a Python
-  string and list per entry), with recent ones in a dict until the next merge.
+  string and list per entry); recent ones wait in a few small sorted runs and an
+  unsorted tail (flat arrays, no Python object per entry) until the next merge.
 - **Phonetic codes**: code -> terms, from `analyzers.phonetic_codes`.
 
 We wrote this by hand because no maintained Python library offers an incremental
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import zlib
+from array import array
 from collections.abc import Callable, Iterable, Iterator
 
 import jellyfish
@@ -46,17 +48,29 @@ def _keys(texts: Iterable[str]) -> list[int]:
 
 _MERGE_PENDING_TERMS = 20_000
 _MERGE_PENDING_DELETES = 200_000
+_DELETES_RUN = 4_096  # recent deletions sorted into a run at a time
 _LATIN = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 
 def deletions(word: str, depth: int) -> set[str]:
     """Every string obtained by deleting 1..depth characters (not the word itself)."""
+    if depth == 2 and len(word) > 2:  # the usual budget, built directly (see below)
+        return _two_deletions(word)
     out: set[str] = set()
     frontier = {word}
     for _ in range(min(depth, len(word) - 1)):
         frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
         out |= frontier
     out.discard(word)
+    return out
+
+
+def _two_deletions(word: str) -> set[str]:
+    """`deletions(word, 2)` with each pair of places deleted once: the second deletion
+    only at or right of the first, in the word without it (half the strings)."""
+    ones = [word[:i] + word[i + 1:] for i in range(len(word))]
+    out = set(ones)
+    out.update([w[:j] + w[j + 1:] for i, w in enumerate(ones) for j in range(i, len(w))])
     return out
 
 
@@ -69,6 +83,13 @@ def single_edits(word: str) -> set[str]:
     out |= {a + c + b for a, b in splits for c in _LATIN}
     out.discard(word)
     return out
+
+
+def _sorted_run(keys: list[np.ndarray], terms: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """The parts joined and sorted by key; a stable sort keeps each key's terms in order."""
+    joined = np.concatenate(keys)
+    order = np.argsort(joined, kind="stable")
+    return joined[order], np.concatenate(terms)[order]
 
 
 class Vocabulary:
@@ -90,9 +111,15 @@ class Vocabulary:
         self._pending: list[str] = []  # sorted, merged into _sorted in bulk
         self._del_keys = np.empty(0, dtype=np.int64)
         self._del_terms = np.empty(0, dtype=np.int32)
-        self._del_pending: dict[int, list[int]] = {}
+        # Deletions since the last merge: sorted (keys, terms) runs, oldest first, then
+        # the newest in insertion order. Flat arrays rather than a dict of lists: a
+        # list per deletion was hundreds of thousands of objects for the collector.
+        self._del_runs: list[tuple[np.ndarray, np.ndarray]] = []
+        self._del_tail_keys = array("q")
+        self._del_tail_terms = array("i")
         self._del_pending_size = 0
-        self._phonetic: dict[str, list[int]] = {}
+        # code -> term ids, ascending; arrays: 4 bytes an id, not a Python int's 8 + 28.
+        self._phonetic: dict[str, array] = {}
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -127,13 +154,17 @@ class Vocabulary:
         bisect.insort(self._pending, term)
         depth = 0 if self.scan_typos else self.budget.for_word(term)
         if depth:
-            pending = self._del_pending
             keys = _keys(deletions(term, depth))
-            for k in keys:
-                pending.setdefault(k, []).append(tid)
+            self._del_tail_keys.extend(keys)
+            self._del_tail_terms.extend(array("i", [tid]) * len(keys))
             self._del_pending_size += len(keys)
+            if len(self._del_tail_keys) >= _DELETES_RUN:
+                self._seal_deletes()
         for code in phonetic_codes(term):
-            self._phonetic.setdefault(code, []).append(tid)
+            tids = self._phonetic.get(code)
+            if tids is None:
+                tids = self._phonetic[code] = array("i")
+            tids.append(tid)
         if len(self._pending) >= _MERGE_PENDING_TERMS:
             self._merge_terms()
         if self._del_pending_size >= _MERGE_PENDING_DELETES:
@@ -146,30 +177,39 @@ class Vocabulary:
         self._sorted_ids = np.fromiter((self.ids[t] for t in merged), np.int32, len(merged))
         self._pending = []
 
+    def _seal_deletes(self) -> None:
+        """Sort the tail into a run; merge the newest runs while the older of two is not
+        more than twice the newer, so there are few runs and each entry is re-sorted
+        only a few times before the big merge."""
+        runs = self._del_runs
+        runs.append(_sorted_run([np.array(self._del_tail_keys, dtype=np.int64)],
+                                [np.array(self._del_tail_terms, dtype=np.int32)]))
+        self._del_tail_keys, self._del_tail_terms = array("q"), array("i")
+        while len(runs) > 1 and len(runs[-2][0]) <= 2 * len(runs[-1][0]):
+            (k1, t1), (k2, t2) = runs[-2], runs.pop()
+            runs[-1] = _sorted_run([k1, k2], [t1, t2])
+
     def _merge_deletes(self) -> None:
-        keys = np.fromiter(
-            (k for k, tids in self._del_pending.items() for _ in tids), np.int64,
-            self._del_pending_size,
-        )
-        vals = np.fromiter(
-            (t for tids in self._del_pending.values() for t in tids), np.int32,
-            self._del_pending_size,
-        )
-        keys = np.concatenate([self._del_keys, keys])
-        vals = np.concatenate([self._del_terms, vals])
-        order = np.argsort(keys, kind="stable")
-        self._del_keys, self._del_terms = keys[order], vals[order]
-        self._del_pending = {}
+        """Everything pending into the big sorted arrays; oldest first, so a key's
+        terms stay in the order they were added."""
+        self._del_keys, self._del_terms = _sorted_run(
+            [self._del_keys, *(k for k, _ in self._del_runs),
+             np.array(self._del_tail_keys, dtype=np.int64)],
+            [self._del_terms, *(t for _, t in self._del_runs),
+             np.array(self._del_tail_terms, dtype=np.int32)])
+        self._del_runs = []
+        self._del_tail_keys, self._del_tail_terms = array("q"), array("i")
         self._del_pending_size = 0
 
     def frozen(self) -> Callable[[], Vocabulary]:
         """The vocabulary as it is now, for a snapshot written while terms are added.
 
         Call under the readers' lock; call the result outside it, to get the copy.
-        Only C-speed copies are made under the lock: the sorted arrays are replaced on
-        merge, never changed in place, so they are shared; the lists inside the
-        deletion and phonetic maps only gain ids of newer terms, so they are shared
-        now and cut back to the frozen terms later.
+        Only C-speed copies are made under the lock: the sorted arrays and runs are
+        replaced on merge, never changed in place, so they are shared; the unsorted
+        tail of deletions is small and copied; the arrays inside the phonetic map only
+        gain ids of newer terms, so they are shared now and cut back to the frozen
+        terms later.
         """
         copy = Vocabulary.__new__(Vocabulary)
         copy.__dict__.update(self.__dict__)
@@ -177,15 +217,16 @@ class Vocabulary:
         copy.terms = list(self.terms)
         copy.weight = self.weight.copy()
         copy._pending = list(self._pending)
-        copy._del_pending = dict(self._del_pending)
+        copy._del_runs = list(self._del_runs)
+        copy._del_tail_keys = self._del_tail_keys[:]
+        copy._del_tail_terms = self._del_tail_terms[:]
         copy._phonetic = dict(self._phonetic)
         known = len(self.terms)
 
         def settle() -> Vocabulary:
-            for table in (copy._del_pending, copy._phonetic):
-                for key, tids in table.items():
-                    table[key] = [t for t in tids if t < known]
-            copy._del_pending_size = sum(map(len, copy._del_pending.values()))
+            table = copy._phonetic
+            for key, tids in table.items():  # ascending ids: cut at the first newer one
+                table[key] = tids[: bisect.bisect_left(tids, known)]
             return copy
 
         return settle
@@ -194,7 +235,7 @@ class Vocabulary:
         """Merge the side structures; called after bulk loads."""
         if self._pending:
             self._merge_terms()
-        if self._del_pending:
+        if self._del_pending_size:
             self._merge_deletes()
 
     # -- lookups ------------------------------------------------------------------
@@ -255,17 +296,18 @@ class Vocabulary:
         return out
 
     def _deletion_hits(self, keys: Iterable[str]) -> Iterator[int]:
-        hashes = _keys(keys)
-        for h in hashes:
-            pending = self._del_pending.get(h)
-            if pending:
-                yield from pending
-        if len(self._del_keys):
-            harr = np.asarray(hashes, dtype=np.int64)
-            lo = np.searchsorted(self._del_keys, harr, "left")
-            hi = np.searchsorted(self._del_keys, harr, "right")
-            for a, b in zip(lo[hi > lo].tolist(), hi[hi > lo].tolist(), strict=True):
-                yield from self._del_terms[a:b].tolist()
+        harr = np.asarray(_keys(keys), dtype=np.int64)
+        if self._del_tail_keys:
+            tail = np.array(self._del_tail_keys, dtype=np.int64)
+            hit = np.isin(tail, harr)
+            if hit.any():
+                yield from np.array(self._del_tail_terms, dtype=np.int32)[hit].tolist()
+        for sorted_keys, terms in (*self._del_runs, (self._del_keys, self._del_terms)):
+            if len(sorted_keys):
+                lo = np.searchsorted(sorted_keys, harr, "left")
+                hi = np.searchsorted(sorted_keys, harr, "right")
+                for a, b in zip(lo[hi > lo].tolist(), hi[hi > lo].tolist(), strict=True):
+                    yield from terms[a:b].tolist()
 
     def prefixed_within_one(self, prefix: str, limit: int) -> list[tuple[int, str]]:
         """Terms starting with a one-edit variant of `prefix`: (term id, variant prefix).
