@@ -190,7 +190,7 @@ def field_texts(doc: Mapping[str, Any]) -> list[tuple[Field, list[str]]]:
     """The searched strings of each field, in field order; credits in a track or album
     name ("Stay (with Justin Bieber)") move to the artists.
 
-    `searchable_texts` spelt out for the known keys: this runs for every document
+    Spelt out for the known keys (`SEARCHED_KEYS`): this runs for every document
     ingested, and building then re-sorting a dict per document was a tenth of ingest.
     """
     get = doc.get
@@ -219,7 +219,7 @@ _OTHER_KEYS = tuple(sorted((f, k) for f, k in SEARCHED_KEYS.items() if f > Field
 
 
 def _strings(value: Any) -> list[str]:
-    """A field's non-empty strings, as `searchable_texts` takes them."""
+    """A field's non-empty strings."""
     if isinstance(value, str):
         return [value] if value else []
     if isinstance(value, list):

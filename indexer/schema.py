@@ -180,15 +180,3 @@ def validate_document(doc: Any, doc_id: str | None = None) -> dict[str, Any]:
         raise DocumentError(f"must be a boolean, got {_kind(doc['explicit'])}", "explicit")
     _vector(doc, "audio_embedding")
     return {"id": doc_id, **{k: v for k, v in doc.items() if k != "id"}}
-
-
-def searchable_texts(doc: Mapping[str, Any]) -> dict[Field, list[str]]:
-    """The strings of each searchable field of a (valid) document, in field order."""
-    texts: dict[Field, list[str]] = {}
-    for field, key in SEARCHED_KEYS.items():
-        value = doc.get(key)
-        if isinstance(value, str) and value:
-            texts[field] = [value]
-        elif isinstance(value, list) and value:
-            texts[field] = [v for v in value if v]
-    return texts
