@@ -10,6 +10,7 @@
 
 from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
 from .cluster import ClusterWriter
+from .collector import fewer_full_collections
 from .doccache import DocumentCache
 from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
 from .forked import fork_task, wait_task
@@ -49,6 +50,7 @@ __all__ = [
     "Writer",
     "default_model_path",
     "embedding_text",
+    "fewer_full_collections",
     "fork_task",
     "index_actions",
     "parse_bulk",

@@ -51,7 +51,8 @@ class AudioVectors:
                         doc["id"], len(vector), self.index.dim)
             vector = None
         if vector is None:
-            self.index.remove(doc["id"])
+            if self.index.dim is not None:  # else no vector was ever indexed: none to drop
+                self.index.remove(doc["id"])
         else:
             self.index.upsert(doc["id"], doc["type"], vector)
 

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 import orjson
 from tqdm import tqdm
 
+from segue.indexer import fewer_full_collections
 from segue.query import EngineUnavailable
 
 from .config import Settings
@@ -77,6 +78,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from segue.api import create_app
 
     settings = _settings(args, writes=True)
+    fewer_full_collections()
     if settings.open_access:
         if not _is_loopback(settings.host):
             print(f"refusing to bind {settings.host}: no API key is configured. Set "
@@ -218,6 +220,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"segue ingest: {path}: {e}", file=sys.stderr)
         return 2
     settings = _settings(args, writes=True)
+    fewer_full_collections()
     engine = open_engine(settings)
     engine.load()
     ok = 0
