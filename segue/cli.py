@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import ipaddress
 import logging
@@ -107,14 +108,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _document_lines(path: Path, lines: deque[int]) -> Iterator[bytes]:
-    """A JSONL/NDJSON file's lines, unparsed: the write path parses them where it
-    commits (`Writer.apply_lines`); `lines` gets the number of each one with content."""
-    with path.open("rb") as f:
-        for n, line in enumerate(f, start=1):
-            if line.strip():
-                lines.append(n)
-            yield line
+_LINE = re.compile(r"^line (\d+): ")
 
 
 # CSV cells are text: these columns are converted, list cells split on "|".
@@ -211,8 +205,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     path = Path(args.file)
     errors: list[dict[str, Any]] = []
     lines: deque[int] = deque()
+    is_csv = path.suffix.lower() == ".csv"
     try:
-        if path.suffix.lower() == ".csv":
+        if is_csv:
             docs = _read_csv(path, errors, lines)
         else:
             path.open("rb").close()  # a missing file is one clear line, before start-up
@@ -223,20 +218,31 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     fewer_full_collections()
     engine = open_engine(settings)
     engine.load()
-    ok = 0
-    results = engine.index_documents(docs) if path.suffix.lower() == ".csv" \
-        else engine.ingest(_document_lines(path, lines))
-    with tqdm(desc=f"ingesting {path.name}", unit="doc", file=sys.stderr) as bar:
+    ok = done = 0
+    with contextlib.ExitStack() as stack:
+        if is_csv:
+            results = engine.index_documents(docs)
+        else:  # the raw file: the write process parses it, in blocks
+            results = engine.ingest(stack.enter_context(path.open("rb")))
+        bar = stack.enter_context(tqdm(desc=f"ingesting {path.name}", unit="doc",
+                                       file=sys.stderr))
         for result in results:
-            line = lines.popleft()  # results come one per document, in order
+            # CSV rows are counted by the engine: say the file's line. A JSONL line
+            # number is the file's already, at the start of every error reason.
+            line = lines.popleft() if is_csv else None
             if result.ok:
                 ok += 1
             else:
-                # The engine counts documents, not file lines: say the file's line.
-                reason = re.sub(r"^line \d+: ", "", result.reason or "")
+                reason = result.reason or ""
+                if line is None:
+                    line = int(_LINE.match(reason)[1])  # type: ignore[index]
+                reason = _LINE.sub("", reason)
                 errors.append({"line": line, "id": result.doc_id, "status": result.status,
                                "error": result.error_type, "reason": f"line {line}: {reason}"})
-            bar.update(1)
+            done += 1
+            if done % 1000 == 0:
+                bar.update(1000)
+        bar.update(done % 1000)
     engine.lexical.compact()
     if args.wait_vectors:
         _wait_for_vectors(engine)
@@ -410,10 +416,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
             engine.close()
 
         if args.catalog:
-            lines = _document_lines(Path(args.catalog), deque(maxlen=1))
             indexed = rejected = malformed = 0
             with tqdm(desc=f"indexing {Path(args.catalog).name}", unit="doc",
-                      file=sys.stderr) as bar:
+                      file=sys.stderr) as bar, Path(args.catalog).open("rb") as lines:
                 for result in engine.ingest(lines):
                     indexed += result.ok
                     malformed += result.error_type == "parse_exception"
