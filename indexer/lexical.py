@@ -234,12 +234,11 @@ class _Column:
         self.data = np.full(1024, fill, dtype=dtype)
         self.fill = fill
 
-    def set(self, i: int, value: Any) -> None:
-        if i >= len(self.data):
-            grown = np.full(max(2 * len(self.data), i + 1), self.fill, dtype=self.data.dtype)
+    def reserve(self, size: int) -> None:
+        if size > len(self.data):
+            grown = np.full(max(2 * len(self.data), size), self.fill, dtype=self.data.dtype)
             grown[: len(self.data)] = self.data
             self.data = grown
-        self.data[i] = value
 
 
 Analyzer = Callable[[str, bool], "list[Token] | tuple[Token, ...]"]
@@ -287,23 +286,40 @@ class LexicalIndex:
         return self.upsert_many((doc,)) == 1
 
     def upsert_many(self, docs: Iterable[Mapping[str, Any]]) -> int:
-        """Index validated documents in order; how many were new."""
+        """Index validated documents in order; how many were new.
+
+        Per document only Python lists grow; the numpy columns, the postings and the
+        term weights are written once per batch (readers wait on the engine's lock
+        meanwhile, so they never see a batch half written).
+        """
         occurrences = array("i")  # every token's term, for the term weights
-        shares: list[float] = []
-        counts: list[int] = []
+        counts: list[int] = []    # ... how many of them each document has
+        hits = array("i")         # (term, document number, field bits) per posting
+        numbers: list[int] = []
+        columns: list[tuple[float, int, int]] = []  # popularity, type, name length
         created = 0
         for doc in docs:
             before = len(occurrences)
-            created += self._upsert(doc, occurrences)
-            shares.append(float(doc.get("popularity") or 0.0))
+            number, existed, row = self._upsert(doc, occurrences, hits)
+            created += not existed
+            numbers.append(number)
+            columns.append(row)
             counts.append(len(occurrences) - before)
+        if not numbers:
+            return 0
+        self._write_postings(hits)
+        self._write_columns(numbers, columns)
+        popularity = np.fromiter((c[0] for c in columns), np.float64, len(columns))
         self.vocab.add_weights(np.frombuffer(occurrences, dtype=np.int32),
-                               np.repeat(np.asarray(shares, dtype=np.float64), counts))
+                               np.repeat(popularity, counts))
+        self.generation += 1
+        self._maybe_compact()
         return created
 
-    def _upsert(self, doc: Mapping[str, Any], occurrences: array) -> bool:
+    def _upsert(self, doc: Mapping[str, Any], occurrences: array, hits: array
+                ) -> tuple[int, bool, tuple[float, int, int]]:
         doc_id = doc["id"]
-        existed = self.remove(doc_id)
+        existed = self._remove(doc_id)
         number = len(self._ids)
         language = doc.get("language")
         ja = isinstance(language, str) and language[:2].lower() == "ja"
@@ -326,19 +342,40 @@ class LexicalIndex:
                 for tid in unique:
                     masks[tid] = masks.get(tid, 0) | bit
                 offset = last + _VALUE_GAP
-        postings, fields = self._postings, self._fields
         for tid, mask in masks.items():
-            postings[tid].append(number)
-            fields[tid].append(mask)
+            hits.extend((tid, number, mask))
         self._ids.append(doc_id)
         self._forward.append(b"".join(forward))
         self._numbers[doc_id] = number
-        self._live.set(number, True)
-        self._popularity.set(number, float(doc.get("popularity") or 0.0))
-        self._kind.set(number, TYPE_CODES[doc["type"]])
-        self._name_length.set(number, min(name_length, 255))
-        self.generation += 1
-        return not existed
+        return number, existed, (float(doc.get("popularity") or 0.0), TYPE_CODES[doc["type"]],
+                                 min(name_length, 255))
+
+    def _write_postings(self, hits: array) -> None:
+        """Append a batch's postings, one `extend` per term (numbers stay ascending: a
+        stable sort by term keeps each term's documents in batch order)."""
+        triples = np.frombuffer(hits, dtype=np.int32).reshape(-1, 3)
+        order = np.argsort(triples[:, 0], kind="stable")
+        terms, docs, masks = triples[order].T
+        cuts = np.flatnonzero(np.diff(terms)) + 1
+        starts = np.concatenate(([0], cuts)).tolist()
+        ends = np.concatenate((cuts, [len(terms)])).tolist()
+        docs_raw, masks_raw = docs.astype(np.int32).tobytes(), masks.astype(np.uint8).tobytes()
+        postings, fields = self._postings, self._fields
+        for tid, a, b in zip(terms[starts].tolist(), starts, ends, strict=True):
+            postings[tid].frombytes(docs_raw[4 * a : 4 * b])
+            fields[tid].frombytes(masks_raw[a:b])
+
+    def _write_columns(self, numbers: list[int], columns: list[tuple[float, int, int]]
+                       ) -> None:
+        at = np.asarray(numbers, dtype=np.int64)
+        popularity, kinds, name_lengths = zip(*columns, strict=True)
+        for column in (self._live, self._popularity, self._kind, self._name_length):
+            column.reserve(numbers[-1] + 1)
+        # A document replaced later in the same batch is already dead again.
+        self._live.data[at] = [self._ids[n] is not None for n in numbers]
+        self._popularity.data[at] = popularity
+        self._kind.data[at] = kinds
+        self._name_length.data[at] = name_lengths
 
     def _analyze_value(self, text: str, ja: bool, field: Field, offset: int) -> _Value | None:
         """The tokens of one value placed at `offset` in its field (cached by the caller)."""
@@ -366,17 +403,26 @@ class LexicalIndex:
                 tokens[-1].position, words)
 
     def remove(self, doc_id: str) -> bool:
+        removed = self._remove(doc_id)
+        if removed:
+            self.generation += 1
+            self._maybe_compact()
+        return removed
+
+    def _remove(self, doc_id: str) -> bool:
         number = self._numbers.pop(doc_id, None)
         if number is None:
             return False
-        self._live.data[number] = False
+        if number < len(self._live.data):
+            self._live.data[number] = False
         self._forward[number] = None
         self._ids[number] = None
         self._dead += 1
-        self.generation += 1
+        return True
+
+    def _maybe_compact(self) -> None:
         if self._dead >= _COMPACT_MIN_DEAD and self._dead > _COMPACT_DEAD_FRACTION * len(self._ids):
             self.compact()
-        return True
 
     def compact(self) -> None:
         """Drop deleted documents from postings and renumber the live ones."""
