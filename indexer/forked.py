@@ -32,6 +32,7 @@ def fork_task(task: Callable[[], None]) -> int:
     status = 1
     try:  # the child: nothing here may return into the parent's code
         gc.disable()  # it exits in seconds; collecting would only copy pages
+        os.nice(19)  # a save can wait; indexing and searches on this machine cannot
         ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
         if os.getppid() != parent:  # the parent died before the line above
             os._exit(1)
