@@ -21,7 +21,7 @@ from .bulk import Action, ActionError
 from .schema import DocumentError, validate_document
 from .store import Put, Remove, Store
 
-CHUNK = 2_000
+CHUNK = 500
 
 
 class ItemResult(NamedTuple):

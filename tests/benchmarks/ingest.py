@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import http.client
 import os
 import subprocess
 import sys
@@ -38,7 +39,7 @@ from tqdm import tqdm
 
 from segue.catalog import generate
 
-from ..durability.server import Client, ServerProcess
+from ..durability.server import NDJSON, ServerProcess
 from ..peers.tantivy_peer import TantivyPeer
 
 REQUEST_DOCS = 10_000
@@ -104,17 +105,21 @@ def run_http(bodies: list[bytes], data: Path, logs: Path, clients: int
                    file=sys.stderr)
 
         def send() -> None:
-            client = Client(server.port, timeout=600.0)
+            # A lean client, as a catalog pipeline would be: the answer is read with
+            # orjson (the standard library's json takes 20 ms for 10,000 items).
+            conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=600.0)
             while True:
                 with lock:
                     if not queue:
                         break
                     body = queue.pop()
-                status, answer = client.bulk(body)
-                if status != 200 or answer["errors"]:
-                    failures.append(f"status {status}")
+                conn.request("POST", "/v1/documents/_bulk", body, NDJSON)
+                res = conn.getresponse()
+                answer = orjson.loads(res.read())
+                if res.status != 200 or answer["errors"]:
+                    failures.append(f"status {res.status}")
                 bar.update(1)
-            client.close()
+            conn.close()
 
         threads = [threading.Thread(target=send) for _ in range(clients)]
         started = time.perf_counter()
