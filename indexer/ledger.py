@@ -70,12 +70,14 @@ class Committed(NamedTuple):
     """A chunk once on disk: its results, in request order; the store sequence it
     reached (None when it wrote nothing); the changes to apply, in store order, as
     (id, stored JSON body, or None for a removal); and, from a ledger in this
-    process, the same documents already parsed."""
+    process, the same documents already parsed, or from a ledger process, what the
+    lexical index reads of each."""
 
     results: list[ItemResult]
     seq: int | None
     changes: list[tuple[str, bytes | None]]
     docs: list[dict[str, Any] | None] | None = None
+    digests: list[tuple[Any, ...] | None] | None = None  # `lexical.digest`, from a process
 
 
 class FixedDimension:

@@ -32,6 +32,7 @@ from typing import Any
 from . import collector
 from .bulk import Action, ActionError, parse_bulk, parse_documents
 from .ledger import CHUNK, Committed, Ledger
+from .lexical import digest
 from .store import Store
 
 BLOCK_BYTES = 1 << 20  # raw request lines travel in blocks of about this size
@@ -215,7 +216,11 @@ def _serve(conn: Connection, lifeline: Connection, store_path: str,
                     if not chunk:
                         break
                     committed = ledger.commit(chunk)
-                    conn.send(("chunk", committed.results, committed.seq, committed.changes))
+                    # The lexical index's reading of each document is done here too.
+                    digests = [None if doc is None else digest(doc)
+                               for doc in committed.docs or ()]
+                    conn.send(("chunk", committed.results, committed.seq, committed.changes,
+                               None, digests))
                     del chunk, committed
         except Exception:  # a bug, reported to the request rather than killing the child
             for _ in parts:

@@ -38,6 +38,7 @@ from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists,
 
 from . import collector
 from .schema import DOC_TYPES, SEARCHED_KEYS, Field
+from .stored import StoredDocument
 from .vocabulary import Vocabulary
 
 TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
@@ -186,6 +187,17 @@ def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
     return out
 
 
+def digest(doc: Mapping[str, Any]) -> tuple[str, int, bool, float, list[tuple[int, list[str]]]]:
+    """What the lexical index reads of a valid document, as plain values that cross
+    processes cheaply: id, type code, whether it is Japanese, popularity, and
+    `field_texts` (fields as ints)."""
+    language = doc.get("language")
+    return (doc["id"], TYPE_CODES[doc["type"]],
+            isinstance(language, str) and language[:2].lower() == "ja",
+            float(doc.get("popularity") or 0.0),
+            [(int(field), texts) for field, texts in field_texts(doc)])
+
+
 def field_texts(doc: Mapping[str, Any]) -> list[tuple[Field, list[str]]]:
     """The searched strings of each field, in field order; credits in a track or album
     name ("Stay (with Justin Bieber)") move to the artists.
@@ -318,19 +330,19 @@ class LexicalIndex:
 
     def _upsert(self, doc: Mapping[str, Any], occurrences: array, hits: array
                 ) -> tuple[int, bool, tuple[float, int, int]]:
-        doc_id = doc["id"]
+        # Computed by the write process when the document comes from there.
+        view = doc.digest if type(doc) is StoredDocument else None
+        doc_id, kind, ja, popularity, texts = view or digest(doc)
         existed = self._remove(doc_id)
         number = len(self._ids)
-        language = doc.get("language")
-        ja = isinstance(language, str) and language[:2].lower() == "ja"
         masks: dict[int, int] = {}
         forward: list[bytes] = []
         name_length = 0
         value_at = self._value
-        for field, texts in field_texts(doc):
+        for field, values in texts:
             bit = 1 << field
             offset = 0
-            for text in texts:
+            for text in values:
                 value = value_at(text, ja, field, offset)
                 if value is None:
                     continue
@@ -347,8 +359,7 @@ class LexicalIndex:
         self._ids.append(doc_id)
         self._forward.append(b"".join(forward))
         self._numbers[doc_id] = number
-        return number, existed, (float(doc.get("popularity") or 0.0), TYPE_CODES[doc["type"]],
-                                 min(name_length, 255))
+        return number, existed, (popularity, kind, min(name_length, 255))
 
     def _write_postings(self, hits: array) -> None:
         """Append a batch's postings, one `extend` per term (numbers stay ascending: a

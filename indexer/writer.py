@@ -21,6 +21,7 @@ from .bulk import Action, ActionError
 from .ledger import Committed, ItemResult, Ledger
 from .ledger_process import PARSERS, LedgerError, LedgerProcess
 from .store import Store
+from .stored import StoredDocument
 
 
 class IndexSink(Protocol):
@@ -124,8 +125,14 @@ class Writer:
             yield from part.results
 
     def _index(self, part: Committed) -> None:
-        docs = part.docs if part.docs is not None else [
-            None if body is None else orjson.loads(body) for _, body in part.changes]
+        docs: list[Any]
+        if part.docs is not None:
+            docs = part.docs
+        elif part.digests is not None:  # parsed by a sink only if it needs more
+            docs = [None if body is None else StoredDocument(doc_id, body, view)
+                    for (doc_id, body), view in zip(part.changes, part.digests, strict=True)]
+        else:
+            docs = [None if body is None else orjson.loads(body) for _, body in part.changes]
         changes = [(doc_id, doc) for (doc_id, _), doc in zip(part.changes, docs, strict=True)]
         with self.lock:
             for sink in self.sinks:

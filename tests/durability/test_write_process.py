@@ -115,3 +115,31 @@ def test_a_killed_write_process_costs_one_request_and_nothing_acknowledged(
     restarted.close()
     fresh.close()
     client.close()
+
+
+def test_vectors_and_updates_cross_from_the_write_process(server: ServerProcess) -> None:
+    """Documents reach the indexes from the write process as stored JSON, parsed only
+    where a sink needs it: audio vectors must still arrive, and an update without one
+    must take the old one away."""
+    client = Client(server.port)
+    docs = [{"type": "track", "name": name, "artists": [artist],
+             "audio_embedding": [1.0, float(i), 0.5, -1.0]}
+            for i, (name, artist) in enumerate([("Jóga", "Björk"), ("Hyperballad", "Björk"),
+                                                ("Группа крови", "Кино")])]
+    body = b"".join(orjson.dumps({"index": {"_id": f"v{i}"}}) + b"\n" + orjson.dumps(d) + b"\n"
+                    for i, d in enumerate(docs))
+    status, answer = client.bulk(body)
+    assert status == 200 and not answer["errors"], answer
+    status, similar = client.request("GET", "/v1/similar?id=v0")
+    assert status == 200 and similar["source"] == "audio"
+    assert [h["id"] for h in similar["hits"]] == ["v1", "v2"]
+
+    update = orjson.dumps({"index": {"_id": "v1"}}) + b"\n" + orjson.dumps(
+        {"type": "track", "name": "Hyperballad (live)", "artists": ["Björk"]}) + b"\n"
+    status, answer = client.bulk(update)
+    assert status == 200 and not answer["errors"], answer
+    _, similar = client.request("GET", "/v1/similar?id=v0")
+    assert [h["id"] for h in similar["hits"]] == ["v2"]
+    _, found = client.search("bjork hyperballad live")
+    assert found["hits"][0]["id"] == "v1"
+    client.close()
