@@ -125,14 +125,11 @@ class Writer:
             yield from part.results
 
     def _index(self, part: Committed) -> None:
-        docs: list[Any]
-        if part.docs is not None:
-            docs = part.docs
-        elif part.digests is not None:  # parsed by a sink only if it needs more
+        docs: list[Any] | None = part.docs
+        if docs is None:  # from the write process: parsed by a sink only if it needs more
             docs = [None if body is None else StoredDocument(doc_id, body, view)
-                    for (doc_id, body), view in zip(part.changes, part.digests, strict=True)]
-        else:
-            docs = [None if body is None else orjson.loads(body) for _, body in part.changes]
+                    for (doc_id, body), view in zip(part.changes, part.digests or (),
+                                                    strict=True)]
         changes = [(doc_id, doc) for (doc_id, _), doc in zip(part.changes, docs, strict=True)]
         with self.lock:
             for sink in self.sinks:
