@@ -37,11 +37,6 @@ class AudioVectors:
     def __init__(self, index: VectorIndex) -> None:
         self.index = index
 
-    def check(self, doc: Mapping[str, Any]) -> None:
-        vector = doc.get(AUDIO_FIELD)
-        if vector is not None:
-            self.index.check(vector, AUDIO_FIELD)
-
     def upsert(self, doc: Mapping[str, Any]) -> None:
         vector = doc.get(AUDIO_FIELD)
         if vector is not None and self.index.dim not in (None, len(vector)):

@@ -26,7 +26,6 @@ import numpy as np
 import orjson
 
 from .lexical import TYPE_CODES
-from .schema import DocumentError
 
 HNSW_ABOVE = 20_000
 HNSW_M = 32
@@ -66,15 +65,6 @@ class VectorIndex:
         self._bitmaps: dict[int | None, np.ndarray] = {}
 
     # -- writes ---------------------------------------------------------------------
-
-    def check(self, vector: object, field: str) -> None:
-        """The dimension this index takes; set by the first vector when not configured."""
-        size = len(vector)  # type: ignore[arg-type]
-        if self.dim is None:
-            self.dim = size
-        elif size != self.dim:
-            raise DocumentError(f"has {size} dimensions; this index takes {self.dim} "
-                                "(fixed by configuration or by its first vector)", field)
 
     def _new_index(self, size: int) -> faiss.Index:
         assert self.dim is not None

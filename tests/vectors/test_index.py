@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from segue.indexer import DocumentError, VectorIndex
+from segue.indexer import DocumentError, FixedDimension, VectorIndex
 
 N, DIM, CLUSTERS = 100_000, 32, 64
 
@@ -103,10 +103,11 @@ def test_saved_and_loaded_with_deletions_and_the_same_answers(tmp_path: Path):
 
 
 def test_the_first_vector_fixes_the_dimension_and_others_are_refused():
-    index = VectorIndex()
-    index.check([0.1, 0.2, 0.3], "audio_embedding")
+    check = FixedDimension("audio_embedding")
+    check({"id": "a", "audio_embedding": [0.1, 0.2, 0.3]})
+    check({"id": "b"})  # no vector: nothing to check
     with pytest.raises(DocumentError, match="has 2 dimensions; this index takes 3"):
-        index.check([0.1, 0.2], "audio_embedding")
-    configured = VectorIndex(4)
+        check({"id": "c", "audio_embedding": [0.1, 0.2]})
+    configured = FixedDimension("audio_embedding", 4)
     with pytest.raises(DocumentError, match="this index takes 4"):
-        configured.check([1.0, 2.0, 3.0], "audio_embedding")
+        configured({"id": "d", "audio_embedding": [1.0, 2.0, 3.0]})
