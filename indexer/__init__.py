@@ -2,7 +2,7 @@
 
     validate_document(doc) -> the write path (`Writer`): the `Ledger` checks versions
     and commits durably to the `Store` (in a process of its own with
-    `Writer.use_process`), then every `IndexSink` (the `LexicalIndex`, the
+    `Writer.start`), then every `IndexSink` (the `LexicalIndex`, the
     `AudioVectors` and the `TextVectors`, whose `TextEmbedder` works in the
     background) in the same order. `parse_bulk` turns a `_bulk` NDJSON stream into
     actions, one error item per bad line, never a lost request.

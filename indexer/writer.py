@@ -76,11 +76,15 @@ class Writer:
         self._order = threading.RLock()
         self.applied_seq = 0  # the store sequence the indexes reflect
 
-    def use_process(self, checks: list[Callable[[dict[str, Any]], None]]) -> None:
-        """From now on, parse, validate and commit in a child process (see
-        `LedgerProcess`); `checks` must be plain objects, such as `FixedDimension`."""
+    def start(self, checks: list[Callable[[dict[str, Any]], None]], *, process: bool
+              ) -> None:
+        """Check writes with `checks` from now on (the rules that depend on the indexes
+        as loaded), and with `process`, parse, validate and commit them in a child
+        process (`LedgerProcess`; the checks must then be plain objects such as
+        `FixedDimension`)."""
         with self._order:
-            self.ledger = LedgerProcess(self.store.path, checks)
+            self.ledger = LedgerProcess(self.store.path, checks) if process \
+                else Ledger(self.store, checks)
 
     def close(self) -> None:
         with self._order:

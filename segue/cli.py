@@ -47,8 +47,7 @@ def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
         data_dir=Path(args.data), engine=getattr(args, "engine", None),
         host=getattr(args, "host", None), port=getattr(args, "port", None),
         opensearch_url=getattr(args, "opensearch_url", None),
-        write_process=writes and os.environ.get("SEGUE_WRITE_PROCESS", "1").lower()
-        not in ("0", "false", "off"),
+        write_process=None if writes else False,  # None: as SEGUE_WRITE_PROCESS says
     )
 
 
@@ -382,7 +381,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             if args.catalog and args.engine != "embedded" else None
         settings = Settings.from_env(data_dir=data, engine=args.engine,
                                      opensearch_url=args.opensearch_url,
-                                     opensearch_index=alias)
+                                     opensearch_index=alias, write_process=False)
         try:
             known = load_variants(settings)
         except (OSError, ValueError) as e:

@@ -39,7 +39,7 @@ class Settings:
     opensearch_timeout_s: float = 30.0              # per request and node tried
     # Parse, validate and commit writes in a child process, beside the one that indexes
     # and searches (`indexer.LedgerProcess`): ingest on two cores. On for `segue serve`
-    # and `segue ingest` (SEGUE_WRITE_PROCESS=0 turns it off there); off otherwise.
+    # and `segue ingest` (SEGUE_WRITE_PROCESS=0 turns it off); off otherwise.
     write_process: bool = False
 
     @classmethod
@@ -51,6 +51,8 @@ class Settings:
             "default_variant": env.get("SEGUE_VARIANT", "default"),
             "traffic": parse_traffic(env.get("SEGUE_TRAFFIC", "")),
             "traffic_salt": env.get("SEGUE_TRAFFIC_SALT", ""),
+            "write_process": env.get("SEGUE_WRITE_PROCESS", "1").lower()
+            not in ("0", "false", "off"),
             "typo_budget": TypoBudget(
                 exact_up_to=int(env.get("SEGUE_TYPO_EXACT_UP_TO", 3)),
                 one_up_to=int(env.get("SEGUE_TYPO_ONE_UP_TO", 7)),

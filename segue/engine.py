@@ -196,11 +196,8 @@ class EmbeddedEngine:
         else:
             replayed = self.writer.load(progress)
         # Writes are checked against the audio dimension the index now holds.
-        checks = [FixedDimension(AUDIO_FIELD, self.audio.index.dim)]
-        if self.settings.write_process:
-            self.writer.use_process(checks)
-        else:
-            self.writer.ledger.checks = checks
+        self.writer.start([FixedDimension(AUDIO_FIELD, self.audio.index.dim)],
+                          process=self.settings.write_process)
         if len(self.lexical) == 0 and seed_if_empty is not None:
             for _ in self.index_documents(seed_if_empty()):
                 if progress is not None:

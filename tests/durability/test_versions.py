@@ -22,15 +22,6 @@ WRITERS = 4
 ROUNDS = 150
 
 
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    proc = ServerProcess(tmp_path / "data", tmp_path / "logs")
-    proc.start()
-    proc.wait_ready()
-    yield proc
-    proc.stop()
-
-
 def _line(doc_id: str, version: int) -> bytes:
     return (orjson.dumps({"index": {"_id": doc_id, "version": version}}) + b"\n"
             + orjson.dumps({"type": "track", "name": f"Take {version}"}) + b"\n")

@@ -13,22 +13,11 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
-import pytest
 
 from .server import Client, ServerProcess
-
-
-@pytest.fixture
-def server(tmp_path: Path) -> Iterator[ServerProcess]:
-    proc = ServerProcess(tmp_path / "data", tmp_path / "logs")
-    proc.start()
-    proc.wait_ready()
-    yield proc
-    proc.stop()
 
 
 def _children(pid: int) -> list[int]:
