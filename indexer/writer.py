@@ -65,11 +65,10 @@ class Writer:
     """Keeps the sinks in step with the store: each chunk the ledger has committed is
     applied to every sink, in store order, before its results are given out."""
 
-    def __init__(self, store: Store, sinks: list[IndexSink], lock: threading.RLock,
-                 checks: list[Callable[[dict[str, Any]], None]] | None = None) -> None:
+    def __init__(self, store: Store, sinks: list[IndexSink], lock: threading.RLock) -> None:
         self.store = store
         self.sinks = sinks
-        self.ledger: Ledger | LedgerProcess = Ledger(store, checks)
+        self.ledger: Ledger | LedgerProcess = Ledger(store)  # see `start`
         self.lock = lock  # readers' lock: held only while the indexes change
         # Commit and apply are one step in store order: two concurrent requests writing
         # the same id must reach the indexes in the order they reached the disk.
