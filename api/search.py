@@ -8,9 +8,9 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
-from segue.indexer import DOC_TYPES
 from segue.query import MAX_QUERY_CHARS, MODES, SearchRequest, UnknownVariant
 from segue.ranking import UserContext
+from segue.schema import DOC_TYPES
 
 from .auth import require_read
 from .errors import Problem

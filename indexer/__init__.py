@@ -1,11 +1,11 @@
 """The indexer: documents in, durable and searchable.
 
-    validate_document(doc) -> the write path (`Writer`): the `Ledger` checks versions
-    and commits durably to the `Store` (in a process of its own with
-    `Writer.start`), then every `IndexSink` (the `LexicalIndex`, the
-    `AudioVectors` and the `TextVectors`, whose `TextEmbedder` works in the
-    background) in the same order. `parse_bulk` turns a `_bulk` NDJSON stream into
-    actions, one error item per bad line, never a lost request.
+    The write path (`Writer`): the `Ledger` validates each document (by
+    `segue.schema`), checks versions and commits durably to the `Store` (in a
+    process of its own with `Writer.start`), then every `IndexSink` (the
+    `LexicalIndex`, the `AudioVectors` and the `TextVectors`, whose `TextEmbedder`
+    works in the background) in the same order. `parse_bulk` turns a `_bulk`
+    NDJSON stream into actions, one error item per bad line, never a lost request.
 """
 
 from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
@@ -16,27 +16,21 @@ from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embeddi
 from .forked import fork_task, wait_task
 from .ledger import FixedDimension
 from .ledger_process import LedgerError
-from .lexical import TYPE_CODES, LexicalIndex
-from .schema import DOC_TYPES, DocumentError, Field, validate_document
+from .lexical import LexicalIndex
 from .store import Store
-from .vector_sinks import AUDIO_FIELD, AudioVectors, TextVectors
+from .vector_sinks import AudioVectors, TextVectors
 from .vectors import HNSW_ABOVE, VectorIndex
 from .vocabulary import Vocabulary
 from .writer import IndexSink, ItemResult, Writer
 
 __all__ = [
-    "AUDIO_FIELD",
-    "DOC_TYPES",
     "HNSW_ABOVE",
-    "TYPE_CODES",
     "Action",
     "ActionError",
     "AudioVectors",
     "ClusterWriter",
     "DocumentCache",
-    "DocumentError",
     "EmbeddingCache",
-    "Field",
     "FixedDimension",
     "IndexSink",
     "ItemResult",
@@ -55,6 +49,5 @@ __all__ = [
     "index_actions",
     "parse_bulk",
     "parse_documents",
-    "validate_document",
     "wait_task",
 ]

@@ -15,15 +15,14 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
+from segue.schema import TERMS_FIELD, TEXT_FIELD, DocumentError, validate_document
+
 from .bulk import Action, ActionError
-from .cluster_vectors import TEXT_FIELD, ClusterVectors
+from .cluster_vectors import ClusterVectors
 from .lexical import analyzed_fields
-from .schema import DocumentError, validate_document
 from .writer import ItemResult
 
 CHUNK = 1_000
-# What the cluster keeps but never searches: Segue's own analysis of the document.
-TERMS_FIELD = "terms"
 
 # The error type of an item not applied because the cluster could not be reached.
 UNAVAILABLE = "unavailable_exception"

@@ -21,12 +21,9 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from .embedding import TextEmbedder, embedding_text
-from .schema import DocumentError
+from segue.schema import AUDIO_FIELD, TEXT_FIELD, DocumentError
 
-AUDIO_FIELD = "audio_embedding"
-TEXT_FIELD = "text_embedding"
-VECTOR_FIELDS = frozenset({AUDIO_FIELD, TEXT_FIELD})
+from .embedding import TextEmbedder, embedding_text
 
 # How a dialect spells one vector field's mapping for a given dimension.
 FieldSpec = Callable[[int], dict[str, Any]]

@@ -17,8 +17,9 @@ from typing import Any, NamedTuple
 
 import orjson
 
+from segue.schema import DocumentError, validate_document
+
 from .bulk import Action, ActionError
-from .schema import DocumentError, validate_document
 from .store import Put, Remove, Store
 
 CHUNK = 500

@@ -35,13 +35,12 @@ from typing import Any
 import numpy as np
 
 from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists, split_credits
+from segue.schema import TYPE_CODES, Field, field_texts
 
 from . import collector
-from .schema import DOC_TYPES, SEARCHED_KEYS, Field
 from .stored import StoredDocument
 from .vocabulary import Vocabulary
 
-TYPE_CODES: dict[str, int] = {name: i for i, name in enumerate(DOC_TYPES)}
 # Between two values of a list field (two artists), so they never look adjacent.
 _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
@@ -180,7 +179,7 @@ def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
     language = doc.get("language")
     ja = isinstance(language, str) and language[:2].lower() == "ja"
     out = []
-    for field, texts in field_texts(doc):
+    for field, texts in field_texts(doc, _credits, _artists):
         tokens = [t for text in texts for t in analyze_value(text, ja)]
         if tokens:
             out.append((field, tokens))
@@ -195,48 +194,7 @@ def digest(doc: Mapping[str, Any]) -> tuple[str, int, bool, float, list[tuple[in
     return (doc["id"], TYPE_CODES[doc["type"]],
             isinstance(language, str) and language[:2].lower() == "ja",
             float(doc.get("popularity") or 0.0),
-            [(int(field), texts) for field, texts in field_texts(doc)])
-
-
-def field_texts(doc: Mapping[str, Any]) -> list[tuple[Field, list[str]]]:
-    """The searched strings of each field, in field order; credits in a track or album
-    name ("Stay (with Justin Bieber)") move to the artists.
-
-    Spelt out for the known keys (`SEARCHED_KEYS`): this runs for every document
-    ingested, and building then re-sorting a dict per document was a tenth of ingest.
-    """
-    get = doc.get
-    names = _strings(get("name"))
-    credited: tuple[str, ...] = ()
-    if names and get("type") in ("track", "album"):
-        main, credited = _credits(names[0])
-        names = [main or names[0]]
-    lines = _strings(get("artists"))
-    artists = [a for line in lines for a in _artists(line)] if lines else []
-    if credited:
-        artists += [c for c in credited if c not in artists]
-    out = [(Field.NAME, names), (Field.ARTISTS, artists)]
-    for field, key in _OTHER_KEYS:
-        value = get(key)
-        if value:
-            if isinstance(value, str):
-                out.append((field, [value]))
-            elif isinstance(value, list):
-                out.append((field, [v for v in value if v]))
-    return out
-
-
-# The searched keys after name and artists, in field order (see `field_texts`).
-_OTHER_KEYS = tuple(sorted((f, k) for f, k in SEARCHED_KEYS.items() if f > Field.ARTISTS))
-
-
-def _strings(value: Any) -> list[str]:
-    """A field's non-empty strings."""
-    if isinstance(value, str):
-        return [value] if value else []
-    if isinstance(value, list):
-        return [v for v in value if v]
-    return []
+            [(int(field), texts) for field, texts in field_texts(doc, _credits, _artists)])
 
 
 class _Column:

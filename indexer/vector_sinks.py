@@ -21,12 +21,13 @@ from typing import Any
 
 from tqdm import tqdm
 
+from segue.schema import AUDIO_FIELD
+
 from .embedding import BATCH, TextEmbedder, embedding_text
 from .vectors import VectorIndex
 
 log = logging.getLogger("segue.vectors")
 
-AUDIO_FIELD = "audio_embedding"
 PROGRESS_FROM = 2_000  # a backlog this large (a bulk load) gets a progress bar
 DRAIN = 2 * BATCH      # texts per round: small, so a shutdown waits seconds at most
 

@@ -25,7 +25,7 @@ import faiss
 import numpy as np
 import orjson
 
-from .lexical import TYPE_CODES
+from segue.schema import TYPE_CODES
 
 HNSW_ABOVE = 20_000
 HNSW_M = 32

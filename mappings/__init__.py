@@ -12,6 +12,8 @@ from functools import cache
 from importlib.resources import files
 from typing import Any
 
+from segue.schema import AUDIO_FIELD
+
 
 @cache
 def _shipped() -> dict[str, Any]:
@@ -25,7 +27,7 @@ def index_definition(*, audio_dim: int | None = None, shards: int = 1,
     body["settings"]["index"].update({"number_of_shards": shards,
                                       "number_of_replicas": replicas})
     if audio_dim is not None:
-        body["mappings"]["properties"]["audio_embedding"]["dimension"] = audio_dim
+        body["mappings"]["properties"][AUDIO_FIELD]["dimension"] = audio_dim
     return body
 
 

@@ -18,6 +18,8 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from segue.schema import AUDIO_FIELD, TERMS_FIELD, TEXT_FIELD
+
 TEXT_FIELDS = ("name", "artists", "album", "aliases", "show", "owner")
 TEXT_DIM = 384      # all-MiniLM-L6-v2
 AUDIO_DIM = 32      # the demo catalog's; the engine sets the configured one at creation
@@ -120,7 +122,7 @@ def definition() -> dict:
         "duration_ms": {"type": "long"},
         "explicit": {"type": "boolean"},
         "popularity": {"type": "float"},
-        "terms": {"type": "text", "analyzer": "segue_terms", "norms": False, "fields": {
+        TERMS_FIELD: {"type": "text", "analyzer": "segue_terms", "norms": False, "fields": {
             "prefix": {"type": "text", "analyzer": "segue_terms_prefix",
                        "search_analyzer": "segue_terms", "norms": False},
             "metaphone": {"type": "text", "analyzer": "segue_terms_metaphone", "norms": False},
@@ -128,9 +130,9 @@ def definition() -> dict:
         }},
         # Vectors through the k-NN plugin's Lucene engine: the plugin zip on Maven Central
         # carries no native FAISS/NMSLIB libraries.
-        "text_embedding": {"type": "knn_vector", "dimension": TEXT_DIM, "method": {
+        TEXT_FIELD: {"type": "knn_vector", "dimension": TEXT_DIM, "method": {
             "name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"}},
-        "audio_embedding": {"type": "knn_vector", "dimension": AUDIO_DIM, "method": {
+        AUDIO_FIELD: {"type": "knn_vector", "dimension": AUDIO_DIM, "method": {
             "name": "hnsw", "engine": "lucene", "space_type": "cosinesimil"}},
     })
     return {

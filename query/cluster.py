@@ -33,6 +33,7 @@ from segue.analyzers import Synonyms, TypoBudget
 from segue.indexer import LexicalIndex
 from segue.indexer.lexical import analyze_value
 from segue.ranking import Candidate, Variant
+from segue.schema import TERMS_FIELD, TEXT_FIELD
 
 from .embedded import EmbeddedRetriever
 from .understanding import ParsedQuery, QueryWord, is_reading
@@ -40,8 +41,6 @@ from .understanding import ParsedQuery, QueryWord, is_reading
 RECALL_DEPTH = 100  # candidates asked of the cluster for Segue to match (60 already
 # gives the same relevance scores on the collection; the margin is for larger catalogs)
 NAME_FIELDS = ("name^3", "artists^2", "aliases^2", "album", "show", "owner")
-_TERMS = "terms"
-_TEXT_VECTOR = "text_embedding"  # Segue's own, never part of a document
 
 
 def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
@@ -51,23 +50,23 @@ def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
     for tok in word.tokens:
         text = tok.text
         if is_reading(tok):
-            clauses.append({"term": {_TERMS: {"value": text, "boost": 0.5}}})
+            clauses.append({"term": {TERMS_FIELD: {"value": text, "boost": 0.5}}})
             continue
-        clauses.append({"term": {_TERMS: {"value": text, "boost": 3.0}}})
+        clauses.append({"term": {TERMS_FIELD: {"value": text, "boost": 3.0}}})
         for syn in (synonyms.expand(text) if synonyms is not None else ()):
             if " " not in syn:
-                clauses.append({"term": {_TERMS: {"value": syn, "boost": 3.0}}})
+                clauses.append({"term": {TERMS_FIELD: {"value": syn, "boost": 3.0}}})
         typos = budget.for_word(text)
         if typos:
-            clauses.append({"fuzzy": {_TERMS: {"value": text, "fuzziness": typos,
+            clauses.append({"fuzzy": {TERMS_FIELD: {"value": text, "fuzziness": typos,
                                                "transpositions": True,
                                                "max_expansions": 64, "boost": 1.5}}})
         for sub in ("metaphone", "nysiis"):
-            clauses.append({"match": {f"{_TERMS}.{sub}": {"query": text, "boost": 0.7}}})
+            clauses.append({"match": {f"{TERMS_FIELD}.{sub}": {"query": text, "boost": 0.7}}})
         if word.prefix:
-            clauses.append({"term": {f"{_TERMS}.prefix": {"value": text, "boost": 2.0}}})
+            clauses.append({"term": {f"{TERMS_FIELD}.prefix": {"value": text, "boost": 2.0}}})
             if typos:
-                clauses.append({"fuzzy": {f"{_TERMS}.prefix": {
+                clauses.append({"fuzzy": {f"{TERMS_FIELD}.prefix": {
                     "value": text, "fuzziness": 1, "transpositions": True,
                     "max_expansions": 32, "boost": 0.8}}})
     return {"dis_max": {"queries": clauses}}
@@ -88,7 +87,7 @@ def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | Non
     return {
         "size": size,
         "track_total_hits": True,
-        "_source": {"excludes": [_TERMS]},
+        "_source": {"excludes": [TERMS_FIELD]},
         "query": {"function_score": {
             "query": {"bool": bool_query},
             "functions": [{"field_value_factor": {"field": "popularity", "modifier": "log1p",
@@ -118,7 +117,7 @@ class ClusterRetriever:
             return [], 0
         body = build_query(query, self.budget, self.synonyms, types=types,
                            size=max(self.depth, limit))
-        body["_source"] = {"excludes": [_TEXT_VECTOR]}
+        body["_source"] = {"excludes": [TEXT_FIELD]}
         answer = self.client.search(index=self.index, body=body)
         hits = answer["hits"]["hits"]
         docs = {h["_id"]: _document(h["_source"]) for h in hits}
@@ -157,9 +156,9 @@ class ClusterRetriever:
         if not doc_ids:
             return {}
         found = self.client.mget(index=self.index, body={"docs": [
-            {"_id": i, "_source": {"excludes": [_TEXT_VECTOR]}} for i in doc_ids]})
+            {"_id": i, "_source": {"excludes": [TEXT_FIELD]}} for i in doc_ids]})
         return {d["_id"]: _document(d["_source"]) for d in found["docs"] if d.get("found")}
 
 
 def _document(source: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in source.items() if k != _TERMS}
+    return {k: v for k, v in source.items() if k != TERMS_FIELD}

@@ -19,10 +19,9 @@ from typing import Any
 import numpy as np
 
 from segue.indexer import TextEmbedder
+from segue.schema import AUDIO_FIELD, TERMS_FIELD, TEXT_FIELD
 
-AUDIO_FIELD = "audio_embedding"
-TEXT_FIELD = "text_embedding"
-_HIDDEN = ["terms", AUDIO_FIELD, TEXT_FIELD]   # never sent back with a neighbour
+_HIDDEN = [TERMS_FIELD, AUDIO_FIELD, TEXT_FIELD]   # never sent back with a neighbour
 CANDIDATES_PER_K = 4   # HNSW candidates visited per neighbour wanted (Elasticsearch)
 
 

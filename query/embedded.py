@@ -22,8 +22,9 @@ from functools import lru_cache
 
 import numpy as np
 
-from segue.indexer import TYPE_CODES, Field, LexicalIndex, TextVectors
+from segue.indexer import LexicalIndex, TextVectors
 from segue.ranking import Candidate, MatchKind, Variant, WordMatch
+from segue.schema import TYPE_CODES, Field
 
 from .understanding import ParsedQuery, QueryWord, is_reading
 

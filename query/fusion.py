@@ -27,8 +27,8 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from importlib import resources
 
-from segue.indexer import Field
 from segue.ranking import Ranked
+from segue.schema import Field
 
 from .understanding import ParsedQuery
 

@@ -18,7 +18,6 @@ from typing import Any, Protocol
 
 import numpy as np
 
-from segue.indexer import Field
 from segue.ranking import (
     Candidate,
     MatchKind,
@@ -30,6 +29,7 @@ from segue.ranking import (
     personalize,
     rank,
 )
+from segue.schema import NOT_RETURNED, Field
 
 from .fusion import DECIDE_DEPTH, blend, choose_mode, rrf
 from .highlight import highlight
@@ -37,8 +37,6 @@ from .understanding import ParsedQuery, parse_query
 
 log = logging.getLogger("segue.assignment")
 
-# Stored fields too large or too internal to send with every hit.
-_NOT_IN_HITS = frozenset({"audio_embedding", "text_embedding"})
 _HIGHLIGHTED: dict[Field, str] = {
     Field.NAME: "name", Field.ARTISTS: "artists", Field.ALBUM: "album",
     Field.ALIASES: "aliases", Field.SHOW: "show", Field.OWNER: "owner",
@@ -312,7 +310,7 @@ def _hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
     doc = docs[r.candidate.doc_id]
     hit: dict[str, Any] = {"id": doc["id"], "type": doc["type"], "name": doc["name"],
                            "score": round(r.score, 4)}
-    hit.update((k, v) for k, v in doc.items() if k not in hit and k not in _NOT_IN_HITS)
+    hit.update((k, v) for k, v in doc.items() if k not in hit and k not in NOT_RETURNED)
     hit["highlight"] = _highlights(r.candidate, doc)
     if explain:
         hit["explain"] = {

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import IntEnum
 
-from segue.indexer import Field
+from segue.schema import Field
 
 
 class MatchKind(IntEnum):

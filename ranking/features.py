@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from segue.indexer import Field
+from segue.schema import Field
 
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
 from .personalization import UserContext

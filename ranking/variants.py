@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from segue.indexer import Field
+from segue.schema import Field
 
 from .candidates import MatchKind
 

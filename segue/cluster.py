@@ -43,6 +43,7 @@ from segue.query import (
     SearchResponse,
 )
 from segue.query.cluster_vectors import ClusterVectorRetriever, similar_documents
+from segue.schema import AUDIO_FIELD
 
 from .config import Settings
 from .engine import load_variants
@@ -221,7 +222,7 @@ class ClusterEngine:
     # -- life cycle ---------------------------------------------------------------------
 
     def _vector_field(self, dim: int) -> dict[str, Any]:
-        return self.dialect.index_body(dim, 1, 0)["mappings"]["properties"]["audio_embedding"]
+        return self.dialect.index_body(dim, 1, 0)["mappings"]["properties"][AUDIO_FIELD]
 
     def _load_embedder(self) -> TextEmbedder:
         cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")

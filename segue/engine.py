@@ -20,7 +20,6 @@ import orjson
 from segue import analyzers, indexer
 from segue.analyzers import Synonyms
 from segue.indexer import (
-    AUDIO_FIELD,
     Action,
     AudioVectors,
     DocumentCache,
@@ -45,13 +44,13 @@ from segue.query import (
     SearchResponse,
 )
 from segue.ranking import Variant, shipped_variants
+from segue.schema import AUDIO_FIELD, NOT_RETURNED
 
 from .config import Settings
 
 SNAPSHOT_EVERY = 100_000   # changes after which the index is saved again
 SNAPSHOT_CHECK_S = 1.0     # cheap: a snapshot costs this process a fork (see snapshot())
 VECTOR_REFRESH_S = 1.0     # audio vectors reach FAISS in the background this often
-_NOT_RETURNED = frozenset({"audio_embedding", "text_embedding"})
 
 
 class Engine(Protocol):
@@ -301,7 +300,7 @@ class EmbeddedEngine:
             hits = [{"id": d, "type": docs[d]["type"], "name": docs[d]["name"],
                      "score": round(sim, 4),
                      **{k: v for k, v in docs[d].items()
-                        if k not in _NOT_RETURNED and k not in ("id", "type", "name")}}
+                        if k not in NOT_RETURNED and k not in ("id", "type", "name")}}
                     for d, sim in found if d in docs]
             return {"id": doc_id, "source": source, "hits": hits}
         return {"id": doc_id, "source": None, "hits": []}

@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from segue.indexer import Field
 from segue.ranking import (
     Candidate,
     MatchKind,
@@ -17,6 +16,7 @@ from segue.ranking import (
     rank,
     shipped_variants,
 )
+from segue.schema import Field
 
 DEFAULT = shipped_variants()["default"]
 ONE_WORD = QueryShape(("halo",), (False,))

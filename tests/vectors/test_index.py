@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from segue.indexer import DocumentError, FixedDimension, VectorIndex
+from segue.indexer import FixedDimension, VectorIndex
+from segue.schema import DocumentError
 
 N, DIM, CLUSTERS = 100_000, 32, 64
 

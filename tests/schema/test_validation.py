@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from segue.indexer import DocumentError, validate_document
+from segue.schema import DocumentError, validate_document
 
 GOOD = {"type": "track", "name": "Flowers", "artists": ["Miley Cyrus"], "popularity": 97.5,
         "year": 2023, "explicit": False, "audio_embedding": [0.1, 0.2]}

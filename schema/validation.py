@@ -1,4 +1,4 @@
-"""The document schema: what a catalog document may hold, and which fields are searched.
+"""Document validation: what a catalog document may hold.
 
 Validation is strict about the fields Segue reads and lenient about the rest: unknown
 fields are kept and returned, so a catalog pipeline can carry its own data through.
@@ -12,12 +12,12 @@ import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import IntEnum
 from typing import Any
 
-_CONTROL = re.compile(r"[\x00-\x1f]")
+from .fields import AUDIO_FIELD
+from .types import DOC_TYPES
 
-DOC_TYPES: tuple[str, ...] = ("track", "artist", "album", "playlist", "episode")
+_CONTROL = re.compile(r"[\x00-\x1f]")
 
 MAX_ID_CHARS = 512
 MAX_NAME_CHARS = 1_000
@@ -25,33 +25,6 @@ MAX_TEXT_CHARS = 20_000
 MAX_LIST_ITEMS = 256
 MAX_VECTOR_DIM = 4_096
 _FLOAT = {float}
-
-
-class Field(IntEnum):
-    """Searchable fields. The value is the field's bit in a posting's field mask."""
-
-    NAME = 0
-    ARTISTS = 1
-    ALBUM = 2
-    ALIASES = 3
-    SHOW = 4
-    OWNER = 5
-    GENRES = 6
-    DESCRIPTION = 7
-
-
-# Which document key feeds which searchable field. `name` is special-cased by the
-# indexer: credits in a track title ("Stay (with Justin Bieber)") move to ARTISTS.
-SEARCHED_KEYS: dict[Field, str] = {
-    Field.NAME: "name",
-    Field.ARTISTS: "artists",
-    Field.ALBUM: "album",
-    Field.ALIASES: "aliases",
-    Field.SHOW: "show",
-    Field.OWNER: "owner",
-    Field.GENRES: "genres",
-    Field.DESCRIPTION: "description",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +114,7 @@ def _kind(value: Any) -> str:
 
 
 def validate_id(doc_id: Any) -> str:
+    """The id of a bulk action line or a URL, returned when valid (else DocumentError)."""
     if not isinstance(doc_id, str) or not doc_id:
         raise DocumentError("must be a non-empty string", "_id")
     if len(doc_id) > MAX_ID_CHARS:
@@ -178,5 +152,5 @@ def validate_document(doc: Any, doc_id: str | None = None) -> dict[str, Any]:
     _number(doc, "version", low=0, high=2**63 - 1, integer=True)
     if "explicit" in doc and doc["explicit"] is not None and not isinstance(doc["explicit"], bool):
         raise DocumentError(f"must be a boolean, got {_kind(doc['explicit'])}", "explicit")
-    _vector(doc, "audio_embedding")
+    _vector(doc, AUDIO_FIELD)
     return {"id": doc_id, **{k: v for k, v in doc.items() if k != "id"}}
