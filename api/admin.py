@@ -6,7 +6,8 @@ import resource
 
 from fastapi import APIRouter, Depends, Request
 
-from segue.query import EngineUnavailable
+from segue.engines import Engine
+from segue.errors import EngineUnavailable
 
 from .auth import require_read
 from .errors import Problem
@@ -17,14 +18,15 @@ router = APIRouter(prefix="/v1", tags=["admin"])
 
 @router.get("/health", response_model=Health)
 async def health(request: Request) -> dict:
-    return {"status": "ok", "engine": request.app.state.engine.name}
+    engine: Engine = request.app.state.engine
+    return {"status": "ok", "engine": engine.name}
 
 
 @router.get("/ready", response_model=Ready, response_model_exclude_none=True)
 async def ready(request: Request) -> dict:
-    engine = request.app.state.engine
+    engine: Engine = request.app.state.engine
     if not engine.ready:
-        reason = getattr(engine, "not_ready_reason", None)
+        reason = engine.not_ready_reason
         if reason:
             raise EngineUnavailable(reason)  # answered by the one handler in errors.py
         raise Problem(503, "Loading", "the index is still loading")
@@ -41,4 +43,5 @@ async def ready(request: Request) -> dict:
 @router.get("/stats", dependencies=[Depends(require_read)])
 async def stats(request: Request) -> dict:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {**request.app.state.engine.stats(), "peak_rss_bytes": peak_kib * 1024}
+    engine: Engine = request.app.state.engine
+    return {**engine.stats(), "peak_rss_bytes": peak_kib * 1024}

@@ -5,13 +5,13 @@ from __future__ import annotations
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
-from typing import Any
 
 from fastapi import FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from segue.config import Settings
+from segue.engines import Engine
 from segue.ranking import Profiles
 
 from . import admin, documents, errors, events, metrics, search
@@ -19,7 +19,7 @@ from . import admin, documents, errors, events, metrics, search
 STATIC = resources.files(__package__).joinpath("static")
 
 
-def create_app(engine: Any, settings: Settings, *,
+def create_app(engine: Engine, settings: Settings, *,
                on_shutdown: Callable[[], None] | None = None) -> FastAPI:
     """`on_shutdown` runs after the last request on a graceful stop (SIGTERM, SIGINT)."""
 

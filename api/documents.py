@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import tempfile
 import time
-from typing import IO, Annotated, Any
+from typing import IO, Annotated
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
+
+from segue.engines import Engine
 
 from .auth import require_read, require_write
 from .errors import Problem
@@ -25,7 +27,7 @@ _REFRESH = ("", "true", "false", "wait_for")
 WAIT_FOR_VECTORS_S = 120.0
 
 
-def _run_bulk(engine: Any, body: IO[bytes]) -> bytes:
+def _run_bulk(engine: Engine, body: IO[bytes]) -> bytes:
     """The answer, serialized into one buffer a thousand items at a time.
 
     Memory stays about the size of the answer: neither 100k dictionaries nor 100k
@@ -79,7 +81,7 @@ async def bulk(
     if ctype not in _ACCEPTED_TYPES:
         raise Problem(415, "Unsupported media type",
                       f"the body is '{ctype}'; send application/x-ndjson")
-    engine = request.app.state.engine
+    engine: Engine = request.app.state.engine
     if not engine.ready:
         raise Problem(503, "Loading", "the index is still loading; retry shortly")
     # The body is spooled (to disk past 8 MB), then parsed line by line, so a large
@@ -106,7 +108,8 @@ async def bulk(
 async def get_document(
     request: Request, doc_id: Annotated[str, Path(max_length=512)]
 ) -> dict:
-    doc = await run_in_threadpool(request.app.state.engine.get, doc_id)
+    engine: Engine = request.app.state.engine
+    doc = await run_in_threadpool(engine.get, doc_id)
     if doc is None:
         raise Problem(404, "Not found", f"no document with id '{doc_id}'")
     return doc
@@ -117,7 +120,8 @@ async def get_document(
 async def delete_document(
     request: Request, doc_id: Annotated[str, Path(max_length=512)]
 ) -> dict:
-    result = await run_in_threadpool(request.app.state.engine.delete, doc_id)
+    engine: Engine = request.app.state.engine
+    result = await run_in_threadpool(engine.delete, doc_id)
     if result.status == 404:
         raise Problem(404, "Not found", f"no document with id '{doc_id}'")
     return {"_id": doc_id, "result": result.result}

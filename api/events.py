@@ -16,6 +16,8 @@ from fastapi import APIRouter, Body, Depends, Path, Request
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
+from segue.engines import Engine
+
 from .auth import require_read
 from .errors import Problem
 
@@ -49,7 +51,8 @@ class Forgotten(BaseModel):
 
 
 def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
-    engine, profiles = request.app.state.engine, request.app.state.profiles
+    engine: Engine = request.app.state.engine
+    profiles = request.app.state.profiles
     now = time.time()
     items: list[dict[str, Any]] = []
     for n, item in enumerate(raw):

@@ -15,6 +15,8 @@ from prometheus_client import (
     generate_latest,
 )
 
+from segue.engines import Engine
+
 router = APIRouter(tags=["admin"])
 _BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0)
 
@@ -53,7 +55,7 @@ def install(app: FastAPI) -> None:
 @router.get("/metrics", include_in_schema=False)
 async def prometheus(request: Request) -> Response:
     metrics: Metrics = request.app.state.metrics
-    engine = request.app.state.engine
+    engine: Engine = request.app.state.engine
     if engine.ready:
         metrics.documents.set(engine.stats()["documents"])
     return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)

@@ -8,6 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from starlette.concurrency import run_in_threadpool
 
+from segue.engines import Engine
 from segue.query import MAX_QUERY_CHARS, MODES, SearchRequest, UnknownVariant
 from segue.ranking import UserContext
 from segue.schema import DOC_TYPES
@@ -22,8 +23,8 @@ MAX_LIKED = 50          # artists, and as many genres, per request
 MAX_LIKED_CHARS = 200   # per name
 
 
-def _engine(request: Request):
-    engine = request.app.state.engine
+def _engine(request: Request) -> Engine:
+    engine: Engine = request.app.state.engine
     if not engine.ready:
         raise Problem(503, "Loading", "the index is still loading; retry shortly",
                       retry_after_s=1)

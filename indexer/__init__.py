@@ -6,10 +6,17 @@
     `LexicalIndex`, the `AudioVectors` and the `TextVectors`, whose `TextEmbedder`
     works in the background) in the same order. `parse_bulk` turns a `_bulk`
     NDJSON stream into actions, one error item per bad line, never a lost request.
+
+    On a cluster, `ClusterWriter` sends the same actions as `_bulk` requests,
+    `acknowledged_writes` decides what an outage fails (the whole request, or the
+    items after the first acknowledged one), and `ClusterIndex` keeps the index
+    behind the engine's alias (created on first use, rebuilt blue/green).
 """
 
 from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
 from .cluster import ClusterWriter
+from .cluster_index import ClusterIndex
+from .cluster_vectors import ClusterVectors
 from .collector import fewer_full_collections
 from .doccache import DocumentCache
 from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
@@ -17,6 +24,7 @@ from .forked import fork_task, wait_task
 from .ledger import FixedDimension
 from .ledger_process import LedgerError
 from .lexical import LexicalIndex
+from .outage import acknowledged_writes
 from .store import Store
 from .vector_sinks import AudioVectors, TextVectors
 from .vectors import HNSW_ABOVE, VectorIndex
@@ -28,6 +36,8 @@ __all__ = [
     "Action",
     "ActionError",
     "AudioVectors",
+    "ClusterIndex",
+    "ClusterVectors",
     "ClusterWriter",
     "DocumentCache",
     "EmbeddingCache",
@@ -42,6 +52,7 @@ __all__ = [
     "VectorIndex",
     "Vocabulary",
     "Writer",
+    "acknowledged_writes",
     "default_model_path",
     "embedding_text",
     "fewer_full_collections",

@@ -21,23 +21,21 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from segue.mappings import Dialect
 from segue.schema import AUDIO_FIELD, TEXT_FIELD, DocumentError
 
 from .embedding import TextEmbedder, embedding_text
-
-# How a dialect spells one vector field's mapping for a given dimension.
-FieldSpec = Callable[[int], dict[str, Any]]
 
 
 class ClusterVectors:
     """Checks audio vectors and adds text vectors to the sources sent to the cluster."""
 
-    def __init__(self, client: Any, alias: str, field_spec: FieldSpec, *,
+    def __init__(self, client: Any, alias: str, dialect: Dialect, *,
                  audio_dim: int | None = None,
                  load_embedder: Callable[[], TextEmbedder] | None = None) -> None:
         self.client = client
         self.alias = alias
-        self.field_spec = field_spec
+        self.dialect = dialect
         self.configured_dim = audio_dim
         self.audio_dim = audio_dim
         self._mapped = False                # the index has an audio_embedding field
@@ -66,17 +64,14 @@ class ClusterVectors:
         if self.audio_dim is None:
             properties.pop(AUDIO_FIELD, None)
         else:
-            properties[AUDIO_FIELD] = self.field_spec(self.audio_dim)
+            properties[AUDIO_FIELD] = self.dialect.vector_field(self.audio_dim)
         return body
 
     def _map_audio(self) -> None:
         """Add the audio field to the live index, with the dimension just fixed."""
         assert self.audio_dim is not None
-        properties = {AUDIO_FIELD: self.field_spec(self.audio_dim)}
-        if type(self.client).__module__.startswith("elasticsearch"):
-            self.client.indices.put_mapping(index=self.alias, properties=properties)
-        else:
-            self.client.indices.put_mapping(index=self.alias, body={"properties": properties})
+        self.dialect.put_mapping(self.client, self.alias,
+                                 {AUDIO_FIELD: self.dialect.vector_field(self.audio_dim)})
         self._mapped = True
 
     # -- the write path -------------------------------------------------------------

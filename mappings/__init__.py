@@ -1,34 +1,13 @@
-"""OpenSearch / Elasticsearch index definitions (JSON), mirroring `analyzers/`.
+"""OpenSearch / Elasticsearch index definitions (JSON), mirroring `analyzers/`, and the
+dialect that tells the two servers apart.
 
 `segue.json` is written by `build.py` from the analyzer rules; the cluster engine
-creates its indexes from it, with the configured audio vector dimension.
+creates its indexes from it (`index_definition`), with the configured audio vector
+dimension, spelt for its server by a `Dialect` (`dialect.py`: every place where
+OpenSearch and Elasticsearch differ).
 """
 
-from __future__ import annotations
+from .definition import index_definition
+from .dialect import DIALECTS, Dialect
 
-import copy
-import json
-from functools import cache
-from importlib.resources import files
-from typing import Any
-
-from segue.schema import AUDIO_FIELD
-
-
-@cache
-def _shipped() -> dict[str, Any]:
-    return json.loads(files(__package__).joinpath("segue.json").read_text(encoding="utf-8"))
-
-
-def index_definition(*, audio_dim: int | None = None, shards: int = 1,
-                     replicas: int = 0) -> dict[str, Any]:
-    """The settings and mappings of a new Segue index."""
-    body = copy.deepcopy(_shipped())
-    body["settings"]["index"].update({"number_of_shards": shards,
-                                      "number_of_replicas": replicas})
-    if audio_dim is not None:
-        body["mappings"]["properties"][AUDIO_FIELD]["dimension"] = audio_dim
-    return body
-
-
-__all__ = ["index_definition"]
+__all__ = ["DIALECTS", "Dialect", "index_definition"]

@@ -6,11 +6,14 @@
 
 `parse_query` analyzes the text like a document; a `Retriever` (one per engine)
 turns it into ranking `Candidate`s; ranking orders them; `Searcher` shapes the answer.
+`similar` answers "more like this" over any engine's `Neighbours`.
 """
 
+from segue.errors import EngineUnavailable
+
 from .cluster import ClusterRetriever, build_query
+from .cluster_vectors import ClusterNeighbours, ClusterVectorRetriever
 from .embedded import EmbeddedRetriever, EmbeddedVectors
-from .errors import EngineUnavailable
 from .fusion import MODES, blend, choose_mode, rrf
 from .search import (
     Retriever,
@@ -20,15 +23,20 @@ from .search import (
     UnknownVariant,
     VectorRetriever,
 )
+from .similar import IndexNeighbours, Neighbours, similar
 from .understanding import MAX_QUERY_CHARS, ParsedQuery, QueryWord, parse_query
 
 __all__ = [
     "MAX_QUERY_CHARS",
     "MODES",
+    "ClusterNeighbours",
     "ClusterRetriever",
+    "ClusterVectorRetriever",
     "EmbeddedRetriever",
     "EmbeddedVectors",
     "EngineUnavailable",
+    "IndexNeighbours",
+    "Neighbours",
     "ParsedQuery",
     "QueryWord",
     "Retriever",
@@ -42,4 +50,5 @@ __all__ = [
     "choose_mode",
     "parse_query",
     "rrf",
+    "similar",
 ]

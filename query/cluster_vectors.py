@@ -1,11 +1,12 @@
 """Vector retrieval on the cluster engine: k-NN queries on the index's vector fields.
 
-`ClusterVectors` is the cluster's `VectorRetriever` for the `Searcher` (hybrid and
+`ClusterVectorRetriever` is the cluster's `VectorRetriever` for the `Searcher` (hybrid and
 semantic search): the query is embedded by the same `TextEmbedder` that embedded the
 documents on the write path, and its neighbours come from a k-NN query on
 `text_embedding` (the k-NN plugin's Lucene HNSW on OpenSearch, `dense_vector` on
 Elasticsearch), filtered by type inside the search, so a filter never empties the
-top k. `similar_documents` answers `/v1/similar` from the same fields.
+top k; the `Dialect` spells the k-NN search. `ClusterNeighbours` supplies `similar`
+(`/v1/similar`) from the same fields.
 
 Both dialects score cosine space as (1 + cos) / 2; scores are turned back into the
 cosine similarity the embedded engine reports.
@@ -19,44 +20,24 @@ from typing import Any
 import numpy as np
 
 from segue.indexer import TextEmbedder
+from segue.mappings import Dialect
 from segue.schema import AUDIO_FIELD, TERMS_FIELD, TEXT_FIELD
 
+from .similar import Vector
+
 _HIDDEN = [TERMS_FIELD, AUDIO_FIELD, TEXT_FIELD]   # never sent back with a neighbour
-CANDIDATES_PER_K = 4   # HNSW candidates visited per neighbour wanted (Elasticsearch)
+_SPACES = {"audio": AUDIO_FIELD, "text": TEXT_FIELD}   # `similar`'s spaces, as fields
 
 
 def _cosine(score: float) -> float:
     return 2.0 * float(score) - 1.0
 
 
-def knn_body(field: str, vector: list[float], k: int, *, dialect: str = "opensearch",
-             types: frozenset[str] | None = None, exclude: str | None = None
-             ) -> dict[str, Any]:
-    """A search for the k nearest documents to `vector` by `field`, the type filter and
-    the excluded id applied during the graph search (not after it)."""
-    bool_filter: dict[str, Any] = {}
-    if types is not None:
-        bool_filter["filter"] = [{"terms": {"type": sorted(types)}}]
-    if exclude is not None:
-        bool_filter["must_not"] = [{"ids": {"values": [exclude]}}]
-    filt = {"bool": bool_filter} if bool_filter else None
-    if dialect == "elasticsearch":
-        knn: dict[str, Any] = {"field": field, "query_vector": vector, "k": k,
-                               "num_candidates": max(k * CANDIDATES_PER_K, 50)}
-        if filt is not None:
-            knn["filter"] = filt
-        return {"size": k, "knn": knn, "_source": {"excludes": _HIDDEN}}
-    spec: dict[str, Any] = {"vector": vector, "k": k}
-    if filt is not None:
-        spec["filter"] = filt
-    return {"size": k, "query": {"knn": {field: spec}}, "_source": {"excludes": _HIDDEN}}
-
-
 class ClusterVectorRetriever:
     """A `VectorRetriever` over a cluster index's `text_embedding` field."""
 
     def __init__(self, client: Any, alias: str, embedder: Callable[[], TextEmbedder | None],
-                 dialect: str = "opensearch") -> None:
+                 dialect: Dialect) -> None:
         self.client = client
         self.alias = alias
         self.embedder = embedder
@@ -68,7 +49,7 @@ class ClusterVectorRetriever:
 
     def nearest(self, vector: np.ndarray, k: int, types: frozenset[str] | None
                 ) -> list[tuple[str, float]]:
-        body = knn_body(TEXT_FIELD, _floats(vector), k, dialect=self.dialect, types=types)
+        body = self.dialect.knn_search(TEXT_FIELD, _floats(vector), k, types=types)
         body["_source"] = False
         hits = self.client.search(index=self.alias, body=body)["hits"]["hits"]
         return [(h["_id"], _cosine(h["_score"])) for h in hits]
@@ -89,31 +70,35 @@ class ClusterVectorRetriever:
         return out
 
 
-def similar_documents(client: Any, alias: str, doc_id: str, limit: int,
-                      types: frozenset[str] | None, dialect: str = "opensearch"
-                      ) -> dict[str, Any] | None:
-    """More like this document: by its audio vector, else by its text vector; never
-    the document itself; None when it does not exist."""
-    found = client.mget(index=alias, body={"docs": [
-        {"_id": doc_id, "_source": [AUDIO_FIELD, TEXT_FIELD]}]})["docs"]
-    if not found or not found[0].get("found"):
-        return None
-    source: Mapping[str, Any] = found[0].get("_source") or {}
-    for name, field in (("audio", AUDIO_FIELD), ("text", TEXT_FIELD)):
-        vector = source.get(field)
-        if not vector:
-            continue
-        body = knn_body(field, list(vector), limit, dialect=dialect, types=types,
-                        exclude=doc_id)
-        hits = client.search(index=alias, body=body)["hits"]["hits"]
-        out = []
-        for h in hits:
-            doc = h["_source"]
-            out.append({"id": h["_id"], "type": doc["type"], "name": doc["name"],
-                        "score": round(_cosine(h["_score"]), 4),
-                        **{k: v for k, v in doc.items() if k not in ("id", "type", "name")}})
-        return {"id": doc_id, "source": name, "hits": out[:limit]}
-    return {"id": doc_id, "source": None, "hits": []}
+class ClusterNeighbours:
+    """`Neighbours` (for `similar`) over a cluster index, for one request: the
+    neighbours' documents come back with the k-NN answer and are served from it."""
+
+    def __init__(self, client: Any, alias: str, dialect: Dialect) -> None:
+        self.client = client
+        self.alias = alias
+        self.dialect = dialect
+        self._found: dict[str, dict[str, Any]] = {}
+
+    def vectors(self, doc_id: str) -> Mapping[str, Vector] | None:
+        found = self.client.mget(index=self.alias, body={"docs": [
+            {"_id": doc_id, "_source": [AUDIO_FIELD, TEXT_FIELD]}]})["docs"]
+        if not found or not found[0].get("found"):
+            return None
+        source: Mapping[str, Any] = found[0].get("_source") or {}
+        return {space: source[field] for space, field in _SPACES.items() if source.get(field)}
+
+    def nearest(self, space: str, vector: Vector, k: int, types: frozenset[str] | None,
+                exclude: str) -> list[tuple[str, float]]:
+        body = self.dialect.knn_search(_SPACES[space], list(vector), k, types=types,
+                                       exclude=exclude)
+        body["_source"] = {"excludes": _HIDDEN}
+        hits = self.client.search(index=self.alias, body=body)["hits"]["hits"]
+        self._found.update((h["_id"], h["_source"]) for h in hits)
+        return [(h["_id"], _cosine(h["_score"])) for h in hits]
+
+    def documents(self, doc_ids: list[str]) -> Mapping[str, Mapping[str, Any]]:
+        return {i: self._found[i] for i in doc_ids if i in self._found}
 
 
 def _floats(vector: np.ndarray) -> list[float]:

@@ -26,6 +26,7 @@ from segue.query import EngineUnavailable
 
 from .config import Settings
 from .engine import open_engine
+from .engines import Engine, Reindexable
 
 log = logging.getLogger("segue")
 LOAD_RETRY_S = 2
@@ -51,7 +52,7 @@ def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
     )
 
 
-def _load(engine: Any, *, demo_if_empty: bool, show_progress: bool) -> None:
+def _load(engine: Engine, *, demo_if_empty: bool, show_progress: bool) -> None:
     seed = None
     if demo_if_empty:
         from segue.catalog import load_demo
@@ -242,7 +243,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             if done % 1000 == 0:
                 bar.update(1000)
         bar.update(done % 1000)
-    engine.lexical.compact()
+    engine.compact()
     if args.wait_vectors:
         _wait_for_vectors(engine)
     errors.sort(key=lambda e: e.get("line", 0))
@@ -256,17 +257,17 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 1 if errors and not ok else 0
 
 
-def _wait_for_vectors(engine: Any) -> None:
+def _wait_for_vectors(engine: Engine) -> None:
     """Block, with a progress bar, until every text is embedded (the embedder's cache
     makes this quick for texts seen before)."""
-    text = getattr(engine, "text", None)
-    if text is None or (text.embedder is not None and text.backlog == 0):
+    backlog = engine.embedding_backlog()
+    if backlog is None:
         return
-    with tqdm(desc="embedding texts", unit="doc", total=text.backlog,
-              file=sys.stderr) as bar:
+    with tqdm(desc="embedding texts", unit="doc", total=backlog, file=sys.stderr) as bar:
         while not engine.wait_for_vectors(0.5):
-            bar.total = max(bar.total, bar.n + text.backlog)
-            bar.update(max(bar.total - text.backlog - bar.n, 0))
+            backlog = engine.embedding_backlog() or 0
+            bar.total = max(bar.total, bar.n + backlog)
+            bar.update(max(bar.total - backlog - bar.n, 0))
         bar.update(bar.total - bar.n)
 
 
@@ -410,7 +411,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
             return fail(f"--engine {args.engine}: {type(e).__name__}: {e}")
 
         def release() -> None:
-            if alias is not None:
+            if alias is not None and isinstance(engine, Reindexable):
                 engine.drop()
             engine.close()
 
@@ -423,8 +424,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
                     malformed += result.error_type == "parse_exception"
                     rejected += not result.ok and result.error_type != "parse_exception"
                     bar.update(1)
-            if hasattr(engine, "lexical"):  # the embedded engine: compact before querying
-                engine.lexical.compact()
+            engine.compact()
             if malformed or not indexed:
                 release()
                 return fail(f"{args.catalog}: {indexed} documents indexed, "

@@ -1,8 +1,9 @@
-"""Engines: one interface over where the indexes live.
+"""The embedded engine, and `open_engine`, which picks the configured engine.
 
-The API and the CLI talk to an `Engine`; the embedded engine composes the durable
-store, the write path, the lexical index and the searcher in one process. A cluster
-engine implements the same methods over OpenSearch.
+The API and the CLI talk to an `Engine` (segue/engines.py); the embedded engine
+composes the durable store, the write path, the lexical index and the searcher in one
+process. The cluster engine (segue/cluster.py) implements the same protocol over
+OpenSearch or Elasticsearch.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ import hashlib
 import shutil
 import threading
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import orjson
 
@@ -39,37 +40,21 @@ from segue.indexer import (
 from segue.query import (
     EmbeddedRetriever,
     EmbeddedVectors,
+    IndexNeighbours,
     Searcher,
     SearchRequest,
     SearchResponse,
+    similar,
 )
 from segue.ranking import Variant, shipped_variants
-from segue.schema import AUDIO_FIELD, NOT_RETURNED
+from segue.schema import AUDIO_FIELD
 
 from .config import Settings
+from .engines import Engine, Progress, Seed
 
 SNAPSHOT_EVERY = 100_000   # changes after which the index is saved again
 SNAPSHOT_CHECK_S = 1.0     # cheap: a snapshot costs this process a fork (see snapshot())
 VECTOR_REFRESH_S = 1.0     # audio vectors reach FAISS in the background this often
-
-
-class Engine(Protocol):
-    name: str
-
-    @property
-    def ready(self) -> bool: ...
-    def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]: ...
-    def index_documents(self, docs: Iterable[Any]) -> Iterator[ItemResult]: ...
-    def ingest(self, lines: Iterable[bytes]) -> Iterator[ItemResult]: ...
-    def search(self, request: SearchRequest) -> SearchResponse: ...
-    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
-                ) -> dict[str, Any] | None: ...
-    def wait_for_vectors(self, timeout: float | None = None) -> bool: ...
-    def suggest(self, q: str, limit: int) -> list[dict[str, Any]]: ...
-    def get(self, doc_id: str) -> dict[str, Any] | None: ...
-    def delete(self, doc_id: str) -> ItemResult: ...
-    def stats(self) -> dict[str, Any]: ...
-    def close(self) -> None: ...
 
 
 def load_variants(settings: Settings) -> dict[str, Variant]:
@@ -171,10 +156,18 @@ class EmbeddedEngine:
     def ready(self) -> bool:
         return self._ready.is_set()
 
-    def load(
-        self, progress: Callable[[int], None] | None = None,
-        *, seed_if_empty: Callable[[], Iterable[Any]] | None = None,
-    ) -> int:
+    @property
+    def not_ready_reason(self) -> str | None:
+        """Never unreachable: not ready only while loading."""
+        return None
+
+    def compact(self) -> None:
+        """Merge the lexical index's write buffers (after a bulk load, before queries)."""
+        with self.lock:
+            self.lexical.compact()
+
+    def load(self, progress: Progress | None = None, *, seed_if_empty: Seed | None = None
+             ) -> int:
         """Build the indexes from the store; the engine is ready afterwards.
 
         `seed_if_empty` supplies documents for an empty store (the demo catalog); they
@@ -284,30 +277,21 @@ class EmbeddedEngine:
 
     def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
                 ) -> dict[str, Any] | None:
-        """More like this document: by its audio vector, else by its text vector.
-        None when the document does not exist; never the document itself."""
-        if self.store.get(doc_id) is None:
-            return None
-        sources = [("audio", self.audio.index)]
+        indexes = {"audio": self.audio.index}
         if self.text is not None:
-            sources.append(("text", self.text.index))
-        for source, index in sources:
-            vector = index.vector(doc_id)
-            if vector is None:
-                continue
-            found = index.search(vector, limit, types=types, exclude=doc_id)
-            docs = self.documents.get_many([d for d, _ in found])
-            hits = [{"id": d, "type": docs[d]["type"], "name": docs[d]["name"],
-                     "score": round(sim, 4),
-                     **{k: v for k, v in docs[d].items()
-                        if k not in NOT_RETURNED and k not in ("id", "type", "name")}}
-                    for d, sim in found if d in docs]
-            return {"id": doc_id, "source": source, "hits": hits}
-        return {"id": doc_id, "source": None, "hits": []}
+            indexes["text"] = self.text.index
+        neighbours = IndexNeighbours(lambda i: self.store.get(i) is not None, indexes,
+                                     self.documents.get_many)
+        return similar(neighbours, doc_id, limit, types)
 
     def wait_for_vectors(self, timeout: float | None = None) -> bool:
         """Block until every text written so far is embedded; False on timeout."""
         return self.text is None or self.text.wait(timeout)
+
+    def embedding_backlog(self) -> int | None:
+        if self.text is None or (self.text.embedder is not None and self.text.backlog == 0):
+            return None
+        return self.text.backlog
 
     def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
         return self.searcher.suggest(q, limit)
@@ -349,7 +333,7 @@ class EmbeddedEngine:
         self.store.close()
 
 
-def open_engine(settings: Settings) -> Any:
+def open_engine(settings: Settings) -> Engine:
     if settings.engine in ("opensearch", "elasticsearch"):
         from .cluster import ClusterEngine
 

@@ -6,7 +6,7 @@ exist there; see README, "OpenSearch".)"""
 
 from __future__ import annotations
 
-from segue.cluster import DIALECTS
+from segue.mappings import DIALECTS
 
 
 def test_opensearch_keeps_knn_vectors() -> None:

@@ -1,4 +1,8 @@
-"""Failures of an engine that the API answers in its own words, whatever the engine."""
+"""Failures of an engine that the API answers in its own words, whatever the engine.
+
+Below every folder (it imports nothing of Segue's): the cluster's write path in
+`indexer/`, its reads in `query/` and the API all raise or answer the same type.
+"""
 
 from __future__ import annotations
 
