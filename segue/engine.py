@@ -37,6 +37,7 @@ from segue.indexer import (
     index_actions,
     wait_task,
 )
+from segue.mappings import DIALECTS
 from segue.query import (
     EmbeddedRetriever,
     EmbeddedVectors,
@@ -334,7 +335,7 @@ class EmbeddedEngine:
 
 
 def open_engine(settings: Settings) -> Engine:
-    if settings.engine in ("opensearch", "elasticsearch"):
+    if settings.engine in DIALECTS:
         from .cluster import ClusterEngine
 
         return ClusterEngine(settings, dialect=settings.engine)

@@ -31,7 +31,7 @@ class Engine(Protocol):
 
     @property
     def name(self) -> str:
-        """"embedded", "opensearch" or "elasticsearch"."""
+        """The engine's kind: embedded, opensearch or elasticsearch."""
         ...
 
     # -- life cycle -------------------------------------------------------------------
