@@ -332,16 +332,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import tempfile
 
     from segue.engine import load_variants
-    from segue.query import SearchRequest
-    from segue.ranking import UserContext, run_queries
-    from segue.ranking.report import (
-        DEFAULT_EVAL_METRICS,
+    from segue.evaluation import (
+        DEFAULT_METRICS,
         compare_runs,
         load_judgments,
         load_trec_run,
+        run_queries,
         save_trec_run,
         write_report,
     )
+    from segue.query import SearchRequest
+    from segue.ranking import UserContext
 
     def fail(message: str) -> int:
         print(f"segue eval: {message}", file=sys.stderr)
@@ -362,7 +363,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return fail(f"{args.judgments}: no judged query with a relevant id")
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] \
-        if args.metrics else list(DEFAULT_EVAL_METRICS)
+        if args.metrics else list(DEFAULT_METRICS)
     if not variants or len(set(variants)) != len(variants):
         return fail(f"--variants must name distinct variants, got {args.variants!r}")
     ranx_metric = re.compile(r"(hits|hit_rate|precision|recall|f1|r-precision|mrr|map|ndcg"
