@@ -5,12 +5,14 @@
     process of its own with `Writer.start`), then every `IndexSink` (the
     `LexicalIndex`, the `AudioVectors` and the `TextVectors`, whose `TextEmbedder`
     works in the background) in the same order. `parse_bulk` turns a `_bulk`
-    NDJSON stream into actions, one error item per bad line, never a lost request.
+    NDJSON stream into actions, one error item per bad line, never a lost request;
+    `read_csv` turns a CSV file into documents for `segue ingest`.
 """
 
 from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
 from .cluster import ClusterWriter
 from .collector import fewer_full_collections
+from .csv_documents import CsvRowError, read_csv
 from .doccache import DocumentCache
 from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
 from .forked import fork_task, wait_task
@@ -29,6 +31,7 @@ __all__ = [
     "ActionError",
     "AudioVectors",
     "ClusterWriter",
+    "CsvRowError",
     "DocumentCache",
     "EmbeddingCache",
     "FixedDimension",
@@ -49,5 +52,6 @@ __all__ = [
     "index_actions",
     "parse_bulk",
     "parse_documents",
+    "read_csv",
     "wait_task",
 ]
