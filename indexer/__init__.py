@@ -5,7 +5,8 @@
     process of its own with `Writer.start`), then every `IndexSink` (the
     `LexicalIndex`, the `AudioVectors` and the `TextVectors`, whose `TextEmbedder`
     works in the background) in the same order. `parse_bulk` turns a `_bulk`
-    NDJSON stream into actions, one error item per bad line, never a lost request.
+    NDJSON stream into actions, one error item per bad line, never a lost request;
+    `read_csv` turns a CSV file into documents for `segue ingest`.
 
     On a cluster, `ClusterWriter` sends the same actions as `_bulk` requests,
     `acknowledged_writes` decides what an outage fails (the whole request, or the
@@ -18,6 +19,7 @@ from .cluster import ClusterWriter
 from .cluster_index import ClusterIndex
 from .cluster_vectors import ClusterVectors
 from .collector import fewer_full_collections
+from .csv_documents import CsvRowError, read_csv
 from .doccache import DocumentCache
 from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
 from .forked import fork_task, wait_task
@@ -39,6 +41,7 @@ __all__ = [
     "ClusterIndex",
     "ClusterVectors",
     "ClusterWriter",
+    "CsvRowError",
     "DocumentCache",
     "EmbeddingCache",
     "FixedDimension",
@@ -60,5 +63,6 @@ __all__ = [
     "index_actions",
     "parse_bulk",
     "parse_documents",
+    "read_csv",
     "wait_task",
 ]

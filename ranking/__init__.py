@@ -10,7 +10,6 @@ them into features, weighs them by a `Variant` and sorts:
 
 from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
-from .evaluation import Judged, run_queries, score
 from .features import FEATURES
 from .personalization import Profiles, UserContext
 from .ranker import Contribution, Ranked, personalize, rank
@@ -22,7 +21,6 @@ __all__ = [
     "Assignment",
     "Candidate",
     "Contribution",
-    "Judged",
     "MatchKind",
     "Profiles",
     "QueryShape",
@@ -37,7 +35,5 @@ __all__ = [
     "parse_traffic",
     "personalize",
     "rank",
-    "run_queries",
-    "score",
     "shipped_variants",
 ]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import csv
 import ipaddress
 import logging
 import os
@@ -14,14 +13,13 @@ import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 import orjson
 from tqdm import tqdm
 
-from segue.indexer import fewer_full_collections
+from segue.indexer import fewer_full_collections, read_csv
 from segue.query import EngineUnavailable
 
 from .config import Settings
@@ -111,94 +109,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
 _LINE = re.compile(r"^line (\d+): ")
 
 
-# CSV cells are text: these columns are converted, list cells split on "|".
-CSV_LISTS = frozenset({"artists", "aliases", "genres", "markets"})
-CSV_FLOATS = frozenset({"popularity"})
-CSV_INTS = frozenset({"year", "duration_ms", "version"})
-CSV_BOOLS = frozenset({"explicit"})
-_TRUTH = {"true": True, "1": True, "false": False, "0": False}
-CSV_CELL_LIMIT = 2 * 1024 * 1024  # as a bulk line: long cells reach validation, which names them
-
-
-class CsvRowError(ValueError):
-    def __init__(self, field: str | None, reason: str) -> None:
-        super().__init__(f"field '{field}': {reason}" if field else reason)
-        self.field = field
-
-
-def _csv_cell(field: str, cell: str) -> Any:
-    """One cell as the document field it names, or CsvRowError saying why not."""
-    if any("\udc80" <= ch <= "\udcff" for ch in cell):
-        raise CsvRowError(field, "invalid UTF-8")
-    if field in CSV_LISTS:
-        return [item.strip() for item in cell.split("|") if item.strip()]
-    text = cell.strip()
-    try:
-        if field in CSV_FLOATS:
-            return float(text)
-        if field in CSV_INTS:
-            return int(text)
-    except ValueError:
-        kind = "a number" if field in CSV_FLOATS else "an integer"
-        raise CsvRowError(field, f"{cell!r} is not {kind}") from None
-    if field in CSV_BOOLS:
-        if text.lower() not in _TRUTH:
-            raise CsvRowError(field, f"{cell!r} is not true, false, 1 or 0")
-        return _TRUTH[text.lower()]
-    return cell
-
-
-def _read_csv(path: Path, errors: list[dict[str, Any]], lines: deque[int]) -> Iterator[Any]:
-    """CSV documents: a header row names the fields, empty cells are left out. The header
-    is checked now (ValueError), the rows as they are read."""
-    csv.field_size_limit(CSV_CELL_LIMIT)
-    f = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
-    reader = csv.reader(f)
-    header = [h.strip() for h in next(reader, [])]
-    if not header or "" in header or len(set(header)) != len(header) or \
-            any("\udc80" <= ch <= "\udcff" for h in header for ch in h):
-        f.close()
-        raise ValueError(f"line 1: the header must name each column once, got {header}")
-    return _csv_rows(f, reader, header, errors, lines)
-
-
-def _csv_rows(f: TextIO, reader: Any, header: list[str], errors: list[dict[str, Any]],
-              lines: deque[int]) -> Iterator[Any]:
-    """A row that cannot become a document is reported with its first line number (a
-    quoted cell may span lines) and reading goes on. Invalid UTF-8 is kept as surrogates
-    by the decoder, so only its row fails."""
-    id_at = header.index("id") if "id" in header else None
-    end = reader.line_num
-    with f:
-        while True:
-            start = end + 1
-            try:
-                row = next(reader)
-            except StopIteration:
-                return
-            except csv.Error as e:
-                end = reader.line_num
-                errors.append({"line": start, "status": 400, "error": "malformed CSV",
-                               "reason": f"line {start}: {e}"})
-                continue
-            end = reader.line_num
-            if not any(cell.strip() for cell in row):
-                continue
-            doc_id = row[id_at] if id_at is not None and id_at < len(row) else None
-            try:
-                if len(row) != len(header):
-                    raise CsvRowError(None, f"the row has {len(row)} cells; the header "
-                                            f"has {len(header)}")
-                doc = {field: _csv_cell(field, cell)
-                       for field, cell in zip(header, row, strict=True) if cell.strip()}
-            except CsvRowError as e:
-                errors.append({"line": start, "id": doc_id, "status": 400, "error": "invalid_value",
-                               "reason": f"line {start}: {e}"})
-                continue
-            lines.append(start)
-            yield doc
-
-
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Index a JSONL/NDJSON or CSV file through the same write path as the HTTP bulk;
     every rejected item goes to the error report with the line it came from."""
@@ -208,7 +118,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     is_csv = path.suffix.lower() == ".csv"
     try:
         if is_csv:
-            docs = _read_csv(path, errors, lines)
+            docs = read_csv(path, errors, lines)
         else:
             path.open("rb").close()  # a missing file is one clear line, before start-up
     except (OSError, ValueError) as e:
@@ -333,16 +243,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     import tempfile
 
     from segue.engine import load_variants
-    from segue.query import SearchRequest
-    from segue.ranking import UserContext, run_queries
-    from segue.ranking.report import (
-        DEFAULT_EVAL_METRICS,
+    from segue.evaluation import (
+        DEFAULT_METRICS,
         compare_runs,
         load_judgments,
         load_trec_run,
+        run_queries,
         save_trec_run,
         write_report,
     )
+    from segue.query import SearchRequest
+    from segue.ranking import UserContext
 
     def fail(message: str) -> int:
         print(f"segue eval: {message}", file=sys.stderr)
@@ -363,7 +274,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         return fail(f"{args.judgments}: no judged query with a relevant id")
     variants = [v.strip() for v in args.variants.split(",") if v.strip()]
     metrics = [m.strip() for m in args.metrics.split(",") if m.strip()] \
-        if args.metrics else list(DEFAULT_EVAL_METRICS)
+        if args.metrics else list(DEFAULT_METRICS)
     if not variants or len(set(variants)) != len(variants):
         return fail(f"--variants must name distinct variants, got {args.variants!r}")
     ranx_metric = re.compile(r"(hits|hit_rate|precision|recall|f1|r-precision|mrr|map|ndcg"

@@ -116,3 +116,26 @@ def test_deterministic_and_clustered(docs: list[dict]) -> None:
     assert facts.documents() == docs
     intra, inter = cosine_by_group([d for d in docs if d["type"] == "track"])
     assert intra > inter + 0.25, (intra, inter)
+
+
+def test_the_table_file_reads_as_artists_and_their_songs():
+    text = """# a comment
+{"name": "AC/DC", "country": "AU", "lang": "en", "genres": ["rock"], "popularity": 85,\
+ "slug": "acdc"}
+  ["Back in Black", "Back in Black", 1980]
+  ["Thunderstruck", null, 1990, "Someone", {"aliases": ["Thunder"], "explicit": true}]
+{"name": "Beyoncé", "country": "US", "lang": "en", "genres": ["pop"], "popularity": 90.5}
+"""
+    acdc, beyonce = facts.load_artists(text)
+    assert (acdc.slug, acdc.popularity, acdc.genres) == ("acdc", 85.0, ("rock",))
+    assert acdc.songs == (facts.Song("Back in Black", "Back in Black", 1980),
+                          facts.Song("Thunderstruck", None, 1990, ("Someone",), ("Thunder",),
+                                     None, True))
+    assert (beyonce.slug, beyonce.songs, beyonce.popularity) == ("beyonce", (), 90.5)
+
+
+def test_a_typo_in_the_table_file_names_its_line():
+    text = '{"name": "X", "country": "US", "lang": "en", "genres": [], "popularity": 1}\n' \
+           '  ["Song", null, 2000, {"alias": ["typo"]}]\n'
+    with pytest.raises(ValueError, match=r"facts.txt:2: .*unknown song options \['alias'\]"):
+        facts.load_artists(text)

@@ -6,8 +6,14 @@ import orjson
 import pytest
 from ranx import Run as RanxRun
 
-from segue.ranking import Judged, run_queries
-from segue.ranking.report import compare_runs, load_judgments, load_trec_run, save_trec_run
+from segue.evaluation import (
+    Judged,
+    compare_runs,
+    load_judgments,
+    load_trec_run,
+    run_queries,
+    save_trec_run,
+)
 
 from .run_cli import segue_eval, verdict
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from opensearchpy import OpenSearch
 
-from segue.ranking.report import load_trec_run
+from segue.evaluation import load_trec_run
 
 from ..eval.conftest import small_collection  # noqa: F401 - a fixture
 from ..eval.run_cli import segue_eval

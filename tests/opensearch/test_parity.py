@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from segue.cluster import ClusterEngine
-from segue.ranking import run_queries, score
+from segue.evaluation import run_queries, score
 
 from ..relevance.corpus import load_corpus
 from ..relevance.evaluate import METRICS, build_engine, judged, segue_search, table

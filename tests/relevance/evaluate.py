@@ -19,8 +19,9 @@ from pathlib import Path
 
 from segue.config import Settings
 from segue.engine import EmbeddedEngine, open_engine
+from segue.evaluation import Judged, run_queries, score
 from segue.query import SearchRequest
-from segue.ranking import Judged, UserContext, run_queries, score
+from segue.ranking import UserContext
 
 from ..peers.tantivy_peer import TantivyPeer
 from .corpus import CATEGORIES, load_corpus, load_queries

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from segue.ranking import run_queries, score
+from segue.evaluation import run_queries, score
 
 from ..peers.tantivy_peer import TantivyPeer
 from .corpus import CATEGORIES, load_corpus

@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from segue.ranking import Judged, run_queries, score
-from segue.ranking.report import load_judgments
+from segue.evaluation import Judged, load_judgments, run_queries, score
 
 JUDGMENTS = Path(__file__).resolve().parents[1] / "relevance" / "descriptive.jsonl"
 METRICS = ("ndcg@10", "mrr@10", "hit_rate@10-l2")
