@@ -11,10 +11,11 @@
 from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
 from .cluster import ClusterWriter
 from .collector import fewer_full_collections
+from .decide import ItemResult
+from .dimension import FixedDimension
 from .doccache import DocumentCache
 from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
 from .forked import fork_task, wait_task
-from .ledger import FixedDimension
 from .ledger_process import LedgerError
 from .lexical import TYPE_CODES, LexicalIndex
 from .schema import DOC_TYPES, DocumentError, Field, validate_document
@@ -22,7 +23,7 @@ from .store import Store
 from .vector_sinks import AUDIO_FIELD, AudioVectors, TextVectors
 from .vectors import HNSW_ABOVE, VectorIndex
 from .vocabulary import Vocabulary
-from .writer import IndexSink, ItemResult, Writer
+from .writer import IndexSink, Writer
 
 __all__ = [
     "AUDIO_FIELD",

@@ -18,7 +18,8 @@ import orjson
 
 from . import collector
 from .bulk import Action, ActionError
-from .ledger import Committed, ItemResult, Ledger
+from .decide import ItemResult
+from .ledger import Committed, Ledger
 from .ledger_process import PARSERS, LedgerError, LedgerProcess
 from .store import Store
 from .stored import StoredDocument
