@@ -19,6 +19,7 @@ from .forked import fork_task, wait_task
 from .ledger_process import LedgerError
 from .lexical import TYPE_CODES, LexicalIndex
 from .schema import DOC_TYPES, DocumentError, Field, validate_document
+from .snapshots import Snapshots
 from .store import Store
 from .vector_sinks import AUDIO_FIELD, AudioVectors, TextVectors
 from .vectors import HNSW_ABOVE, VectorIndex
@@ -43,6 +44,7 @@ __all__ = [
     "ItemResult",
     "LedgerError",
     "LexicalIndex",
+    "Snapshots",
     "Store",
     "TextEmbedder",
     "TextVectors",
