@@ -1,11 +1,13 @@
 """The indexer: documents in, durable and searchable.
 
-    validate_document(doc) -> the write path (`Writer`): the `Ledger` checks versions
-    and commits durably to the `Store` (in a process of its own with
+    validate_document(doc) -> the write path (`Writer`): the `Ledger` decides each
+    action (`decide`, the one write rule, shared with the cluster engine's
+    `ClusterWriter`) and commits durably to the `Store` (in a process of its own with
     `Writer.start`), then every `IndexSink` (the `LexicalIndex`, the
     `AudioVectors` and the `TextVectors`, whose `TextEmbedder` works in the
     background) in the same order. `parse_bulk` turns a `_bulk` NDJSON stream into
-    actions, one error item per bad line, never a lost request.
+    actions, one error item per bad line, never a lost request. `Snapshots` saves
+    the indexes beside the store and restores them at start-up.
 """
 
 from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents

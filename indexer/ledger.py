@@ -1,4 +1,5 @@
-"""Deciding and recording writes: validate → version check → durable commit.
+"""Deciding and recording writes: validate → version check → durable commit (the
+rules themselves are `decide`'s, shared with the cluster engine).
 
 The `Ledger` is the half of the write path that needs only the store: it turns a
 chunk of actions into per-item results and the changes to apply, committed (and
@@ -18,13 +19,10 @@ import orjson
 
 from .bulk import Action, ActionError
 from .decide import ABSENT, Check, ItemResult, Stored, decide
-from .dimension import FixedDimension
 from .store import Put, Remove, Store
 
 if TYPE_CHECKING:
     from .lexical import Digest
-
-__all__ = ["CHUNK", "Committed", "FixedDimension", "ItemResult", "Ledger"]
 
 CHUNK = 500
 
