@@ -15,12 +15,12 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
-from segue.schema import TERMS_FIELD, TEXT_FIELD, DocumentError, validate_document
+from segue.schema import TERMS_FIELD, TEXT_FIELD
 
 from .bulk import Action, ActionError
 from .cluster_vectors import ClusterVectors
+from .decide import ABSENT, Decision, ItemResult, Stored, decide
 from .lexical import analyzed_fields
-from .writer import ItemResult
 
 CHUNK = 1_000
 
@@ -99,17 +99,22 @@ class ClusterWriter:
                                       and a.op == "update" and a.doc_id}))
         ops: list[dict[str, Any]] = []
         where: list[tuple[int, Action, int | None]] = []
+        checks = [self.vectors.check] if self.vectors is not None else []
         for n, action in enumerate(chunk):
-            if isinstance(action, ActionError):
-                results[n] = ItemResult(action.op, action.doc_id, action.status,
-                                        error_type=action.type, reason=action.reason)
+            # Only an update's state is fetched; the cluster checks the rest itself.
+            state = None
+            if isinstance(action, Action) and action.op == "update" and action.doc_id:
+                body = stored.get(action.doc_id)
+                state = ABSENT if body is None else Stored(True, None, body)
+            decision = decide(action, state, checks)
+            if not decision.writes:
+                assert decision.result is not None
+                results[n] = decision.result
                 continue
-            op, failure = self._operation(action, stored)
-            if failure is not None:
-                results[n] = failure
-                continue
-            ops.append(op)
-            where.append((n, action, op.get("version")))
+            # Sent, whatever was decided for it here: the cluster's answer is the result.
+            assert isinstance(action, Action)
+            ops.append(self._operation(action, decision))
+            where.append((n, action, decision.version))
         if ops and self.vectors is not None:
             self.vectors.add([op["_source"] for op in ops if "_source" in op])
         if ops:
@@ -134,47 +139,18 @@ class ClusterWriter:
                           reason=f"line {action.line}: the search cluster is unreachable "
                                  f"({why}); not applied")
 
-    def _operation(self, action: Action, stored: dict[str, dict[str, Any]]
-                   ) -> tuple[dict[str, Any], ItemResult | None]:
-        op, doc_id = action.op, action.doc_id
-
-        def fail(status: int, kind: str, reason: str, at: int | None = None
-                 ) -> tuple[dict[str, Any], ItemResult]:
-            return {}, ItemResult(op, doc_id, status, error_type=kind,
-                                  reason=f"line {at or action.line}: {reason}")
-
-        if op in ("update", "delete") and not doc_id:
-            return fail(400, "illegal_argument_exception", f"'{op}' needs an '_id'")
-        version = action.version
-        if op == "delete":
-            meta: dict[str, Any] = {"_op_type": "delete", "_index": self.index, "_id": doc_id}
-            if version is not None:
-                meta.update(version=version, version_type="external")
-            return meta, None
-        if op == "update":
-            partial = action.source.get("doc") if isinstance(action.source, dict) else None
-            if not isinstance(partial, dict):
-                return fail(400, "illegal_argument_exception",
-                            'an update line must be {"doc": {...fields to change...}}')
-            if doc_id not in stored:
-                return fail(404, "document_missing_exception", f"document '{doc_id}' not found")
-            source: Any = {**stored[doc_id], **partial}
-            sent = partial
+    def _operation(self, action: Action, decision: Decision) -> dict[str, Any]:
+        """The cluster's `_bulk` operation for a write decided without its state."""
+        if decision.doc is not None:
+            meta: dict[str, Any] = {
+                "_op_type": "create" if action.op == "create" else "index",
+                "_index": self.index, "_id": decision.doc["id"],
+                "_source": to_source(decision.doc)}
         else:
-            source = sent = action.source
-        if version is None and isinstance(sent, dict) and isinstance(sent.get("version"), int):
-            version = sent["version"]
-        try:
-            doc = validate_document(source, doc_id)
-            if self.vectors is not None:
-                self.vectors.check(doc)
-        except DocumentError as e:
-            return fail(400, "mapper_parsing_exception", str(e), action.source_line)
-        meta = {"_op_type": "create" if op == "create" else "index", "_index": self.index,
-                "_id": doc["id"], "_source": to_source(doc)}
-        if version is not None:
-            meta.update(version=version, version_type="external")
-        return meta, None
+            meta = {"_op_type": "delete", "_index": self.index, "_id": decision.remove}
+        if decision.version is not None:
+            meta.update(version=decision.version, version_type="external")
+        return meta
 
 
 def _result(action: Action, version: int | None, answer: Mapping[str, Any]) -> ItemResult:

@@ -22,8 +22,9 @@ from collections.abc import Callable
 from typing import Any
 
 from segue.mappings import Dialect
-from segue.schema import AUDIO_FIELD, TEXT_FIELD, DocumentError
+from segue.schema import AUDIO_FIELD, TEXT_FIELD
 
+from .dimension import FixedDimension
 from .embedding import TextEmbedder, embedding_text
 
 
@@ -37,11 +38,19 @@ class ClusterVectors:
         self.alias = alias
         self.dialect = dialect
         self.configured_dim = audio_dim
-        self.audio_dim = audio_dim
+        self.dimension = FixedDimension(AUDIO_FIELD, audio_dim)  # as on the embedded engine
         self._mapped = False                # the index has an audio_embedding field
         self.load_embedder = load_embedder
         self._embedder: TextEmbedder | None = None
         self._lock = threading.Lock()
+
+    @property
+    def audio_dim(self) -> int | None:
+        return self.dimension.dim
+
+    @audio_dim.setter
+    def audio_dim(self, dim: int | None) -> None:
+        self.dimension.dim = dim
 
     # -- the index ------------------------------------------------------------------
 
@@ -78,16 +87,10 @@ class ClusterVectors:
 
     def check(self, doc: dict[str, Any]) -> None:
         """The document's audio vector fits the index (raises DocumentError)."""
-        vector = doc.get(AUDIO_FIELD)
-        if vector is None:
+        if doc.get(AUDIO_FIELD) is None:
             return
-        with self._lock:
-            if self.audio_dim is None:
-                self.audio_dim = len(vector)
-            elif len(vector) != self.audio_dim:
-                raise DocumentError(
-                    f"has {len(vector)} dimensions; this index takes {self.audio_dim} "
-                    "(fixed by configuration or by its first vector)", AUDIO_FIELD)
+        with self._lock:  # writes of several requests may fix the dimension at once
+            self.dimension(doc)
 
     @property
     def text(self) -> bool:

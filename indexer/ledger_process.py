@@ -23,16 +23,17 @@ import os
 import signal
 import threading
 import traceback
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import collector
 from .bulk import Action, ActionError, parse_bulk, parse_documents
+from .decide import Check, ItemResult
 from .ledger import CHUNK, Committed, Ledger
-from .lexical import digest
+from .lexical import Digest, LexicalIndex
 from .store import Store
 
 BLOCK_BYTES = 1 << 20  # raw request lines travel in blocks of about this size
@@ -45,6 +46,61 @@ _running: set[LedgerProcess] = set()
 atexit.register(lambda: [ledger.close() for ledger in list(_running)])
 
 
+# -- the wire ----------------------------------------------------------------------------
+# Every message is one of these named tuples (pickled by multiprocessing). Per request,
+# the parent sends `Begin`, `Part` after `Part`, then `End`; the child answers `Chunk`
+# after `Chunk`, then `Done` (or `Failed`). The child says `Ready` once, at start.
+
+
+class Begin(NamedTuple):
+    """A request starts: raw lines of `kind` "bulk" or "documents" (parsed in the
+    child, see `PARSERS`), or "actions" already parsed."""
+
+    kind: str
+
+
+class Part(NamedTuple):
+    """The next piece of the request: a block of newline-terminated raw lines, or a
+    list of actions."""
+
+    data: bytes | list[Action | ActionError]
+
+
+class End(NamedTuple):
+    """The request has no more parts."""
+
+
+class Ready(NamedTuple):
+    """The child has opened the store and waits for requests."""
+
+
+class Chunk(NamedTuple):
+    """A chunk committed (fsynced) by the child: a `Committed` whose documents travel
+    as the stored bodies in `changes` plus what the lexical index reads of each
+    (`digests`, in the order of `changes`, None for a removal), not parsed twice."""
+
+    results: list[ItemResult]
+    seq: int | None
+    changes: list[tuple[str, bytes | None]]
+    digests: list[Digest | None]
+
+    def committed(self) -> Committed:
+        return Committed(self.results, self.seq, self.changes, None, self.digests)
+
+
+class Done(NamedTuple):
+    """The request is answered in full."""
+
+
+class Failed(NamedTuple):
+    """The request failed in the child (a bug): the traceback, for the request."""
+
+    traceback: str
+
+
+Message = Begin | Part | End | Ready | Chunk | Done | Failed
+
+
 class LedgerError(RuntimeError):
     """The ledger's process stopped mid-request: what it acknowledged stands, the rest
     of the request is unknown and may be sent again."""
@@ -54,10 +110,9 @@ class LedgerProcess:
     """A `Ledger` over the store at `store_path`, in a child process; one request at a
     time (requests queue on `_busy`, as they did for the store's write lock)."""
 
-    def __init__(self, store_path: Path,
-                 checks: list[Callable[[dict[str, Any]], None]] | None = None) -> None:
+    def __init__(self, store_path: Path, checks: Sequence[Check] = ()) -> None:
         self.store_path = store_path
-        self.checks = checks or []
+        self.checks = list(checks)
         self._busy = threading.Lock()
         self._start()
 
@@ -71,7 +126,7 @@ class LedgerProcess:
         child.close()
         lifeline.close()
         _running.add(self)
-        if self._receive()[0] != "ready":
+        if not isinstance(self._receive(), Ready):
             raise LedgerError("the ledger process did not start")
 
     def restart(self) -> None:
@@ -98,7 +153,7 @@ class LedgerProcess:
     def _run(self, kind: str, parts: Iterator[Any]) -> Iterator[Committed]:
         with self._busy:
             try:
-                self._conn.send(("begin", kind))
+                self._conn.send(Begin(kind))
             except OSError:
                 raise self._stopped() from None
             failure: list[BaseException] = []
@@ -115,17 +170,18 @@ class LedgerProcess:
                     except LedgerError:
                         finished = True  # nothing more will come
                         raise
-                    if message[0] == "chunk":
-                        yield Committed(*message[1:])
-                    elif message[0] == "done":
+                    if isinstance(message, Chunk):
+                        yield message.committed()
+                    elif isinstance(message, Done):
                         finished = True
                         break
                     else:
                         finished = True
-                        raise LedgerError(f"the ledger failed: {message[1]}")
+                        assert isinstance(message, Failed)
+                        raise LedgerError(f"the ledger failed: {message.traceback}")
             finally:
                 if not finished:  # the caller stopped early: read the rest, keep in step
-                    while self._receive()[0] not in ("done", "error"):
+                    while not isinstance(self._receive(), Done | Failed):
                         pass
                 sender.join()
             if failure:
@@ -134,19 +190,19 @@ class LedgerProcess:
     def _send(self, parts: Iterator[Any], failure: list[BaseException]) -> None:
         try:
             for part in parts:
-                self._conn.send(("part", part))
+                self._conn.send(Part(part))
         except (OSError, ValueError):
             return  # the child is gone: the receiving side reports it
         except BaseException as e:  # reading the request failed: end it where it is
             failure.append(e)
         with contextlib.suppress(OSError, ValueError):
-            self._conn.send(("end",))
+            self._conn.send(End())
 
     @property
     def alive(self) -> bool:
         return self._proc.is_alive()
 
-    def _receive(self) -> tuple[Any, ...]:
+    def _receive(self) -> Message:
         try:
             return self._conn.recv()
         except (EOFError, OSError):
@@ -190,7 +246,7 @@ def _blocks(lines: Iterable[bytes]) -> Iterator[bytes]:
 # -- the child --------------------------------------------------------------------------
 
 def _serve(conn: Connection, lifeline: Connection, store_path: str,
-           checks: list[Callable[[dict[str, Any]], None]]) -> None:
+           checks: list[Check]) -> None:
     # A stop is the parent's to decide: a terminal's Ctrl-C or a service manager's
     # SIGTERM reaches the whole process group, and the parent then finishes the
     # requests in flight, which need this process. It exits when the parent does.
@@ -198,10 +254,10 @@ def _serve(conn: Connection, lifeline: Connection, store_path: str,
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     threading.Thread(target=_exit_with_parent, args=(lifeline,), daemon=True).start()
     ledger = Ledger(Store(store_path), checks)
-    conn.send(("ready",))
+    conn.send(Ready())
     while True:
         try:
-            _, kind = conn.recv()
+            kind = conn.recv().kind  # a `Begin`
         except EOFError:
             return
         parts = _parts(conn)
@@ -217,24 +273,24 @@ def _serve(conn: Connection, lifeline: Connection, store_path: str,
                         break
                     committed = ledger.commit(chunk)
                     # The lexical index's reading of each document is done here too.
-                    digests = [None if doc is None else digest(doc)
+                    digests = [None if doc is None else LexicalIndex.digest(doc)
                                for doc in committed.docs or ()]
-                    conn.send(("chunk", committed.results, committed.seq, committed.changes,
-                               None, digests))
+                    conn.send(Chunk(committed.results, committed.seq, committed.changes,
+                                    digests))
                     del chunk, committed
         except Exception:  # a bug, reported to the request rather than killing the child
             for _ in parts:
                 pass
-            conn.send(("error", traceback.format_exc(limit=5)))
+            conn.send(Failed(traceback.format_exc(limit=5)))
             continue
         for _ in parts:  # the parser may stop before the last line
             pass
-        conn.send(("done",))
+        conn.send(Done())
 
 
 def _parts(conn: Connection) -> Iterator[Any]:
-    while (message := conn.recv())[0] == "part":
-        yield message[1]
+    while isinstance(message := conn.recv(), Part):
+        yield message.data
 
 
 def _lines(blocks: Iterable[bytes]) -> Iterator[bytes]:

@@ -30,7 +30,7 @@ from array import array
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -186,15 +186,25 @@ def analyzed_fields(doc: Mapping[str, Any]) -> list[tuple[Field, list[Token]]]:
     return out
 
 
-def digest(doc: Mapping[str, Any]) -> tuple[str, int, bool, float, list[tuple[int, list[str]]]]:
+class Digest(NamedTuple):
     """What the lexical index reads of a valid document, as plain values that cross
-    processes cheaply: id, type code, whether it is Japanese, popularity, and
-    `field_texts` (fields as ints)."""
+    processes cheaply (the write process computes it: see `LexicalIndex.digest`)."""
+
+    id: str
+    type_code: int                             # `TYPE_CODES`
+    ja: bool                                   # analyzed as Japanese
+    popularity: float
+    texts: list[tuple[int, list[str]]]         # `field_texts`, fields as ints
+
+
+def digest(doc: Mapping[str, Any]) -> Digest:
+    """The document's `Digest`."""
     language = doc.get("language")
-    return (doc["id"], TYPE_CODES[doc["type"]],
-            isinstance(language, str) and language[:2].lower() == "ja",
-            float(doc.get("popularity") or 0.0),
-            [(int(field), texts) for field, texts in field_texts(doc, _credits, _artists)])
+    return Digest(doc["id"], TYPE_CODES[doc["type"]],
+                  isinstance(language, str) and language[:2].lower() == "ja",
+                  float(doc.get("popularity") or 0.0),
+                  [(int(field), texts) for field, texts in field_texts(doc, _credits, _artists)])
+
 
 
 class _Column:
@@ -250,6 +260,13 @@ class LexicalIndex:
         # each place; a miss in the second is a cheap repacking, not an analysis.
         self._text = lru_cache(maxsize=VALUE_CACHE)(self._analyze_text)
         self._value = lru_cache(maxsize=VALUE_CACHE)(self._placed_value)
+
+    @staticmethod
+    def digest(doc: Mapping[str, Any]) -> Digest:
+        """What this index reads of a valid document: computed where the document is
+        decided (the write process), it spares the indexing side that work (a
+        `StoredDocument` carries it)."""
+        return digest(doc)
 
     def upsert(self, doc: Mapping[str, Any]) -> bool:
         """Index a validated document; True when it was new."""

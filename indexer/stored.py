@@ -1,7 +1,7 @@
 """A document as the store holds it, read lazily by the indexes.
 
 The write process hands each committed document to the serving process as its stored
-JSON and, beside it, the lexical index's view of it (`lexical.digest`), computed
+JSON and, beside it, the lexical index's view of it (`LexicalIndex.digest`), computed
 there. Most sinks need little of the rest (the document cache only the id; the audio
 index nothing, when there is no vector), so the JSON is parsed only when a sink asks
 for a field it holds.
@@ -10,15 +10,18 @@ for a field it holds.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
+
+if TYPE_CHECKING:
+    from .lexical import Digest
 
 
 class StoredDocument(Mapping[str, Any]):
     __slots__ = ("_doc", "body", "digest", "id")
 
-    def __init__(self, doc_id: str, body: bytes, digest: tuple[Any, ...] | None = None
+    def __init__(self, doc_id: str, body: bytes, digest: Digest | None = None
                  ) -> None:
         self.id, self.body, self.digest = doc_id, body, digest
         self._doc: dict[str, Any] | None = None

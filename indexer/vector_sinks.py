@@ -17,6 +17,7 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
+from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
@@ -24,6 +25,7 @@ from tqdm import tqdm
 from segue.schema import AUDIO_FIELD
 
 from .embedding import BATCH, TextEmbedder, embedding_text
+from .snapshots import replace_dir
 from .vectors import VectorIndex
 
 log = logging.getLogger("segue.vectors")
@@ -37,6 +39,33 @@ class AudioVectors:
 
     def __init__(self, index: VectorIndex) -> None:
         self.index = index
+        self.configured_dim = index.dim  # from settings, else None
+
+    # -- snapshots (see `snapshots`) ------------------------------------------------
+
+    def save(self, directory: Path, seq: int) -> None:
+        """Write the index to `directory`, stamped with the store sequence `seq`."""
+        replace_dir(directory, lambda fresh: self.index.save(fresh, {"seq": seq}))
+
+    def saved(self, directory: Path, seq: int) -> Callable[[], list[str]] | None:
+        """The snapshot in `directory`, if taken at `seq` with a dimension the settings
+        allow: a function that puts it in place (and returns no pending ids); else
+        None, and nothing changes."""
+        loaded = VectorIndex.load(directory)
+        if loaded is None or loaded[1].get("seq") != seq:
+            return None
+        index = loaded[0]
+        if self.configured_dim is not None and index.dim not in (None, self.configured_dim):
+            return None
+
+        def put() -> list[str]:
+            self.index = index
+            if self.configured_dim is not None:
+                self.index.dim = self.configured_dim
+            return []
+        return put
+
+    # -- the sink -------------------------------------------------------------------
 
     def upsert(self, doc: Mapping[str, Any]) -> None:
         vector = doc.get(AUDIO_FIELD)
@@ -99,6 +128,32 @@ class TextVectors:
 
     def compact(self) -> None:
         self.index.compact()
+
+    # -- snapshots (see `snapshots`) ------------------------------------------------
+
+    def save(self, directory: Path, seq: int, model: str) -> None:
+        """Write the index to `directory` with the text key of each vector and the ids
+        still pending, stamped with `seq` and the `model` the vectors come from; the
+        embedder is held still meanwhile."""
+        with self.paused() as (keys, pending):
+            extra = {"seq": seq, "model": model, "keys": keys, "pending": pending}
+            replace_dir(directory, lambda fresh: self.index.save(fresh, extra))
+
+    def saved(self, directory: Path, seq: int, model: str
+              ) -> Callable[[], list[str]] | None:
+        """The snapshot in `directory`, if taken at `seq` from `model`: a function that
+        puts it in place and returns the ids whose text still awaits the embedder;
+        else None, and nothing changes."""
+        loaded = VectorIndex.load(directory)
+        if loaded is None or loaded[1].get("seq") != seq or loaded[1].get("model") != model:
+            return None
+        index, meta = loaded
+
+        def put() -> list[str]:
+            self.index = index
+            self.keys = dict(meta.get("keys", {}))
+            return list(meta.get("pending", []))
+        return put
 
     # -- the embedder thread --------------------------------------------------------
 

@@ -10,7 +10,7 @@ by replaying the store. Per-item results follow Elasticsearch's `_bulk`.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from itertools import islice
 from typing import Any, Protocol
 
@@ -18,25 +18,37 @@ import orjson
 
 from . import collector
 from .bulk import Action, ActionError
-from .ledger import Committed, ItemResult, Ledger
+from .decide import Check, ItemResult
+from .ledger import Committed, Ledger
 from .ledger_process import PARSERS, LedgerError, LedgerProcess
 from .store import Store
 from .stored import StoredDocument
 
+# What every sink is given: a valid document as a read-only `Mapping`. Two kinds satisfy
+# it: a plain dict (from a ledger in this process, or replayed from the store) and a
+# `StoredDocument` (from the write process: the stored JSON, parsed only when a sink
+# reads a field beyond the id). One protocol rather than one class, so neither path
+# pays for the other's form: a dict is never re-serialized, stored JSON never parsed
+# for the sinks that need only the id. Sinks read with `doc[key]` and `doc.get`, never
+# mutate; only the lexical index looks further (a `StoredDocument` brings the
+# `LexicalIndex.digest` it would otherwise compute, with the same outcome).
+SinkDocument = Mapping[str, Any]
+
 
 class IndexSink(Protocol):
-    """Anything kept in step with the store: the lexical index, later vector indexes.
+    """Anything kept in step with the store: the lexical index, the document cache,
+    the vector indexes. Each takes `SinkDocument`s.
 
     A sink may also offer `upsert_many(docs)`, the same as `upsert` of each in turn,
     when it does per-batch work once (the lexical index adds term weights once).
     """
 
-    def upsert(self, doc: Mapping[str, Any]) -> object: ...
+    def upsert(self, doc: SinkDocument) -> object: ...
     def remove(self, doc_id: str) -> object: ...
     def compact(self) -> None: ...
 
 
-def apply_to_sink(sink: IndexSink, changes: Iterable[tuple[str, Mapping[str, Any] | None]]
+def apply_to_sink(sink: IndexSink, changes: Iterable[tuple[str, SinkDocument | None]]
                   ) -> None:
     """Apply (id, document or None for a removal) in order: runs of upserts in one
     `upsert_many` call when the sink has one."""
@@ -48,7 +60,7 @@ def apply_to_sink(sink: IndexSink, changes: Iterable[tuple[str, Mapping[str, Any
             else:
                 sink.upsert(doc)
         return
-    run: list[Mapping[str, Any]] = []
+    run: list[SinkDocument] = []
     for doc_id, doc in changes:
         if doc is not None:
             run.append(doc)
@@ -75,8 +87,7 @@ class Writer:
         self._order = threading.RLock()
         self.applied_seq = 0  # the store sequence the indexes reflect
 
-    def start(self, checks: list[Callable[[dict[str, Any]], None]], *, process: bool
-              ) -> None:
+    def start(self, checks: Sequence[Check], *, process: bool) -> None:
         """Check writes with `checks` from now on (the rules that depend on the indexes
         as loaded), and with `process`, parse, validate and commit them in a child
         process (`LedgerProcess`; the checks must then be plain objects such as
@@ -128,7 +139,7 @@ class Writer:
             yield from part.results
 
     def _index(self, part: Committed) -> None:
-        docs: list[Any] | None = part.docs
+        docs: Sequence[SinkDocument | None] | None = part.docs
         if docs is None:  # from the write process: parsed by a sink only if it needs more
             docs = [None if body is None else StoredDocument(doc_id, body, view)
                     for (doc_id, body), view in zip(part.changes, part.digests or (),

@@ -22,7 +22,7 @@ from tqdm import tqdm
 from segue.indexer import fewer_full_collections, read_csv
 from segue.query import EngineUnavailable
 
-from .config import Settings
+from .config import Settings, bulk_write_process
 from .engine import open_engine
 from .engines import Engine, Reindexable
 
@@ -46,7 +46,7 @@ def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
         data_dir=Path(args.data), engine=getattr(args, "engine", None),
         host=getattr(args, "host", None), port=getattr(args, "port", None),
         opensearch_url=getattr(args, "opensearch_url", None),
-        write_process=None if writes else False,  # None: as SEGUE_WRITE_PROCESS says
+        write_process=bulk_write_process() if writes else False,
     )
 
 

@@ -14,6 +14,16 @@ def _keys(raw: str | None) -> frozenset[str]:
     return frozenset(k.strip() for k in (raw or "").split(",") if k.strip())
 
 
+def _flag(raw: str | None, default: bool) -> bool:
+    return default if raw is None else raw.lower() not in ("0", "false", "off")
+
+
+def bulk_write_process() -> bool:
+    """`write_process` for the commands that write in bulk (`segue serve`, `segue
+    ingest`): on unless SEGUE_WRITE_PROCESS=0."""
+    return _flag(os.environ.get("SEGUE_WRITE_PROCESS"), True)
+
+
 @dataclass(frozen=True)
 class Settings:
     data_dir: Path = Path("data")
@@ -38,8 +48,9 @@ class Settings:
     audio_dim: int | None = None      # audio vector dimension; None: fixed by the first one
     opensearch_timeout_s: float = 30.0              # per request and node tried
     # Parse, validate and commit writes in a child process, beside the one that indexes
-    # and searches (`indexer.LedgerProcess`): ingest on two cores. On for `segue serve`
-    # and `segue ingest` (SEGUE_WRITE_PROCESS=0 turns it off); off otherwise.
+    # and searches (`indexer.LedgerProcess`): ingest on two cores. Off by default, in
+    # code and in `from_env` alike (SEGUE_WRITE_PROCESS=1 turns it on): the commands
+    # that write in bulk turn it on themselves (`bulk_write_process`).
     write_process: bool = False
 
     @classmethod
@@ -51,8 +62,7 @@ class Settings:
             "default_variant": env.get("SEGUE_VARIANT", "default"),
             "traffic": parse_traffic(env.get("SEGUE_TRAFFIC", "")),
             "traffic_salt": env.get("SEGUE_TRAFFIC_SALT", ""),
-            "write_process": env.get("SEGUE_WRITE_PROCESS", "1").lower()
-            not in ("0", "false", "off"),
+            "write_process": _flag(env.get("SEGUE_WRITE_PROCESS"), cls.write_process),
             "typo_budget": TypoBudget(
                 exact_up_to=int(env.get("SEGUE_TYPO_EXACT_UP_TO", 3)),
                 one_up_to=int(env.get("SEGUE_TYPO_ONE_UP_TO", 7)),

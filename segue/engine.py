@@ -8,8 +8,6 @@ OpenSearch or Elasticsearch.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
@@ -18,7 +16,6 @@ from typing import Any
 
 import orjson
 
-from segue import analyzers, indexer
 from segue.analyzers import Synonyms
 from segue.indexer import (
     Action,
@@ -28,14 +25,13 @@ from segue.indexer import (
     FixedDimension,
     ItemResult,
     LexicalIndex,
+    Snapshots,
     Store,
     TextEmbedder,
     TextVectors,
     VectorIndex,
     Writer,
-    fork_task,
     index_actions,
-    wait_task,
 )
 from segue.mappings import DIALECTS
 from segue.query import (
@@ -81,8 +77,9 @@ class EmbeddedEngine:
         self.lock = threading.RLock()
         self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
-        self.snapshot_path = Path(settings.data_dir) / "lexical.snapshot"
-        self.vectors_dir = Path(settings.data_dir) / "vectors"
+        self.snapshots = Snapshots(Path(settings.data_dir), settings.typo_budget,
+                                   str(settings.text_model or "packaged:all-MiniLM-L6-v2"))
+        self.fingerprint = self.snapshots.fingerprint
         self.lexical = LexicalIndex(settings.typo_budget, self.synonyms)
         self.documents = DocumentCache(self._fetch)
         self.audio = AudioVectors(VectorIndex(settings.audio_dim))
@@ -95,10 +92,7 @@ class EmbeddedEngine:
             settings.traffic, settings.traffic_salt,
             EmbeddedVectors(self.text) if self.text is not None else None,
         )
-        self.snapshot_seq = -1
         self._saving = threading.Lock()  # one snapshot written at a time
-        self._snapshot_embedded = 0
-        self.fingerprint = self._fingerprint()
         self._ready = threading.Event()
         self._closing = threading.Event()
         self._snapshotter: threading.Thread | None = None
@@ -116,42 +110,9 @@ class EmbeddedEngine:
         self.writer.sinks = self._sinks()
         self.searcher.retriever = EmbeddedRetriever(index)
 
-    def _restore_vectors(self, seq: int) -> list[str] | None:
-        """The vector snapshots taken with lexical snapshot `seq`, or None (rebuild).
-        Returns the ids whose text was still waiting for the embedder."""
-        audio = VectorIndex.load(self.vectors_dir / "audio")
-        if audio is None or audio[1].get("seq") != seq:
-            return None
-        if self.settings.audio_dim is not None and audio[0].dim not in (
-                None, self.settings.audio_dim):
-            return None
-        pending: list[str] = []
-        text = None
-        if self.text is not None:
-            text = VectorIndex.load(self.vectors_dir / "text")
-            if text is None or text[1].get("seq") != seq or \
-                    text[1].get("model") != self._model_name():
-                return None
-            pending = list(text[1].get("pending", []))
-        self.audio.index = audio[0]
-        if self.settings.audio_dim is not None:
-            self.audio.index.dim = self.settings.audio_dim
-        if self.text is not None and text is not None:
-            self.text.index = text[0]
-            self.text.keys = dict(text[1].get("keys", {}))
-        return pending
-
-    def _model_name(self) -> str:
-        return str(self.settings.text_model or "packaged:all-MiniLM-L6-v2")
-
-    def _fingerprint(self) -> str:
-        """What a saved index depends on: the code that analyzes and indexes, and the
-        typo budget (deletion depths). Any change means a rebuild from the store."""
-        digest = hashlib.sha256(repr(self.settings.typo_budget).encode())
-        for module in (analyzers, indexer):
-            for path in sorted(Path(module.__file__).parent.glob("*.py")):
-                digest.update(path.read_bytes())
-        return digest.hexdigest()
+    @property
+    def snapshot_seq(self) -> int:
+        return self.snapshots.seq
 
     @property
     def ready(self) -> bool:
@@ -174,13 +135,9 @@ class EmbeddedEngine:
         `seed_if_empty` supplies documents for an empty store (the demo catalog); they
         are indexed before readiness, so /v1/ready never announces an empty demo.
         """
-        restored = LexicalIndex.load(self.snapshot_path, fingerprint=self.fingerprint,
-                                     synonyms=self.synonyms)
-        pending = self._restore_vectors(restored[1]) if restored is not None else None
-        if pending is None:
-            restored = None
+        restored = self.snapshots.restore(self.audio, self.text, self.synonyms)
         if restored is not None:
-            index, self.snapshot_seq = restored
+            index, pending = restored
             self._use_index(index)
             if self.text is not None and pending:
                 for doc in self._fetch(pending).values():
@@ -221,35 +178,11 @@ class EmbeddedEngine:
         with self._saving:
             with self.lock:
                 seq = self.writer.applied_seq
-                embedded = self.text.indexed if self.text is not None else 0
-                if seq == self.snapshot_seq and embedded == self._snapshot_embedded:
+                if not self.snapshots.due(seq, self.text):
                     return False
-                self._snapshot_embedded = embedded
-                # Vectors first, lexical last: a crash in between leaves an older lexical
-                # snapshot whose sequence the vectors no longer match, hence a rebuild.
-                self._save_vectors("audio", self.audio.index, {"seq": seq})
-                if self.text is not None:
-                    with self.text.paused() as (keys, pending):
-                        extra = {"seq": seq, "model": self._model_name(),
-                                 "keys": keys, "pending": pending}
-                        self._save_vectors("text", self.text.index, extra)
-                index, path, fingerprint = self.lexical, self.snapshot_path, self.fingerprint
-                child = fork_task(lambda: index.save(path, seq=seq, fingerprint=fingerprint))
-            wait_task(child)
-            self.snapshot_seq = seq
+                child = self.snapshots.start(seq, self.lexical, self.audio, self.text)
+            self.snapshots.finish(child, seq)
             return True
-
-    def _save_vectors(self, name: str, index: VectorIndex, extra: dict[str, Any]) -> None:
-        """Written beside, then swapped in: a crash never leaves half a snapshot."""
-        final = self.vectors_dir / name
-        fresh, old = final.with_name(name + ".new"), final.with_name(name + ".old")
-        shutil.rmtree(fresh, ignore_errors=True)
-        index.save(fresh, extra)
-        shutil.rmtree(old, ignore_errors=True)
-        if final.exists():
-            final.rename(old)
-        fresh.rename(final)
-        shutil.rmtree(old, ignore_errors=True)
 
     def _snapshot_loop(self) -> None:
         """Bound the replay after a crash: save once many changes have accumulated."""

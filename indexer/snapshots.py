@@ -1,0 +1,112 @@
+"""Snapshots: the indexes saved beside the store, so a restart replays only the tail.
+
+A snapshot is the lexical index (`lexical.snapshot`) and the vector indexes
+(`vectors/audio`, `vectors/text`), each stamped with the store sequence it reflects.
+It is reused only whole: the lexical snapshot must match the code that built it (the
+`fingerprint`), and every vector snapshot its sequence (and the text one its model);
+anything else means a rebuild from the store. The store stays the truth: a snapshot
+only shortens the replay.
+
+Saving keeps two orders. Vectors first, lexical last: a crash in between leaves an
+older lexical snapshot whose sequence the vectors no longer match, hence a rebuild,
+never a mix. And each vector directory is written beside, then swapped in
+(`replace_dir`), so a crash never leaves half of one. The lexical index, the slow
+part, is pickled by a forked child from its copy-on-write image (`forked`): the
+serving process waits only for the fork.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from segue import analyzers
+from segue.analyzers import Synonyms, TypoBudget
+
+from .forked import fork_task, wait_task
+from .lexical import LexicalIndex
+
+if TYPE_CHECKING:
+    from .vector_sinks import AudioVectors, TextVectors
+
+LEXICAL_FILE = "lexical.snapshot"
+VECTORS_DIR = "vectors"
+
+
+def fingerprint(budget: TypoBudget) -> str:
+    """What a saved index depends on: the code that analyzes and indexes, and the
+    typo budget (deletion depths). Any change means a rebuild from the store."""
+    digest = hashlib.sha256(repr(budget).encode())
+    for folder in (Path(analyzers.__file__).parent, Path(__file__).parent):
+        for path in sorted(folder.glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def replace_dir(final: Path, write: Callable[[Path], None]) -> None:
+    """`write` into a directory beside `final`, then swap it in: a crash never leaves
+    half a snapshot."""
+    fresh, old = final.with_name(final.name + ".new"), final.with_name(final.name + ".old")
+    shutil.rmtree(fresh, ignore_errors=True)
+    write(fresh)
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        final.rename(old)
+    fresh.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+class Snapshots:
+    """The snapshots of one data directory, and which sequence was saved last."""
+
+    def __init__(self, data_dir: Path, budget: TypoBudget, model: str) -> None:
+        self.lexical_path = data_dir / LEXICAL_FILE
+        self.vectors_dir = data_dir / VECTORS_DIR
+        self.fingerprint = fingerprint(budget)
+        self.model = model         # the text model the text vectors must come from
+        self.seq = -1              # the store sequence of the last snapshot saved or read
+        self._embedded = 0         # text vectors indexed at the last one
+
+    def restore(self, audio: AudioVectors, text: TextVectors | None,
+                synonyms: Synonyms | None) -> tuple[LexicalIndex, list[str]] | None:
+        """The saved lexical index, with the vector sinks set from their snapshots
+        (all or none of them), and the ids whose text was still waiting for the
+        embedder; None when a rebuild is needed (nothing changed then)."""
+        loaded = LexicalIndex.load(self.lexical_path, fingerprint=self.fingerprint,
+                                   synonyms=synonyms)
+        if loaded is None:
+            return None
+        index, seq = loaded
+        puts = [audio.saved(self.vectors_dir / "audio", seq)]
+        if text is not None:
+            puts.append(text.saved(self.vectors_dir / "text", seq, self.model))
+        if any(put is None for put in puts):
+            return None
+        pending = [doc_id for put in puts if put is not None for doc_id in put()]
+        self.seq = seq
+        return index, pending
+
+    def due(self, seq: int, text: TextVectors | None) -> bool:
+        """Whether the indexes changed since the last snapshot."""
+        embedded = text.indexed if text is not None else 0
+        return seq != self.seq or embedded != self._embedded
+
+    def start(self, seq: int, lexical: LexicalIndex, audio: AudioVectors,
+              text: TextVectors | None) -> int:
+        """Save the vectors, then fork the child that saves the lexical index; under
+        the readers' lock (the indexes must hold still). The child's id, for `finish`
+        outside the lock."""
+        self._embedded = text.indexed if text is not None else 0
+        audio.save(self.vectors_dir / "audio", seq)
+        if text is not None:
+            text.save(self.vectors_dir / "text", seq, self.model)
+        path, stamp = self.lexical_path, self.fingerprint
+        return fork_task(lambda: lexical.save(path, seq=seq, fingerprint=stamp))
+
+    def finish(self, child: int, seq: int) -> None:
+        """Wait for the lexical index to be on disk: the snapshot of `seq` is whole."""
+        wait_task(child)
+        self.seq = seq
