@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
+from segue.ranking import credited_artists, credited_genres
 
 from .auth import require_read
 from .errors import Problem
@@ -72,12 +73,8 @@ def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
             items.append({"status": 404, "error": f"events[{n}].id: no document "
                           f"'{event.id}'"})
             continue
-        artists = [a for a in doc.get("artists") or [] if isinstance(a, str)]
-        if doc.get("type") == "artist":
-            artists.insert(0, doc.get("name", ""))
-        genres = [g for g in doc.get("genres") or [] if isinstance(g, str)]
         # A clock ahead of the server's must not outweigh everything else forever.
-        profiles.record(event.user_id, event.type, artists, genres,
+        profiles.record(event.user_id, event.type, credited_artists(doc), credited_genres(doc),
                         min(at, now) if at is not None else now)
         items.append({"status": 200})
     return items

@@ -5,7 +5,9 @@
     searcher.suggest("shak")                               # as-you-type completions
 
 `parse_query` analyzes the text like a document; a `Retriever` (one per engine)
-turns it into ranking `Candidate`s; ranking orders them; `Searcher` shapes the answer.
+turns it into ranking `Candidate`s with the documents it holds (`Retrieved`); ranking
+orders them; `Searcher` runs the stages of `stages.py` over one `SearchContext`:
+understand → retrieve → rank → fuse → personalize → top result, hits.
 `similar` answers "more like this" over any engine's `Neighbours`.
 """
 
@@ -13,8 +15,10 @@ from segue.errors import EngineUnavailable
 
 from .cluster import ClusterRetriever, build_query
 from .cluster_vectors import ClusterNeighbours, ClusterVectorRetriever
+from .context import SearchContext
 from .embedded import EmbeddedRetriever, EmbeddedVectors
 from .fusion import MODES, blend, choose_mode, rrf
+from .retrieval import Retrieved
 from .search import (
     Retriever,
     Searcher,
@@ -39,7 +43,9 @@ __all__ = [
     "Neighbours",
     "ParsedQuery",
     "QueryWord",
+    "Retrieved",
     "Retriever",
+    "SearchContext",
     "SearchRequest",
     "SearchResponse",
     "Searcher",

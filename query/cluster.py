@@ -12,8 +12,9 @@
    candidates of both engines, so a variant means the same thing on each.
 
 The candidates' documents come back with the hits (without the `terms` field, which
-only the cluster reads); `fetch` serves them to the searcher from the same answer,
-with a round trip only for what it did not hold.
+only the cluster reads) and go to the search stages with the candidates
+(`Retrieved.documents`): hits are shaped from them, with a round trip (`lookup`)
+only for what the answer did not hold.
 
 Matching builds that small index per query, so its statistics (document frequencies,
 completions' weights) are those of the candidates, exactly as before; what repeats
@@ -25,17 +26,17 @@ rather than first indexing every term's deletions.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping
 from typing import Any
 
 from segue.analyzers import Synonyms, TypoBudget
 from segue.indexer import LexicalIndex
 from segue.indexer.lexical import analyze_value
-from segue.ranking import Candidate, Variant
+from segue.ranking import Variant
 from segue.schema import TERMS_FIELD, TEXT_FIELD
 
 from .embedded import EmbeddedRetriever
+from .retrieval import Documents, Retrieved
 from .understanding import ParsedQuery, QueryWord, is_reading
 
 RECALL_DEPTH = 100  # candidates asked of the cluster for Segue to match (60 already
@@ -107,49 +108,40 @@ class ClusterRetriever:
         self.budget = budget
         self.synonyms = synonyms
         self.depth = depth
-        self._last = threading.local()  # the documents of this thread's last retrieval
 
     def retrieve(
         self, query: ParsedQuery, variant: Variant, *, limit: int,
         types: frozenset[str] | None = None,
-    ) -> tuple[list[Candidate], int]:
+    ) -> Retrieved:
         if not query.words:
-            return [], 0
+            return Retrieved((), 0)
         body = build_query(query, self.budget, self.synonyms, types=types,
                            size=max(self.depth, limit))
         body["_source"] = {"excludes": [TEXT_FIELD]}
         answer = self.client.search(index=self.index, body=body)
         hits = answer["hits"]["hits"]
         docs = {h["_id"]: _document(h["_source"]) for h in hits}
-        self._last.docs = docs
         if not docs:
-            return [], 0
+            return Retrieved((), 0)
         local = LexicalIndex(self.budget, self.synonyms, analyzer=analyze_value, scan_typos=True)
         local.upsert_many(docs.values())
-        candidates, _ = EmbeddedRetriever(local).retrieve(query, variant, limit=limit,
-                                                          types=types)
+        found = EmbeddedRetriever(local).retrieve(query, variant, limit=limit, types=types)
         total = answer["hits"]["total"]
-        return candidates, int(total["value"] if isinstance(total, Mapping) else total)
+        return Retrieved(found.candidates,
+                         int(total["value"] if isinstance(total, Mapping) else total), docs)
 
-    def describe(self, query: ParsedQuery, doc_ids: list[str]) -> list[Candidate]:
+    def describe(self, query: ParsedQuery, doc_ids: list[str], beside: Documents
+                 ) -> Retrieved:
         """Candidates for documents found by their vectors, with whatever words match,
-        matched beside this thread's last retrieval (same collection statistics)."""
-        held: dict[str, dict[str, Any]] = getattr(self._last, "docs", {})
-        docs = {**held, **self.lookup([i for i in doc_ids if i not in held])}
-        self._last.docs = docs
+        matched among the documents `beside` them (same collection statistics); the
+        answer holds the documents it had to look up."""
+        looked_up = self.lookup([i for i in doc_ids if i not in beside])
+        docs = {**beside, **looked_up}
         local = LexicalIndex(self.budget, self.synonyms)
         for doc in docs.values():
             local.upsert(doc)
-        return EmbeddedRetriever(local).describe(query, [i for i in doc_ids if i in docs])
-
-    def fetch(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
-        """Documents by id: from this thread's last retrieval, else one `mget`."""
-        held: dict[str, dict[str, Any]] = getattr(self._last, "docs", {})
-        out = {i: held[i] for i in doc_ids if i in held}
-        missing = [i for i in doc_ids if i not in out]
-        if missing:
-            out.update(self.lookup(missing))
-        return out
+        found = EmbeddedRetriever(local).describe(query, [i for i in doc_ids if i in docs], {})
+        return Retrieved(found.candidates, found.total, looked_up)
 
     def lookup(self, doc_ids: list[str]) -> dict[str, dict[str, Any]]:
         """Documents by id, as the cluster holds them now."""

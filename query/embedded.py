@@ -6,9 +6,10 @@
    its one-typo variants (sorted terms, binary search). Expansions are cached per
    vocabulary size, so keystrokes that repeat a word pay once.
 2. **Gather** the postings of all expansions with numpy into dense per-document
-   scratch arrays: best match per word, words covered, a pre-score built from the
-   variant's own weights. Cost grows with postings touched, never with the size of
-   the catalog or vocabulary.
+   scratch arrays: best match per word, words covered, a pre-score whose weights
+   come from ranking (`prescore_weights`: the variant's own, applied as the features
+   apply them). Cost grows with postings touched, never with the size of the
+   catalog or vocabulary.
 3. **Describe** the few best candidates word by word from the forward index, as
    ranking `Candidate`s with their `WordMatch`es.
 """
@@ -23,9 +24,10 @@ from functools import lru_cache
 import numpy as np
 
 from segue.indexer import LexicalIndex, TextVectors
-from segue.ranking import Candidate, MatchKind, Variant, WordMatch
+from segue.ranking import Candidate, MatchKind, PreScore, Variant, WordMatch, prescore_weights
 from segue.schema import TYPE_CODES, Field
 
+from .retrieval import Documents, Retrieved
 from .understanding import ParsedQuery, QueryWord, is_reading
 
 PREFIX_EXPANSIONS = 48
@@ -35,7 +37,6 @@ COMMON_SHARE = 0.03          # a word in more than 3 % of the catalog is "common
 COMMON_MIN_POSTINGS = 3_000  # ... but small catalogs gather everything
 PHONETIC_EXPANSIONS = 16
 _CACHE_SIZE = 8192
-_POPULARITY_SCALE = math.log1p(100.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,21 +118,20 @@ class EmbeddedRetriever:
     def retrieve(
         self, query: ParsedQuery, variant: Variant, *, limit: int,
         types: frozenset[str] | None = None,
-    ) -> tuple[list[Candidate], int]:
+    ) -> Retrieved:
         """The `limit` best candidates (by pre-score) and how many documents matched."""
         if not query.words:
-            return [], 0
+            return Retrieved((), 0)
         self._scratch()
         expansions = [self.expand(w) for w in query.words]
         required = [i for i, w in enumerate(query.words) if not w.optional] \
             or list(range(len(query.words)))
-        w = variant.weights
+        pre = prescore_weights(variant)
         per_word = 1.0 / len(required)
-        kind_value = {k: (w.get("match", 0) * v) * per_word
-                      for k, v in variant.match_values.items()}
-        field_lut = _field_lut(variant, w.get("field", 0) * per_word)
-        coverage = w.get("coverage", 0) * per_word
-        typo_cost = abs(w.get("typos", 0))
+        kind_value = {k: v * per_word for k, v in pre.kind.items()}
+        field_lut = _field_lut(pre, pre.field * per_word)
+        coverage = pre.coverage * per_word
+        typo_cost = pre.typo
         live = self.index.live
         skip = self._too_common(expansions, required)
         touched = []
@@ -163,7 +163,7 @@ class EmbeddedRetriever:
             self._best[docs] = 0.0
             touched.append(docs)
         if not touched:
-            return [], 0
+            return Retrieved((), 0)
         cand = np.concatenate(touched)
         self._seen[cand] = np.arange(len(cand))
         cand = cand[self._seen[cand] == np.arange(len(cand))]  # unique, in O(n)
@@ -172,8 +172,7 @@ class EmbeddedRetriever:
         # query, in proportion to the words found; it lets fewer candidates get the
         # full features ("your s" keeps "Your Song" among them).
         same_length = self.index.name_lengths[cand] == len(required)
-        scores += (np.float32(0.85 * w.get("exact", 0) / len(required))
-                   * self._cover[cand] * same_length)
+        scores += np.float32(pre.exact / len(required)) * self._cover[cand] * same_length
         self._total[cand] = 0.0
         self._cover[cand] = 0
         if types is not None:
@@ -181,21 +180,22 @@ class EmbeddedRetriever:
             keep = np.isin(self.index.kinds[cand], codes)
             cand, scores = cand[keep], scores[keep]
         total = len(cand)
-        scores += np.float32(w.get("popularity", 0) / _POPULARITY_SCALE) * np.log1p(
-            self.index.popularity[cand])
+        scores += np.float32(pre.popularity) * np.log1p(self.index.popularity[cand])
         if len(cand) > limit:
             top = np.argpartition(-scores, limit - 1)[:limit]
             cand = cand[top]
         plan = _Plan(self.index, query, expansions)
-        return [self._describe(n, plan) for n in cand.tolist()], total
+        return Retrieved(tuple(self._describe(n, plan) for n in cand.tolist()), total)
 
-    def describe(self, query: ParsedQuery, doc_ids: list[str]) -> list[Candidate]:
-        """Candidates for documents found by their vectors, with whatever words match."""
+    def describe(self, query: ParsedQuery, doc_ids: list[str], beside: Documents
+                 ) -> Retrieved:
+        """Candidates for documents found by their vectors, with whatever words match
+        (in the whole index: `beside` is not needed)."""
         numbers = [n for n in map(self.index.number, doc_ids) if n is not None]
         if not numbers:
-            return []
+            return Retrieved((), 0)
         plan = _Plan(self.index, query, [self.expand(w) for w in query.words])
-        return [self._describe(n, plan) for n in numbers]
+        return Retrieved(tuple(self._describe(n, plan) for n in numbers), len(numbers))
 
     def _too_common(self, expansions: list[dict[int, Expansion]], required: list[int]
                     ) -> set[int]:
@@ -298,11 +298,11 @@ _TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}
 
 
 @lru_cache(maxsize=64)
-def _field_lut(variant: Variant, weight: float) -> np.ndarray:
+def _field_lut(pre: PreScore, weight: float) -> np.ndarray:
     """Pre-score of a posting's field bits: the weight of its best field."""
     lut = np.zeros(256, np.float32)
     for mask in range(1, 256):
         lut[mask] = weight * max(
-            variant.field_weights.get(f, 0.0) for f in Field if mask & (1 << f)
+            pre.field_weights.get(f, 0.0) for f in Field if mask & (1 << f)
         )
     return lut

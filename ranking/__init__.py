@@ -10,18 +10,20 @@ them into features, weighs them by a `Variant` and sorts:
 
 from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
-from .features import FEATURES
-from .personalization import Profiles, UserContext
+from .features import FEATURES, PreScore, prescore_weights
+from .personalization import AFFINITY, Profiles, UserContext, credited_artists, credited_genres
 from .ranker import Contribution, Ranked, personalize, rank
 from .variants import DEFAULT_VARIANT, Variant, VariantError, shipped_variants
 
 __all__ = [
+    "AFFINITY",
     "DEFAULT_VARIANT",
     "FEATURES",
     "Assignment",
     "Candidate",
     "Contribution",
     "MatchKind",
+    "PreScore",
     "Profiles",
     "QueryShape",
     "Ranked",
@@ -32,8 +34,11 @@ __all__ = [
     "WordMatch",
     "assign",
     "bucket",
+    "credited_artists",
+    "credited_genres",
     "parse_traffic",
     "personalize",
+    "prescore_weights",
     "rank",
     "shipped_variants",
 ]

@@ -54,15 +54,18 @@ class QueryShape:
         object.__setattr__(self, "required_set", frozenset(req))
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
+    """One retrieved document as ranking sees it. Frozen: a later stage that knows more
+    (its vector similarity, its artists) builds a new one with `dataclasses.replace`."""
+
     doc_id: str
     type: str
     popularity: float
     matches: list[WordMatch] = field(default_factory=list)
     vector_similarity: float | None = None
     ref: int = -1        # an engine-internal handle (the embedded engine's document number)
-    # For personalization, filled from the stored document when a user context is given
-    # (by the engine-neutral Searcher, so every engine gets it); an artist is its own.
+    # For personalization, from the stored document when a user context is given (by
+    # the engine-neutral search stages, so every engine gets it); an artist is its own.
     artists: tuple[str, ...] = ()
     genres: tuple[str, ...] = ()

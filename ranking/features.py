@@ -9,14 +9,14 @@ a hit is first is read off the same numbers that ranked it. What features share
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from segue.schema import Field
 
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
-from .personalization import UserContext
 from .variants import Variant
 
 SEARCHED_AS_NAME = (Field.NAME, Field.ALIASES)
@@ -37,11 +37,9 @@ class Context:
     best: dict[int, WordMatch]                      # query word -> its best match
     name_values: dict[tuple[Field, int], dict[int, WordMatch]]  # name/alias value -> words
     first_word_leads: frozenset[MatchKind]          # kinds matching the name's first word
-    user: UserContext | None = None
 
     @classmethod
-    def of(cls, candidate: Candidate, query: QueryShape, variant: Variant,
-           user: UserContext | None = None) -> Context:
+    def of(cls, candidate: Candidate, query: QueryShape, variant: Variant) -> Context:
         values, fields = variant.match_values, variant.field_weights
         first = query.required[0] if query.words else -1
         best: dict[int, WordMatch] = {}
@@ -59,7 +57,7 @@ class Context:
                         words[m.word] = m
                 if m.word == first and m.ordinal == 0:
                     leads.add(m.kind)
-        return cls(candidate, query, variant, best, names, frozenset(leads), user)
+        return cls(candidate, query, variant, best, names, frozenset(leads))
 
 
 def coverage(ctx: Context) -> float:
@@ -176,16 +174,6 @@ def vector(ctx: Context) -> float:
     return 0.0 if sim is None else max(sim, 0.0)
 
 
-def affinity(ctx: Context) -> float:
-    """How much the user likes the document's artists (or, half as much, its genres);
-    0 without a user context. The ranker caps it so it never lifts a hit above a
-    whole-name match that ranked above it: it re-orders ties and near-ties only."""
-    user = ctx.user
-    if not user:
-        return 0.0
-    return user.affinity(ctx.candidate.artists, ctx.candidate.genres)[0]
-
-
 FEATURES: dict[str, Callable[[Context], float]] = {
     "coverage": coverage,
     "match": match,
@@ -199,6 +187,38 @@ FEATURES: dict[str, Callable[[Context], float]] = {
     "popularity": popularity,
     "type": entity_type,
     "vector": vector,
-    "affinity": affinity,
 }
 
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # identity: hashable, cached per variant
+class PreScore:
+    """The weights of retrieval's cheap guess at the score, before any candidate has
+    its features: the same variant weights, applied the way `match`, `field`,
+    `coverage`, `typos`, `exact` and `popularity` apply them, so that what ranks a
+    candidate also decides whether it is retrieved at all. Values per matched word are
+    for a one-word query; retrieval divides them by the number of required words."""
+
+    kind: Mapping[MatchKind, float]    # a word matched this way (match × match value)
+    field: float                       # times the best field's weight (the `field` weight)
+    field_weights: Mapping[Field, float]
+    coverage: float                    # a required word found
+    typo: float                        # the cost of one typo (how much `typos` takes off)
+    exact: float                       # the name has as many words as the query (a guess
+    # at `exact`: 0.85 of it, so that a name's length alone never decides)
+    popularity: float                  # times log1p(popularity), as `popularity` scales it
+
+
+@lru_cache(maxsize=64)
+def prescore_weights(variant: Variant) -> PreScore:
+    """Retrieval's pre-score for a variant, from its own weights (one per variant)."""
+    w = variant.weights
+    return PreScore(
+        kind={k: w.get("match", 0) * v for k, v in variant.match_values.items()},
+        field=w.get("field", 0),
+        field_weights=variant.field_weights,
+        coverage=w.get("coverage", 0),
+        typo=abs(w.get("typos", 0)),
+        exact=0.85 * w.get("exact", 0),
+        popularity=w.get("popularity", 0) / _POPULARITY_SCALE,
+    )

@@ -3,9 +3,10 @@
 A `UserContext` holds artist and genre affinities in [0, 1], keyed by their folded
 form ("Beyoncé" and "beyonce" are one artist). It comes with the request (the
 artists and genres a client saw the user play lately) and/or from `Profiles`, kept
-from `POST /v1/events`. The `affinity` feature reads it against the candidate's
-artists and genres; the ranker then guarantees it only re-orders ties and
-near-ties: it never lifts a hit above a whole-name match ranked above it.
+from `POST /v1/events`. `personalize` reads it against the candidate's artists
+and genres (`credited_artists`, `credited_genres` of its document) and adds the
+variant's `affinity` weight of it, so that it only re-orders ties and near-ties:
+it never lifts a hit above a whole-name match ranked above it.
 
     user = UserContext.of(artists=["Shakira", "Karol G"], genres=["reggaeton"])
     user.affinity(("Karol G", "Shakira"), ("latin pop",))   # (1.0, ("karol g", ...), ())
@@ -26,11 +27,15 @@ from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import Any
 
 from segue.analyzers import fold
 
 # A genre says less about what a user meant than an artist does.
 GENRE_SHARE = 0.5
+# The variant weight of a user's affinity: not a feature of the candidate alone, it is
+# added by `personalize` after ranking, where the user context is known.
+AFFINITY = "affinity"
 
 
 @lru_cache(maxsize=65_536)
@@ -80,6 +85,18 @@ class UserContext:
     def describe(self) -> dict[str, dict[str, float]]:
         return {"artists": {k: round(v, 4) for k, v in self.artists.items()},
                 "genres": {k: round(v, 4) for k, v in self.genres.items()}}
+
+
+def credited_artists(doc: Mapping[str, Any]) -> tuple[str, ...]:
+    """The artists a document is credited to; an artist document is its own."""
+    artists = doc.get("artists") or []
+    if doc.get("type") == "artist":
+        artists = [doc.get("name", ""), *artists]
+    return tuple(a for a in artists if isinstance(a, str))
+
+
+def credited_genres(doc: Mapping[str, Any]) -> tuple[str, ...]:
+    return tuple(g for g in doc.get("genres") or [] if isinstance(g, str))
 
 
 def _max_merge(a: Mapping[str, float], b: Mapping[str, float]) -> dict[str, float]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from .candidates import Candidate, QueryShape
 from .features import FEATURES, Context, exact
-from .personalization import UserContext
+from .personalization import AFFINITY, UserContext
 from .variants import Variant
 
 
@@ -46,15 +46,15 @@ def rank(
     the affinity shares.
     """
     features = [(name, FEATURES[name], weight) for name, weight in variant.weights.items()
-                if weight and name != "affinity"]
-    liking = variant.weights.get("affinity", 0.0)
+                if weight and name != AFFINITY]
+    liking = variant.weights.get(AFFINITY, 0.0)
     ranked = []
     for cand in candidates:
         ctx = Context.of(cand, query, variant)
         if explain:
             parts = tuple(Contribution(n, f(ctx), w) for n, f, w in features)
             if liking:
-                parts += (Contribution("affinity", 0.0, liking),)
+                parts += (Contribution(AFFINITY, 0.0, liking),)
             ranked.append(Ranked(cand, sum(p.contribution for p in parts), parts, ctx))
         else:
             total = 0.0
@@ -75,7 +75,7 @@ def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None
     `ranked` is `rank`'s answer for the same variant, best first; candidates need
     their artists and genres.
     """
-    weight = variant.weights.get("affinity", 0.0)
+    weight = variant.weights.get(AFFINITY, 0.0)
     bonus = [weight * user.affinity(r.candidate.artists, r.candidate.genres)[0]
              if user and weight else 0.0 for r in ranked]
     if not any(bonus):
@@ -87,7 +87,7 @@ def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None
             floor = min(floor, r.score + add)
         elif add > 0:
             add = max(0.0, min(add, floor - r.score - 1e-9))
-        parts = (*r.explanation[:-1], Contribution("affinity", add / weight, weight)) \
+        parts = (*r.explanation[:-1], Contribution(AFFINITY, add / weight, weight)) \
             if explain and r.explanation else ()
         out.append(Ranked(r.candidate, r.score + add, parts, r.context))
     out.sort(key=_order)

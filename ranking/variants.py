@@ -16,6 +16,7 @@ from typing import Any
 from segue.schema import Field
 
 from .candidates import MatchKind
+from .personalization import AFFINITY
 
 DEFAULT_VARIANT = "default"
 
@@ -40,10 +41,11 @@ class Variant:
 
         try:
             weights = {k: float(v) for k, v in data["weights"].items()}
-            unknown = set(weights) - set(FEATURES)
+            known = {*FEATURES, AFFINITY}
+            unknown = set(weights) - known
             if unknown:
                 raise VariantError(f"unknown features {sorted(unknown)}; "
-                                   f"known: {sorted(FEATURES)}")
+                                   f"known: {sorted(known)}")
             return cls(
                 name=str(data["name"]),
                 version=int(data["version"]),

@@ -89,7 +89,7 @@ class ClusterEngine:
                                     refresh, self.vectors,
                                     unreachable=self.dialect.unreachable)
         self.searcher = Searcher(
-            self.retriever, self.retriever.fetch, load_variants(settings),
+            self.retriever, self.retriever.lookup, load_variants(settings),
             settings.default_variant, _Unlocked(), settings.traffic,  # type: ignore[arg-type]
             settings.traffic_salt,
             ClusterVectorRetriever(self.client, self.alias, lambda: self.vectors.embedder,

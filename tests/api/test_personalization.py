@@ -190,6 +190,7 @@ def test_looking_up_only_near_ties_ranks_as_looking_up_all(client, q, liked):
     """The searcher reads the artists of candidates within reach of the page only; the
     page must be what describing every candidate gives."""
     from segue.query import SearchRequest, parse_query
+    from segue.query.stages import with_tastes
     from segue.ranking import UserContext, rank
 
     engine = client.app.state.engine
@@ -199,9 +200,9 @@ def test_looking_up_only_near_ties_ranks_as_looking_up_all(client, q, liked):
         searcher = engine.searcher
         variant = searcher.variant(None)
         query = parse_query(q)
-        candidates, _ = searcher.retriever.retrieve(query, variant,
-                                                    limit=max(variant.candidates, limit))
-        searcher._describe(candidates)
+        candidates = searcher.retriever.retrieve(query, variant,
+                                                 limit=max(variant.candidates, limit)).candidates
+        candidates = with_tastes(candidates, searcher.fetch([c.doc_id for c in candidates]))
         want = [r.candidate.doc_id for r in rank(candidates, query.shape, variant, user=user)]
         assert got == want[:limit], (q, liked, limit)
 
