@@ -190,7 +190,6 @@ FEATURES: dict[str, Callable[[Context], float]] = {
 }
 
 
-
 @dataclass(frozen=True, slots=True, eq=False)  # identity: hashable, cached per variant
 class PreScore:
     """The weights of retrieval's cheap guess at the score, before any candidate has
@@ -204,8 +203,8 @@ class PreScore:
     field_weights: Mapping[Field, float]
     coverage: float                    # a required word found
     typo: float                        # the cost of one typo (how much `typos` takes off)
-    exact: float                       # the name has as many words as the query (a guess
-    # at `exact`: 0.85 of it, so that a name's length alone never decides)
+    exact: float                       # a name as long as the query, per word found (a
+    # guess at `exact` from the name's length alone: 0.85 of its weight)
     popularity: float                  # times log1p(popularity), as `popularity` scales it
 
 

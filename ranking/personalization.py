@@ -96,6 +96,7 @@ def credited_artists(doc: Mapping[str, Any]) -> tuple[str, ...]:
 
 
 def credited_genres(doc: Mapping[str, Any]) -> tuple[str, ...]:
+    """The genres a document lists (strings only, as `credited_artists`)."""
     return tuple(g for g in doc.get("genres") or [] if isinstance(g, str))
 
 
