@@ -40,6 +40,7 @@ serve: install
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
+	$(BIN)/python -m mypy
 
 # The suite runs against a real OpenSearch cluster, started here and stopped afterwards.
 test: install-test lint

@@ -40,9 +40,11 @@ def user_context(raw: object, *, where: str) -> UserContext | None:
     """`{"artists": [...], "genres": [...]}` as in a judgment row, or None."""
     if raw is None:
         return None
-    lists = {k: raw.get(k, []) for k in ("artists", "genres")} \
-        if isinstance(raw, dict) else None
-    if lists is None or set(raw) - set(lists) or not all(
+    if not isinstance(raw, dict):
+        raise ValueError(f"{where}: 'user' must be {{\"artists\": [names], "
+                         f"\"genres\": [names]}}, got {raw!r}")
+    lists = {k: raw.get(k, []) for k in ("artists", "genres")}
+    if set(raw) - set(lists) or not all(
             isinstance(v, list) and all(isinstance(x, str) for x in v)
             for v in lists.values()):
         raise ValueError(f"{where}: 'user' must be {{\"artists\": [names], "
@@ -94,10 +96,10 @@ def _load_queries(path: Path) -> tuple[dict[str, tuple[str, str]], dict[str, Use
                 if user is not None:
                     users[qid] = user
         return out, users
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
+    for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not text.strip():
             continue
-        cells = line.rstrip("\n").split("\t")
+        cells = text.rstrip("\n").split("\t")
         if len(cells) < 2:
             raise ValueError(f"{path}:{n}: expected 'qid<TAB>query[<TAB>category]'")
         out[cells[0]] = (cells[1], cells[2] if len(cells) > 2 and cells[2] else "all")

@@ -16,26 +16,68 @@
     behind the engine's alias (created on first use, rebuilt blue/green).
 """
 
-from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
-from .cluster import ClusterWriter
-from .cluster_index import ClusterIndex
-from .cluster_vectors import ClusterVectors
-from .collector import fewer_full_collections
-from .csv_documents import CsvRowError, read_csv
-from .decide import ItemResult
-from .dimension import FixedDimension
-from .doccache import DocumentCache
-from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
-from .forked import fork_task, wait_task
-from .ledger_process import LedgerError
-from .lexical import LexicalIndex
-from .outage import acknowledged_writes
-from .snapshots import Snapshots
-from .store import Store
-from .vector_sinks import AudioVectors, TextVectors
-from .vectors import HNSW_ABOVE, VectorIndex
-from .vocabulary import Vocabulary
-from .writer import IndexSink, Writer
+# Names are loaded on first use (PEP 562): a worker that only needs the lexical index or
+# the write decision does not pay for SQLite, FAISS or the text model, and
+# `segue.query` stays light for the processes that only search.
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
+    from .cluster import ClusterWriter
+    from .cluster_index import ClusterIndex
+    from .cluster_vectors import ClusterVectors
+    from .collector import fewer_full_collections
+    from .csv_documents import CsvRowError, read_csv
+    from .decide import ItemResult
+    from .dimension import FixedDimension
+    from .doccache import DocumentCache
+    from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
+    from .forked import fork_task, wait_task
+    from .ledger_process import LedgerError
+    from .lexical import LexicalIndex
+    from .outage import acknowledged_writes
+    from .snapshots import Snapshots
+    from .store import Store
+    from .vector_sinks import AudioVectors, TextVectors
+    from .vectors import HNSW_ABOVE, VectorIndex
+    from .vocabulary import Vocabulary
+    from .writer import IndexSink, Writer
+
+_WHERE: dict[str, str] = {
+    "Action": "bulk",
+    "ActionError": "bulk",
+    "index_actions": "bulk",
+    "parse_bulk": "bulk",
+    "parse_documents": "bulk",
+    "ClusterWriter": "cluster",
+    "ClusterIndex": "cluster_index",
+    "ClusterVectors": "cluster_vectors",
+    "fewer_full_collections": "collector",
+    "CsvRowError": "csv_documents",
+    "read_csv": "csv_documents",
+    "ItemResult": "decide",
+    "FixedDimension": "dimension",
+    "DocumentCache": "doccache",
+    "EmbeddingCache": "embedding",
+    "TextEmbedder": "embedding",
+    "default_model_path": "embedding",
+    "embedding_text": "embedding",
+    "fork_task": "forked",
+    "wait_task": "forked",
+    "LedgerError": "ledger_process",
+    "LexicalIndex": "lexical",
+    "acknowledged_writes": "outage",
+    "Snapshots": "snapshots",
+    "Store": "store",
+    "AudioVectors": "vector_sinks",
+    "TextVectors": "vector_sinks",
+    "HNSW_ABOVE": "vectors",
+    "VectorIndex": "vectors",
+    "Vocabulary": "vocabulary",
+    "IndexSink": "writer",
+    "Writer": "writer",
+}
 
 __all__ = [
     "HNSW_ABOVE",
@@ -71,3 +113,16 @@ __all__ = [
     "read_csv",
     "wait_task",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'segue.indexer' has no attribute '{name}'")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -15,15 +15,17 @@ cosine similarity the embedded engine reports.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from segue.indexer import TextEmbedder
 from segue.mappings import Dialect
 from segue.schema import AUDIO_FIELD, TERMS_FIELD, TEXT_FIELD
 
 from .similar import Vector
+
+if TYPE_CHECKING:
+    from segue.indexer import TextEmbedder
 
 _HIDDEN = [TERMS_FIELD, AUDIO_FIELD, TEXT_FIELD]   # never sent back with a neighbour
 _SPACES = {"audio": AUDIO_FIELD, "text": TEXT_FIELD}   # `similar`'s spaces, as fields

@@ -20,15 +20,19 @@ import math
 from collections import OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from segue.indexer import LexicalIndex, TextVectors
+from segue.indexer import LexicalIndex
 from segue.ranking import Candidate, MatchKind, PreScore, Variant, WordMatch, prescore_weights
 from segue.schema import TYPE_CODES, Field
 
 from .retrieval import Documents, Retrieved
 from .understanding import ParsedQuery, QueryWord, is_reading
+
+if TYPE_CHECKING:
+    from segue.indexer import TextVectors
 
 PREFIX_EXPANSIONS = 48
 TYPO_PREFIX_EXPANSIONS = 24

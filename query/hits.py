@@ -61,7 +61,9 @@ def _highlights(candidate: Candidate, doc: Mapping[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for fld, (whole, prefixes) in by_field.items():
         key = _HIGHLIGHTED.get(fld)
-        value = doc.get(key) if key else None
+        if key is None:
+            continue
+        value = doc.get(key)
         if isinstance(value, str):
             marked = highlight(value, whole, prefixes)
             if marked is not None:
