@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from segue.analyzers import Token, analyze
 from segue.ranking import QueryShape
 
-MAX_QUERY_CHARS = 256   # a search box query; longer input is cut, not rejected
+MAX_QUERY_CHARS = 256   # a search box query; the API answers 400 beyond it
 MAX_QUERY_WORDS = 12
 CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 

@@ -1,4 +1,4 @@
-"""The bad-input matrix (DESIGN.md, "Reliability and security"; issue 4): garbage from
+"""The bad-input matrix: garbage from
 the catalog pipeline gets a clear answer, and nothing else in the request is lost.
 
 Each bad item is sent between two good ones; the bad one must come back as one item

@@ -1,6 +1,6 @@
 """The crash harness: bulk writes over HTTP, `kill -9` at random moments, restart, check.
 
-What it proves is the promise in DESIGN.md ("Updates and durability"): an acknowledged
+What it proves is the write path's promise: an acknowledged
 write is never lost, and nothing is half-applied. The test keeps a model of what the
 server must hold. Each id belongs to one writer thread, so its history is a plain
 sequence and every per-item status can be predicted exactly (201/200/404/409). An

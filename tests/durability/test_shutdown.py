@@ -1,6 +1,6 @@
 """A clean stop (SIGTERM from a service manager, Ctrl-C in a shell) saves the index, so
 the next start loads it instead of replaying the changes since the last snapshot
-(DESIGN.md: "restart restores every index, quickly (snapshots plus replay)")."""
+(a restart restores every index, quickly: snapshots plus replay)."""
 
 from __future__ import annotations
 

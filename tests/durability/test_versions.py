@@ -1,6 +1,6 @@
 """External versions: a write whose version is not above the stored one is refused (409)
 and never applied, whatever the timing. The catalog pipeline relies on this to send
-retries and out-of-order updates safely (DESIGN.md, "Updates and durability")."""
+retries and out-of-order updates safely."""
 
 from __future__ import annotations
 
