@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from segue import analyzers
+from segue import analyzers, schema
 from segue.analyzers import Synonyms, TypoBudget
 
 from .forked import fork_task, wait_task
@@ -36,13 +36,20 @@ LEXICAL_FILE = "lexical.snapshot"
 VECTORS_DIR = "vectors"
 
 
+def fingerprinted_files() -> list[Path]:
+    """The code a saved index depends on: analysis, the schema (which text feeds which
+    field, the type codes) and the indexer itself."""
+    folders = (Path(analyzers.__file__).parent, Path(schema.__file__).parent,
+               Path(__file__).parent)
+    return [path for folder in folders for path in sorted(folder.glob("*.py"))]
+
+
 def fingerprint(budget: TypoBudget) -> str:
-    """What a saved index depends on: the code that analyzes and indexes, and the
-    typo budget (deletion depths). Any change means a rebuild from the store."""
+    """The code that analyzes and indexes, and the typo budget (deletion depths): any
+    change means a rebuild from the store."""
     digest = hashlib.sha256(repr(budget).encode())
-    for folder in (Path(analyzers.__file__).parent, Path(__file__).parent):
-        for path in sorted(folder.glob("*.py")):
-            digest.update(path.read_bytes())
+    for path in fingerprinted_files():
+        digest.update(path.read_bytes())
     return digest.hexdigest()
 
 

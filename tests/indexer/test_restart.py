@@ -132,3 +132,13 @@ def test_a_frozen_index_is_saved_as_it_was_while_writes_go_on(tmp_path):
     assert sorted(ids(again, "bjork")) == ["c", "d"]
     assert ids(again, "bjornstad") == ["d"] and ids(again, "bjorn")[0] == "d"
     again.close()
+
+
+def test_a_saved_index_depends_on_the_schema_too() -> None:
+    """Which text feeds which field and the type codes live in segue.schema: a change
+    there must rebuild saved indexes, as a change in the analyzers or the indexer does."""
+    from segue.indexer.snapshots import fingerprinted_files
+
+    names = {(p.parent.name, p.name) for p in fingerprinted_files()}
+    assert {("schema", "texts.py"), ("schema", "types.py"), ("analyzers", "tokenize.py"),
+            ("indexer", "lexical.py")} <= names
