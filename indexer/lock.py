@@ -34,7 +34,11 @@ class DataDirLock:
         self.data_dir = data_dir.absolute()
         if self.data_dir.exists() and not self.data_dir.is_dir():
             raise NotADirectoryError(errno.ENOTDIR, "not a directory", str(data_dir))
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as e:  # name the directory asked for, not a parent that failed
+            raise OSError(e.errno, f"cannot create the data directory ({e.filename}: "
+                          f"{e.strerror})", str(data_dir)) from e
         path = self.data_dir / LOCK_FILE
         # Not inherited by spawned children (the write process): only this one holds it.
         self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)

@@ -10,10 +10,12 @@ from pathlib import Path
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
-def segue(*args: str, cwd: Path = REPO_ROOT, timeout: float = 120,
+def segue(*args: str, cwd: Path = REPO_ROOT, debug: bool = False, timeout: float = 120,
           ) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items()
            if k not in ("SEGUE_ADMIN_KEY", "SEGUE_SEARCH_KEYS", "SEGUE_DEBUG")}
+    if debug:
+        env["SEGUE_DEBUG"] = "1"
     return subprocess.run([sys.executable, "-m", "segue", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=timeout)
 
