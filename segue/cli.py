@@ -17,10 +17,9 @@ import socket
 import sys
 import threading
 import time
-import typing
 from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import orjson
 from tqdm import tqdm
@@ -360,6 +359,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         try:
             engine = open_engine(settings)
             count = engine.load()
+        except DataDirLocked as e:
+            return fail(_describe(e))
         except EngineUnavailable as e:
             cause = type(e.__cause__).__name__ if e.__cause__ else "EngineUnavailable"
             return fail(f"--engine {args.engine}: the search cluster at "
@@ -432,7 +433,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 class _Parser(argparse.ArgumentParser):
     """argparse, with its usage errors in one line (exit 2) instead of the usage text."""
 
-    def error(self, message: str) -> typing.NoReturn:
+    def error(self, message: str) -> NoReturn:
         self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 

@@ -21,10 +21,15 @@ def test_a_live_servers_directory_is_refused_until_it_dies(tmp_path: Path) -> No
         catalog = tmp_path / "catalog.jsonl"
         catalog.write_text('{"id": "a", "type": "artist", "name": "Aurora"}\n')
 
-        for args in (["serve", "--data", str(data), "--port", str(free_port())],
-                     ["ingest", str(catalog), "--data", str(data)]):
+        judgments = tmp_path / "judgments.jsonl"
+        judgments.write_text('{"qid": "q1", "query": "aurora", "category": "exact", '
+                             '"relevant": {"a": 2}}\n')
+        for args, code in ((["serve", "--data", str(data), "--port", str(free_port())], 1),
+                           (["ingest", str(catalog), "--data", str(data)], 1),
+                           (["eval", "--judgments", str(judgments), "--data", str(data),
+                             "--out", str(tmp_path / "report")], 2)):
             done = segue(*args)
-            assert done.returncode == 1, done.stderr
+            assert done.returncode == code, done.stderr
             line = one_error_line(done)
             assert str(data) in line and f"process {pid}" in line, line
             assert line.startswith(f"segue {args[0]}: "), line
