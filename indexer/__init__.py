@@ -8,7 +8,8 @@
     works in the background) in the same order. `parse_bulk` turns a `_bulk`
     NDJSON stream into actions, one error item per bad line, never a lost request;
     `read_csv` turns a CSV file into documents for `segue ingest`. `Snapshots`
-    saves the indexes beside the store and restores them at start-up.
+    saves the indexes beside the store and restores them at start-up. `DataDirLock`
+    makes one process the owner of a data directory (`DataDirLocked` refuses another).
 
     On a cluster, `ClusterWriter` sends the same actions as `_bulk` requests,
     `acknowledged_writes` decides what an outage fails (the whole request, or the
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from .forked import fork_task, wait_task
     from .ledger_process import LedgerError
     from .lexical import LexicalIndex
+    from .lock import DataDirLock, DataDirLocked
     from .outage import acknowledged_writes
     from .snapshots import Snapshots
     from .store import Store
@@ -67,6 +69,8 @@ _WHERE: dict[str, str] = {
     "wait_task": "forked",
     "LedgerError": "ledger_process",
     "LexicalIndex": "lexical",
+    "DataDirLock": "lock",
+    "DataDirLocked": "lock",
     "acknowledged_writes": "outage",
     "Snapshots": "snapshots",
     "Store": "store",
@@ -88,6 +92,8 @@ __all__ = [
     "ClusterVectors",
     "ClusterWriter",
     "CsvRowError",
+    "DataDirLock",
+    "DataDirLocked",
     "DocumentCache",
     "EmbeddingCache",
     "FixedDimension",

@@ -1,4 +1,8 @@
-"""The `segue` command: serve, ingest, search, generate, eval."""
+"""The `segue` command: serve, ingest, search, generate, eval.
+
+Every mistake is answered in one line on standard error that says what and where:
+exit 2 for a usage error, 1 for anything else (SEGUE_DEBUG=1 shows the traceback).
+"""
 
 from __future__ import annotations
 
@@ -9,18 +13,20 @@ import logging
 import os
 import re
 import signal
+import socket
 import sys
 import threading
 import time
 from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import orjson
 from tqdm import tqdm
 
-from segue.indexer import fewer_full_collections, read_csv
+from segue.indexer import DataDirLocked, fewer_full_collections, read_csv
 from segue.query import EngineUnavailable
+from segue.schema import DOC_TYPES
 
 from .config import Settings, bulk_write_process
 from .engine import open_engine
@@ -50,7 +56,35 @@ def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
     )
 
 
+def _port_in_use(host: str, port: int) -> str | None:
+    """Why the server could not listen on host:port, or None: checked before anything
+    is printed or created, so a busy port leaves no data directory behind."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)[0]
+        with socket.socket(family, kind, proto) as probe:
+            # As uvicorn binds: a port left in TIME_WAIT by a stopped server is free.
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as e:
+        return f"cannot listen on {host}:{port}: {e.strerror or e}"
+    return None
+
+
 def _load(engine: Engine, *, demo_if_empty: bool, show_progress: bool) -> None:
+    try:
+        _load_until_ready(engine, demo_if_empty=demo_if_empty, show_progress=show_progress)
+    except Exception as e:
+        # The server cannot become ready: say why in one line and stop, rather than
+        # answer "still loading" for ever. The store's commits are durable; the
+        # kernel releases the data directory.
+        if os.environ.get("SEGUE_DEBUG"):
+            log.exception("loading failed")
+        print(f"segue serve: {_describe(e)}", file=sys.stderr, flush=True)
+        os._exit(1)
+
+
+def _load_until_ready(engine: Engine, *, demo_if_empty: bool, show_progress: bool) -> None:
     seed = None
     if demo_if_empty:
         from segue.catalog import load_demo
@@ -78,15 +112,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     settings = _settings(args, writes=True)
     fewer_full_collections()
+    if settings.open_access and not _is_loopback(settings.host):
+        print(f"segue serve: refusing to bind {settings.host}: no API key is configured. "
+              "Set SEGUE_ADMIN_KEY (and SEGUE_SEARCH_KEYS) or bind 127.0.0.1.",
+              file=sys.stderr)
+        return 2
+    busy = _port_in_use(settings.host, settings.port)
+    if busy:
+        print(f"segue serve: {busy}", file=sys.stderr)
+        return 1
+    engine = open_engine(settings)
     if settings.open_access:
-        if not _is_loopback(settings.host):
-            print(f"refusing to bind {settings.host}: no API key is configured. Set "
-                  "SEGUE_ADMIN_KEY (and SEGUE_SEARCH_KEYS) or bind 127.0.0.1.",
-                  file=sys.stderr)
-            return 2
         print("segue: no API key configured; the API is open to anyone on this machine "
               "(loopback only)", file=sys.stderr)
-    engine = open_engine(settings)
     loader = threading.Thread(
         target=_load, args=(engine,),
         kwargs={"demo_if_empty": args.load_demo_if_empty, "show_progress": True},
@@ -121,8 +159,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             docs = read_csv(path, errors, lines)
         else:
             path.open("rb").close()  # a missing file is one clear line, before start-up
-    except (OSError, ValueError) as e:
-        print(f"segue ingest: {path}: {e}", file=sys.stderr)
+    except OSError as e:
+        print(f"segue ingest: {_describe(e)}", file=sys.stderr)
+        return 2
+    except ValueError as e:
+        print(f"segue ingest: {path}: {_describe(e)}", file=sys.stderr)
         return 2
     settings = _settings(args, writes=True)
     fewer_full_collections()
@@ -164,7 +205,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     else:
         print(f"{ok} documents indexed, none rejected", file=sys.stderr)
     engine.close()
-    return 1 if errors and not ok else 0
+    return 1 if errors else 0  # 0 only when every line applied
 
 
 def _wait_for_vectors(engine: Engine) -> None:
@@ -184,12 +225,16 @@ def _wait_for_vectors(engine: Engine) -> None:
 def cmd_search(args: argparse.Namespace) -> int:
     from segue.query import SearchRequest
 
-    engine = open_engine(_settings(args))
+    settings = _settings(args)
+    if settings.engine == "embedded" and not settings.data_dir.is_dir():
+        print(f"segue search: --data {settings.data_dir}: no such data directory",
+              file=sys.stderr)
+        return 1
+    engine = open_engine(settings)
     engine.load()
     if args.mode != "lexical":
         _wait_for_vectors(engine)
-    types = frozenset(args.type.split(",")) if args.type else None
-    answer = engine.search(SearchRequest(q=args.query, limit=args.limit, types=types,
+    answer = engine.search(SearchRequest(q=args.query, limit=args.limit, types=args.type,
                                          explain=args.explain, mode=args.mode))
     if args.json:
         body = {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
@@ -314,6 +359,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
         try:
             engine = open_engine(settings)
             count = engine.load()
+        except DataDirLocked as e:
+            return fail(_describe(e))
         except EngineUnavailable as e:
             cause = type(e.__cause__).__name__ if e.__cause__ else "EngineUnavailable"
             return fail(f"--engine {args.engine}: the search cluster at "
@@ -383,60 +430,128 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 1 if args.fail_on_regression and results.regressions() else 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="segue", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
+class _Parser(argparse.ArgumentParser):
+    """argparse, with its usage errors in one line (exit 2) instead of the usage text."""
 
-    serve = sub.add_parser("serve", help="serve the API and the demo page")
-    serve.add_argument("--data", default="data", help="data directory")
-    serve.add_argument("--host", default="127.0.0.1")
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--engine", default="embedded",
-                       choices=["embedded", "opensearch", "elasticsearch"])
-    serve.add_argument("--opensearch-url", help="cluster engines: node URLs, comma-separated "
-                       "(default http://127.0.0.1:9200, or SEGUE_OPENSEARCH_URL)")
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+class _Help(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows each flag's default, except the ones that mean "not given"."""
+
+    def _get_help_string(self, action: argparse.Action) -> str | None:
+        if action.default in (None, False):
+            return action.help
+        return super()._get_help_string(action)
+
+
+def _port(value: str) -> int:
+    port = int(value) if value.isdigit() else -1
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"invalid port {value!r}: a number from 1 to 65535")
+    return port
+
+
+def _positive(value: str) -> int:
+    number = int(value) if value.isdigit() else 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"invalid value {value!r}: a whole number above 0")
+    return number
+
+
+def _types(value: str) -> frozenset[str]:
+    types = frozenset(t.strip() for t in value.split(",") if t.strip())
+    unknown = sorted(types - set(DOC_TYPES))
+    if unknown or not types:
+        raise argparse.ArgumentTypeError(f"unknown type {', '.join(unknown) or repr(value)}; "
+                                         f"known: {', '.join(DOC_TYPES)}")
+    return types
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("segue")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "unknown"
+
+
+ENGINES = ["embedded", "opensearch", "elasticsearch"]
+CLUSTER_URL_HELP = ("cluster engines: node URLs, comma-separated (default "
+                    "SEGUE_OPENSEARCH_URL or http://127.0.0.1:9200)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="segue", description=__doc__, formatter_class=_Help)
+    parser.add_argument("--version", action="version", version=f"segue {_version()}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def command(name: str, help: str) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help, description=help, formatter_class=_Help)
+
+    serve = command("serve", "serve the API and the demo page")
+    serve.add_argument("--data", default="data", help="data directory (one server or "
+                       "ingest at a time)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on; other "
+                       "than loopback only with an API key (SEGUE_ADMIN_KEY)")
+    serve.add_argument("--port", type=_port, default=8000, help="port to listen on")
+    serve.add_argument("--engine", default="embedded", choices=ENGINES,
+                       help="where documents are indexed and searched")
+    serve.add_argument("--opensearch-url", help=CLUSTER_URL_HELP)
     serve.add_argument("--load-demo-if-empty", action="store_true",
                        help="load the bundled demo catalog into an empty data directory")
-    serve.add_argument("--log-level", default="info")
+    serve.add_argument("--log-level", default="info",
+                       choices=["critical", "error", "warning", "info", "debug", "trace"],
+                       help="uvicorn's log level")
     serve.set_defaults(func=cmd_serve)
 
-    ingest = sub.add_parser("ingest", help="index a JSONL/NDJSON or CSV (.csv) file of "
-                            "documents")
-    ingest.add_argument("file")
-    ingest.add_argument("--data", default="data")
-    ingest.add_argument("--errors", help="where to write the per-item error report")
+    ingest = command("ingest", "index a JSONL/NDJSON or CSV (.csv) file of documents; "
+                     "exit 0 when every line applied, 1 when some were rejected")
+    ingest.add_argument("file", help="the documents: one JSON object a line, or CSV with "
+                        "a header")
+    ingest.add_argument("--data", default="data", help="data directory (not one a server "
+                        "is using)")
+    ingest.add_argument("--errors", help="where to write the per-item error report "
+                        "(default: FILE.errors.jsonl)")
     ingest.add_argument("--wait-vectors", action="store_true",
                         help="also embed every text before exiting (otherwise the next "
                         "start embeds what is left, in the background)")
     ingest.set_defaults(func=cmd_ingest)
 
-    search = sub.add_parser("search", help="a quick search from the shell")
-    search.add_argument("query")
-    search.add_argument("--data", default="data")
-    search.add_argument("--limit", type=int, default=10)
-    search.add_argument("--type")
-    search.add_argument("--explain", action="store_true")
+    search = command("search", "a quick search from the shell")
+    search.add_argument("query", help="what a listener would type")
+    search.add_argument("--data", default="data", help="data directory")
+    search.add_argument("--limit", type=_positive, default=10, help="hits to show")
+    search.add_argument("--type", type=_types, help="only these document types, "
+                        f"comma-separated ({', '.join(DOC_TYPES)})")
+    search.add_argument("--explain", action="store_true",
+                        help="keep each ranking feature's contribution (with --json)")
     search.add_argument("--mode", default="auto", choices=("auto", "lexical", "semantic",
-                                                           "hybrid"))
-    search.add_argument("--json", action="store_true")
+                                                           "hybrid"),
+                        help="words, text vectors, both, or chosen by the query")
+    search.add_argument("--json", action="store_true", help="print the API's answer as JSON")
     search.set_defaults(func=cmd_search)
 
-    reindex = sub.add_parser("reindex", help="cluster engines: rebuild the index from the "
-                             "current mappings behind its alias, without downtime")
-    reindex.add_argument("--engine", default="opensearch",
-                         choices=["opensearch", "elasticsearch"])
-    reindex.add_argument("--opensearch-url", help="node URLs, comma-separated")
-    reindex.add_argument("--alias", default="segue")
+    reindex = command("reindex", "cluster engines: rebuild the index from the current "
+                      "mappings behind its alias, without downtime")
+    reindex.add_argument("--engine", default="opensearch", choices=ENGINES[1:],
+                         help="the cluster's kind")
+    reindex.add_argument("--opensearch-url", help=CLUSTER_URL_HELP)
+    reindex.add_argument("--alias", default="segue", help="the alias searches and writes "
+                         "address")
     reindex.add_argument("--data", default="data", help=argparse.SUPPRESS)
     reindex.set_defaults(func=cmd_reindex)
 
-    gen = sub.add_parser("generate", help="write a synthetic catalog as NDJSON")
-    gen.add_argument("--size", type=int, default=10_000)
-    gen.add_argument("--seed", type=int, default=0)
+    gen = command("generate", "write a synthetic catalog as NDJSON")
+    gen.add_argument("--size", type=_positive, default=10_000, help="documents to write")
+    gen.add_argument("--seed", type=int, default=0, help="the same seed writes the same "
+                     "catalog")
     gen.add_argument("--out", help="file to write (default: standard output)")
     gen.set_defaults(func=cmd_generate)
 
-    ev = sub.add_parser("eval", help="evaluate ranking variants against judged queries")
+    ev = command("eval", "evaluate ranking variants against judged queries")
     ev.add_argument("--judgments", required=True,
                     help="JSONL (qid, query, category, relevant {id: grade}) or TREC qrels "
                          "('qid 0 docid grade')")
@@ -450,17 +565,16 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--metrics", help="ranx metrics, comma-separated (default: "
                     "ndcg@10,mrr@10,recall@10,precision@10,map@10,hit_rate@1,hit_rate@1-l2; "
                     "-l2 counts only the documents graded 2, the one they meant)")
-    ev.add_argument("--engine", default="embedded",
-                    choices=["embedded", "opensearch", "elasticsearch"],
+    ev.add_argument("--engine", default="embedded", choices=ENGINES,
                     help="the engine that answers (the same ranking runs on each)")
-    ev.add_argument("--opensearch-url", help="cluster engines: node URLs, comma-separated "
-                    "(default SEGUE_OPENSEARCH_URL or http://127.0.0.1:9200)")
-    ev.add_argument("--depth", type=int, default=10, help="results asked per query")
+    ev.add_argument("--opensearch-url", help=CLUSTER_URL_HELP)
+    ev.add_argument("--depth", type=_positive, default=10, help="results asked per query")
     ev.add_argument("--out", default="eval-report", help="directory for runs and reports")
     ev.add_argument("--baseline", help="a TREC run file to compare every variant against")
     ev.add_argument("--test", default="student", choices=["student", "fisher"],
-                    help="paired test: Student's t (default) or Fisher's randomization")
-    ev.add_argument("--alpha", type=float, default=0.05)
+                    help="paired test: Student's t or Fisher's randomization")
+    ev.add_argument("--alpha", type=float, default=0.05,
+                    help="significance level of the paired tests")
     ev.add_argument("--fail-on-regression", action="store_true",
                     help="exit 1 when a metric of a variant is significantly lower than the "
                          "baseline's")
@@ -468,10 +582,37 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _describe(error: BaseException) -> str:
+    """A known failure in the user's words: what, and where."""
+    if isinstance(error, DataDirLocked):
+        message = f"{error}; stop it first (one process per data directory)"
+    elif isinstance(error, OSError) and error.filename is not None:
+        message = f"{error.filename}: {error.strerror or error}"
+    elif isinstance(error, OSError):
+        message = error.strerror or str(error)
+    elif isinstance(error, EngineUnavailable):
+        message = f"the search cluster is unreachable: {error.reason}"
+    elif isinstance(error, ValueError):
+        message = str(error)
+    else:
+        message = (f"unexpected {type(error).__name__}: {error} "
+                   "(run with SEGUE_DEBUG=1 for the traceback)")
+    return " ".join(message.split())  # one line, whatever the exception held
+
+
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(name)s: %(message)s")
     args = build_parser().parse_args(argv)
-    return int(args.func(args) or 0)
+    try:
+        return int(args.func(args) or 0)
+    except KeyboardInterrupt:
+        print(f"segue {args.command}: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:
+        if os.environ.get("SEGUE_DEBUG"):
+            raise
+        print(f"segue {args.command}: {_describe(e)}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -20,6 +20,7 @@ from segue.analyzers import Synonyms
 from segue.indexer import (
     Action,
     AudioVectors,
+    DataDirLock,
     DocumentCache,
     EmbeddingCache,
     FixedDimension,
@@ -76,6 +77,15 @@ class EmbeddedEngine:
         self.started = time.time()
         self.lock = threading.RLock()
         self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
+        # One process writes a data directory: a second is refused (DataDirLocked).
+        self.owner = DataDirLock(Path(settings.data_dir))
+        try:
+            self._open(settings)
+        except BaseException:
+            self.owner.release()
+            raise
+
+    def _open(self, settings: Settings) -> None:
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
         self.snapshots = Snapshots(Path(settings.data_dir), settings.typo_budget,
                                    str(settings.text_model or "packaged:all-MiniLM-L6-v2"))
@@ -255,7 +265,8 @@ class EmbeddedEngine:
                 "variants": sorted(self.searcher.variants)}
 
     def close(self) -> None:
-        """Save the index if it changed, then close the store; safe to call twice."""
+        """Save the index if it changed, close the store and give up the data
+        directory; safe to call twice."""
         if self._closing.is_set():
             return
         self._closing.set()
@@ -265,6 +276,7 @@ class EmbeddedEngine:
             self.snapshot()
         self.writer.close()
         self.store.close()
+        self.owner.release()
 
 
 def open_engine(settings: Settings) -> Engine:

@@ -50,7 +50,9 @@ def test_changes_after_the_snapshot_are_replayed_after_a_crash(tmp_path):
     engine.delete("c")
     list(engine.index_documents([{"id": "d", "type": "artist", "name": "Múm",
                                   "popularity": 40}]))
-    # No close(): the process dies here; only the store's commits survive.
+    # No close(): the process dies here; only the store's commits survive, and the
+    # kernel drops its lock on the data directory.
+    engine.owner.release()
     again = opened(tmp_path)
     assert again.snapshot_seq == 3
     assert ids(again, "hyperballad") == []
@@ -114,6 +116,7 @@ def test_a_frozen_index_is_saved_as_it_was_while_writes_go_on(tmp_path):
     engine.delete("a")
     frozen.save(tmp_path / "lexical.snapshot", seq=seq, fingerprint=engine.fingerprint)
     engine.store.close()
+    engine.owner.release()  # as the process's death would
 
     restored = LexicalIndex.load(tmp_path / "lexical.snapshot", fingerprint=engine.fingerprint)
     assert restored is not None
