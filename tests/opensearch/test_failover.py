@@ -47,7 +47,10 @@ def three_nodes(opensearch: OpenSearch, opensearch_url: str) -> Iterator[list[st
         try:
             health = whole.cluster.health(wait_for_nodes=NODES, wait_for_status="green",
                                           request_timeout=40)
-            if health["status"] == "green" and health["number_of_nodes"] == NODES:
+            # A restarted node joins the cluster before its HTTP port is open: the next
+            # test may talk to that very node, so each one must answer too.
+            if health["status"] == "green" and health["number_of_nodes"] == NODES \
+                    and all(OpenSearch(url, timeout=5).ping() for url in urls):
                 return
         except (OpenSearchConnectionError, TransportError):
             pass
