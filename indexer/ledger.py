@@ -22,7 +22,7 @@ from .decide import ABSENT, Check, ItemResult, Stored, decide
 from .store import Put, Remove, Store
 
 if TYPE_CHECKING:
-    from .lexical import Digest
+    from .lexical import DigestRow
 
 CHUNK = 500
 
@@ -38,7 +38,7 @@ class Committed(NamedTuple):
     seq: int | None
     changes: list[tuple[str, bytes | None]]
     docs: list[dict[str, Any] | None] | None = None
-    digests: list[Digest | None] | None = None  # from a process: `LexicalIndex.digest`
+    digests: list[DigestRow | None] | None = None  # from a process: `LexicalIndex.digest`
 
 
 class Ledger:

@@ -33,7 +33,7 @@ from . import collector
 from .bulk import Action, ActionError, parse_bulk, parse_documents
 from .decide import Check, ItemResult
 from .ledger import CHUNK, Committed, Ledger
-from .lexical import Digest, LexicalIndex
+from .lexical import DigestRow, LexicalIndex
 from .store import Store
 
 BLOCK_BYTES = 1 << 20  # raw request lines travel in blocks of about this size
@@ -82,7 +82,7 @@ class Chunk(NamedTuple):
     results: list[ItemResult]
     seq: int | None
     changes: list[tuple[str, bytes | None]]
-    digests: list[Digest | None]
+    digests: list[DigestRow | None]  # `Digest`s sent as plain tuples (see DigestRow)
 
     def committed(self) -> Committed:
         return Committed(self.results, self.seq, self.changes, None, self.digests)
@@ -273,7 +273,7 @@ def _serve(conn: Connection, lifeline: Connection, store_path: str,
                         break
                     committed = ledger.commit(chunk)
                     # The lexical index's reading of each document is done here too.
-                    digests = [None if doc is None else LexicalIndex.digest(doc)
+                    digests = [None if doc is None else tuple(LexicalIndex.digest(doc))
                                for doc in committed.docs or ()]
                     conn.send(Chunk(committed.results, committed.seq, committed.changes,
                                     digests))

@@ -197,6 +197,12 @@ class Digest(NamedTuple):
     texts: list[tuple[int, list[str]]]         # `field_texts`, fields as ints
 
 
+# `Digest`'s fields in order as a plain tuple: the form that crosses the pipe from the
+# write process, because a NamedTuple pickles at 2.5 times the cost of a tuple (446 vs
+# 182 ms for 100,000 digests, a tenth of an ingest's time); the index unpacks either.
+DigestRow = tuple[str, int, bool, float, list[tuple[int, list[str]]]]
+
+
 def digest(doc: Mapping[str, Any]) -> Digest:
     """The document's `Digest`."""
     language = doc.get("language")

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 if TYPE_CHECKING:
-    from .lexical import Digest
+    from .lexical import DigestRow
 
 
 class StoredDocument(Mapping[str, Any]):
     __slots__ = ("_doc", "body", "digest", "id")
 
-    def __init__(self, doc_id: str, body: bytes, digest: Digest | None = None
+    def __init__(self, doc_id: str, body: bytes, digest: DigestRow | None = None
                  ) -> None:
         self.id, self.body, self.digest = doc_id, body, digest
         self._doc: dict[str, Any] | None = None
