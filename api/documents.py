@@ -104,9 +104,15 @@ async def bulk(
     return Response(payload, media_type="application/json")
 
 
-@router.get("/{doc_id}", dependencies=[Depends(require_read)])
+# `:path`, so an id holding a `/` (sent percent-encoded, `%2F`, which the server
+# decodes before routing) reaches the route instead of matching nothing.
+DocId = Annotated[str, Path(max_length=512, description="the document's id; "
+                            "percent-encode a `/` in it as `%2F`")]
+
+
+@router.get("/{doc_id:path}", dependencies=[Depends(require_read)])
 async def get_document(
-    request: Request, doc_id: Annotated[str, Path(max_length=512)]
+    request: Request, doc_id: DocId
 ) -> dict:
     engine: Engine = request.app.state.engine
     doc = await run_in_threadpool(engine.get, doc_id)
@@ -115,10 +121,10 @@ async def get_document(
     return doc
 
 
-@router.delete("/{doc_id}", response_model=DeleteAnswer,
+@router.delete("/{doc_id:path}", response_model=DeleteAnswer,
                dependencies=[Depends(require_write)])
 async def delete_document(
-    request: Request, doc_id: Annotated[str, Path(max_length=512)]
+    request: Request, doc_id: DocId
 ) -> dict:
     engine: Engine = request.app.state.engine
     result = await run_in_threadpool(engine.delete, doc_id)
