@@ -161,3 +161,36 @@ def test_the_limit_is_documented_where_clients_read():
     assert f"({documents.MAX_BULK_BYTES} bytes)" in (documents.bulk.__doc__ or "")
     readme = (Path(__file__).parents[2] / "README.md").read_text()
     assert f"{documents.MAX_BULK_BYTES} bytes" in readme
+
+
+EVENTS = b'{"events": [{"user_id": "u1", "type": "play", "id": "tr-hoppipolla"}]}'
+
+
+@pytest.mark.parametrize("ctype", ["text/plain", "application/x-www-form-urlencoded",
+                                   "application/x-ndjson", None])
+def test_events_must_be_json(client: TestClient, ctype: str | None):
+    headers = {"content-type": ctype} if ctype else {}
+    r = client.post("/v1/events", content=EVENTS, headers=headers)
+    assert_problem(r, 415, f"header 'Content-Type': '{ctype or '(none)'}'",
+                   "application/json")
+
+
+def test_events_as_json_with_a_charset_are_recorded(client: TestClient):
+    client.post("/v1/documents/_bulk?refresh=true", content=GOOD, headers=NDJSON)
+    r = client.post("/v1/events", content=EVENTS,
+                    headers={"content-type": "application/json; charset=utf-8"})
+    assert r.status_code == 200 and r.json()["items"] == [{"status": 200}], r.text
+
+
+@pytest.mark.parametrize(("body", "status", "words"), [
+    (b'{"events": [\n {"user_id": "u1",, }]}', 422,
+     ("the body is not valid JSON: Expecting property name", "at line 2 column 19")),
+    (b'{"events": [1, 2', 422, ("the body is not valid JSON", "at line 1 column 17")),
+    (b"", 400, ("the body is empty", '{"events": [')),
+    (b"  \n", 422, ("the body is not valid JSON: Expecting value at line 2 column 1",)),
+])
+def test_a_malformed_events_body_says_what_and_where(client: TestClient, body: bytes,
+                                                     status: int, words: tuple[str]):
+    r = client.post("/v1/events", content=body, headers={"content-type": "application/json"})
+    assert_problem(r, status, *words)
+    assert "body '" not in r.json()["detail"]  # not an offset posing as a field name
