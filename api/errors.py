@@ -78,6 +78,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        cause = exc.__cause__
+        if exc.status_code == 400 and isinstance(cause, UnicodeDecodeError):
+            # FastAPI's "There was an error parsing the body", for a JSON body that is
+            # not text: say which byte, and where.
+            return problem_response(400, "Invalid body", "the body is not UTF-8 text: "
+                                    f"byte 0x{cause.object[cause.start]:02x} at offset "
+                                    f"{cause.start} ({cause.reason})")
         title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
         return problem_response(exc.status_code, title, str(exc.detail))
 

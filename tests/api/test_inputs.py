@@ -187,6 +187,7 @@ def test_events_as_json_with_a_charset_are_recorded(client: TestClient):
      ("the body is not valid JSON: Expecting property name", "at line 2 column 19")),
     (b'{"events": [1, 2', 422, ("the body is not valid JSON", "at line 1 column 17")),
     (b"", 400, ("the body is empty", '{"events": [')),
+    (b'{"events": ["\xff\xfe"]}', 400, ("not UTF-8 text: byte 0xff at offset 13",)),
     (b"  \n", 422, ("the body is not valid JSON: Expecting value at line 2 column 1",)),
 ])
 def test_a_malformed_events_body_says_what_and_where(client: TestClient, body: bytes,
