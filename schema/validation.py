@@ -94,11 +94,10 @@ def _vector(doc: Mapping[str, Any], key: str) -> None:
         raise DocumentError("must be a non-empty list of numbers", key)
     if len(value) > MAX_VECTOR_DIM:
         raise DocumentError(f"has {len(value)} dimensions; the limit is {MAX_VECTOR_DIM}", key)
-    # The usual case in a few C passes: only floats; a finite sum means no item is
-    # infinite or NaN; any() finds a non-zero item; the largest magnitude fits float32.
-    # Anything else is looked at below.
-    if (set(map(type, value)) == _FLOAT and math.isfinite(sum(value)) and any(value)
-            and max(map(abs, value)) < FLOAT32_LIMIT):
+    # The usual case in two C passes: only floats, and a Euclidean norm (hypot does
+    # not overflow) that is neither zero nor NaN and fits float32, so no item is
+    # infinite, NaN or beyond float32. Anything else is looked at below.
+    if set(map(type, value)) == _FLOAT and 0.0 < math.hypot(*value) < FLOAT32_LIMIT:
         return
     norm = 0.0  # find the offending item, to name it
     for i, x in enumerate(value):
