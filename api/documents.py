@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 import time
+import zlib
 from typing import IO, Annotated
 
 import orjson
@@ -21,6 +22,9 @@ router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
 MAX_BULK_BYTES = 1024 * 1024 * 1024
 _SPOOL_IN_MEMORY = 8 * 1024 * 1024
+_INFLATE_PIECE = 1024 * 1024  # a gzip bomb inflates a bounded piece at a time
+_GZIP = zlib.MAX_WBITS | 16  # zlib's wbits for a gzip header and trailer
+_ENCODINGS = ("", "identity", "gzip", "x-gzip")
 _ACCEPTED_TYPES = ("application/x-ndjson", "application/json", "text/plain",
                    "application/octet-stream", "")
 _REFRESH = ("", "true", "false", "wait_for")
@@ -61,6 +65,70 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> bytes:
     return b"".join((head, b',"items":[', items, b"]}"))
 
 
+def _too_large(what: str) -> Problem:
+    return Problem(413, "Request too large", f"{what} exceeds the limit of "
+                   f"{MAX_BULK_BYTES} bytes; split it into several requests")
+
+
+def _encoding(request: Request) -> str:
+    """The body's Content-Encoding, checked before a byte of it is read.
+
+    A Content-Length past the limit is refused at once, not after reading it all.
+    """
+    encoding = request.headers.get("content-encoding", "").strip().lower()
+    if encoding not in _ENCODINGS:
+        raise Problem(415, "Unsupported content encoding",
+                      f"header 'Content-Encoding': '{encoding}'; send the body "
+                      "uncompressed or gzip-compressed")
+    length = request.headers.get("content-length", "").strip()
+    if length.isdigit() and int(length) > MAX_BULK_BYTES:
+        raise _too_large(f"header 'Content-Length': {length} bytes")
+    return encoding
+
+
+async def _spool(request: Request, body: IO[bytes]) -> int:
+    size = 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > MAX_BULK_BYTES:
+            raise _too_large("the body")
+        body.write(chunk)
+    return size
+
+
+async def _spool_gzip(request: Request, body: IO[bytes]) -> int:
+    """Inflate a gzip body as it arrives, counting the inflated bytes against the limit.
+
+    Concatenated gzip members (what `cat a.gz b.gz` makes) are one body, as gunzip
+    reads them.
+    """
+    inflate, size, sent = zlib.decompressobj(_GZIP), 0, 0
+
+    def take(data: bytes) -> None:
+        nonlocal size
+        size += len(data)
+        if size > MAX_BULK_BYTES:
+            raise _too_large("the body, decompressed,")
+        body.write(data)
+
+    try:
+        async for chunk in request.stream():
+            sent += len(chunk)
+            while chunk:
+                take(inflate.decompress(chunk, _INFLATE_PIECE))
+                chunk = inflate.unconsumed_tail
+                if inflate.eof and inflate.unused_data:  # the next gzip member
+                    chunk, inflate = inflate.unused_data, zlib.decompressobj(_GZIP)
+        take(inflate.flush())
+    except zlib.error as e:
+        raise Problem(400, "Invalid gzip body", f"the body is not valid gzip "
+                      f"(Content-Encoding: gzip): {e}, within its first {sent} bytes") from e
+    if sent and not inflate.eof:
+        raise Problem(400, "Invalid gzip body", f"the gzip body ends early, after {sent} "
+                      "bytes (Content-Encoding: gzip); send the whole file")
+    return size
+
+
 @router.post(
     "/_bulk", response_model=BulkAnswer, dependencies=[Depends(require_write)],
     openapi_extra={"requestBody": {"required": True, "content": {
@@ -73,7 +141,12 @@ async def bulk(
                                   "every case; wait_for also waits (up to 120 s) until "
                                   "their text vectors are in")] = "",
 ) -> Response:
-    """Elasticsearch `_bulk` form: an action line, then a document line (not for delete)."""
+    """Elasticsearch `_bulk` form: an action line, then a document line (not for delete).
+
+    The body may be at most 1 GiB (1073741824 bytes), counted after decompression: a
+    larger `Content-Length` is answered 413 before the body is read. Send it as is or
+    with `Content-Encoding: gzip`; another encoding is answered 415.
+    """
     if refresh not in _REFRESH:
         raise Problem(400, "Invalid refresh", f"query parameter 'refresh': '{refresh}'; "
                       "use true, wait_for or false")
@@ -84,16 +157,14 @@ async def bulk(
     engine: Engine = request.app.state.engine
     if not engine.ready:
         raise Problem(503, "Loading", "the index is still loading; retry shortly")
+    encoding = _encoding(request)
     # The body is spooled (to disk past 8 MB), then parsed line by line, so a large
     # request never sits in memory whole.
     with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as body:
-        size = 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > MAX_BULK_BYTES:
-                raise Problem(413, "Request too large",
-                              f"the body exceeds {MAX_BULK_BYTES} bytes; split it")
-            body.write(chunk)
+        if encoding in ("gzip", "x-gzip"):
+            size = await _spool_gzip(request, body)
+        else:
+            size = await _spool(request, body)
         if size == 0:
             raise Problem(400, "Empty bulk request", "the body is empty; send NDJSON lines")
         payload = await run_in_threadpool(_run_bulk, engine, body)
@@ -104,9 +175,15 @@ async def bulk(
     return Response(payload, media_type="application/json")
 
 
-@router.get("/{doc_id}", dependencies=[Depends(require_read)])
+# `:path`, so an id holding a `/` (sent percent-encoded, `%2F`, which the server
+# decodes before routing) reaches the route instead of matching nothing.
+DocId = Annotated[str, Path(max_length=512, description="the document's id; "
+                            "percent-encode a `/` in it as `%2F`")]
+
+
+@router.get("/{doc_id:path}", dependencies=[Depends(require_read)])
 async def get_document(
-    request: Request, doc_id: Annotated[str, Path(max_length=512)]
+    request: Request, doc_id: DocId
 ) -> dict:
     engine: Engine = request.app.state.engine
     doc = await run_in_threadpool(engine.get, doc_id)
@@ -115,10 +192,10 @@ async def get_document(
     return doc
 
 
-@router.delete("/{doc_id}", response_model=DeleteAnswer,
+@router.delete("/{doc_id:path}", response_model=DeleteAnswer,
                dependencies=[Depends(require_write)])
 async def delete_document(
-    request: Request, doc_id: Annotated[str, Path(max_length=512)]
+    request: Request, doc_id: DocId
 ) -> dict:
     engine: Engine = request.app.state.engine
     result = await run_in_threadpool(engine.delete, doc_id)

@@ -38,6 +38,28 @@ def _where(loc: tuple[Any, ...]) -> str:
     return f"{kind} '{name}'" if name else kind
 
 
+def _json_invalid(exc: RequestValidationError) -> str | None:
+    """What is wrong with a body that is not JSON, and where, or None if it is JSON.
+
+    FastAPI reports a character offset as if it were a field ("body '76'"); the line
+    and column are what a person can find in their editor.
+    """
+    for error in exc.errors():
+        if error.get("type") != "json_invalid":
+            continue
+        reason = error.get("ctx", {}).get("error", "JSON decode error")
+        loc = tuple(error.get("loc", ()))
+        pos = loc[1] if len(loc) > 1 and isinstance(loc[1], int) else None
+        doc = exc.body if isinstance(exc.body, str) else None
+        if pos is None or doc is None:
+            return f"the body is not valid JSON: {reason}"
+        line = doc.count("\n", 0, pos) + 1
+        column = pos - doc.rfind("\n", 0, pos)
+        return (f"the body is not valid JSON: {reason} at line {line} column {column} "
+                f"(character {pos})")
+    return None
+
+
 def install(app: FastAPI) -> None:
     @app.exception_handler(Problem)
     async def _problem(_: Request, exc: Problem) -> JSONResponse:
@@ -45,6 +67,10 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(_: Request, exc: RequestValidationError) -> JSONResponse:
+        not_json = _json_invalid(exc)
+        if not_json is not None:
+            return problem_response(422, "Invalid JSON", not_json,
+                                    errors=[{"where": "body", "message": not_json}])
         errors = [{"where": _where(tuple(e.get("loc", ()))), "message": e.get("msg", "")}
                   for e in exc.errors()]
         detail = "; ".join(f"{e['where']}: {e['message']}" for e in errors)
@@ -52,6 +78,13 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        cause = exc.__cause__
+        if exc.status_code == 400 and isinstance(cause, UnicodeDecodeError):
+            # FastAPI's "There was an error parsing the body", for a JSON body that is
+            # not text: say which byte, and where.
+            return problem_response(400, "Invalid body", "the body is not UTF-8 text: "
+                                    f"byte 0x{cause.object[cause.start]:02x} at offset "
+                                    f"{cause.start} ({cause.reason})")
         title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
         return problem_response(exc.status_code, title, str(exc.detail))
 

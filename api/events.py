@@ -51,6 +51,20 @@ class Forgotten(BaseModel):
     forgotten: bool
 
 
+_EXAMPLE = '{"events": [{"user_id": "u1", "type": "play", "id": "tr-…"}]}'
+
+
+async def _json_body(request: Request) -> None:
+    """Events are JSON: another media type is a 415, an empty body says what to send."""
+    ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if ctype != "application/json":
+        raise Problem(415, "Unsupported media type",
+                      f"header 'Content-Type': '{ctype or '(none)'}'; send the events as "
+                      f"application/json, e.g. {_EXAMPLE}")
+    if not await request.body():
+        raise Problem(400, "Empty body", f"the body is empty; send {_EXAMPLE}")
+
+
 def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
     engine: Engine = request.app.state.engine
     profiles = request.app.state.profiles
@@ -80,7 +94,8 @@ def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
     return items
 
 
-@router.post("", response_model=EventsAnswer, response_model_exclude_none=True)
+@router.post("", response_model=EventsAnswer, response_model_exclude_none=True,
+             dependencies=[Depends(_json_body)])
 async def post_events(
     request: Request,
     events: Annotated[list[Any], Body(
@@ -89,8 +104,7 @@ async def post_events(
                     '"at": 1732450000}]')],
 ) -> dict:
     if not events:
-        raise Problem(400, "No events", "body field 'events' is empty; send "
-                      '{"events": [{"user_id": "u1", "type": "play", "id": "tr-…"}]}')
+        raise Problem(400, "No events", f"body field 'events' is empty; send {_EXAMPLE}")
     started = time.perf_counter()
     items = await run_in_threadpool(_record, request, events)
     return {"took": int((time.perf_counter() - started) * 1000),

@@ -44,7 +44,8 @@ def install(app: FastAPI) -> None:
         response = await call_next(request)
         route = request.scope.get("route")
         # The route's template, never the raw path: ids and queries stay out of labels.
-        name = getattr(route, "path", "unmatched")
+        # `path_format` drops converters (`{doc_id:path}` is `{doc_id}`), as OpenAPI does.
+        name = getattr(route, "path_format", None) or getattr(route, "path", "unmatched")
         metrics.requests.labels(name, request.method, str(response.status_code)).inc()
         metrics.latency.labels(name).observe(time.perf_counter() - started)
         return response

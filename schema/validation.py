@@ -24,6 +24,9 @@ MAX_NAME_CHARS = 1_000
 MAX_TEXT_CHARS = 20_000
 MAX_LIST_ITEMS = 256
 MAX_VECTOR_DIM = 4_096
+# Vectors are stored as float32: a value at or past this rounds to infinity there
+# (halfway between the largest float32 and 2**128 rounds to even, which is infinity).
+FLOAT32_LIMIT = 2.0**128 - 2.0**103
 _FLOAT = {float}
 
 
@@ -91,19 +94,31 @@ def _vector(doc: Mapping[str, Any], key: str) -> None:
         raise DocumentError("must be a non-empty list of numbers", key)
     if len(value) > MAX_VECTOR_DIM:
         raise DocumentError(f"has {len(value)} dimensions; the limit is {MAX_VECTOR_DIM}", key)
-    # The usual case in two C passes: only floats; a finite sum means no item is
-    # infinite or NaN; any() finds a non-zero item. Anything else is looked at below.
-    if set(map(type, value)) == _FLOAT and math.isfinite(sum(value)) and any(value):
+    # The usual case in two C passes: only floats, and a Euclidean norm (hypot does
+    # not overflow) that is neither zero nor NaN and fits float32, so no item is
+    # infinite, NaN or beyond float32. Anything else is looked at below.
+    if set(map(type, value)) == _FLOAT and 0.0 < math.hypot(*value) < FLOAT32_LIMIT:
         return
     norm = 0.0  # find the offending item, to name it
     for i, x in enumerate(value):
         if isinstance(x, bool) or not isinstance(x, (int, float)):
             raise DocumentError(f"item {i} must be a number, got {_kind(x)}", key)
-        if not math.isfinite(x):
+        if isinstance(x, float) and not math.isfinite(x):
             raise DocumentError(f"item {i} is not finite ({x})", key)
+        if abs(x) >= FLOAT32_LIMIT:
+            raise DocumentError(f"item {i} is {_magnitude(x)}, beyond the float32 range "
+                                "(about ±3.4e+38)", key)
         norm += x * x
     if norm == 0.0:
         raise DocumentError("has zero norm; a direction is needed for cosine similarity", key)
+
+
+def _magnitude(x: float) -> str:
+    """A number short enough for an error message (an int may have hundreds of digits)."""
+    if isinstance(x, float):
+        return f"{x:g}"
+    digits = str(x)
+    return digits if len(digits) <= 40 else f"an integer of {len(digits.lstrip('-'))} digits"
 
 
 def _kind(value: Any) -> str:

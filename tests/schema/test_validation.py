@@ -33,6 +33,11 @@ def test_valid_document_keeps_unknown_fields():
     ({"audio_embedding": [0.0, 0.0]}, "audio_embedding", "zero norm"),
     ({"audio_embedding": [1.0, math.inf]}, "audio_embedding", "not finite"),
     ({"audio_embedding": [1.0, "x"]}, "audio_embedding", "item 1"),
+    ({"audio_embedding": [1.0, math.nan]}, "audio_embedding", "item 1 is not finite"),
+    ({"audio_embedding": [0.1, 0.2, 0.3, 1e39]}, "audio_embedding",
+     "item 3 is 1e+39, beyond the float32 range"),
+    ({"audio_embedding": [-3.5e38, 1.0]}, "audio_embedding", "item 0 is -3.5e+38"),
+    ({"audio_embedding": [1, 10**400]}, "audio_embedding", "item 1 is an integer of 401"),
     ({"name": "x" * 1_000_001}, "name", "limit"),
 ])
 def test_invalid_fields_are_named(patch, field, words):
@@ -49,3 +54,9 @@ def test_ids_must_agree_and_be_sane():
         validate_document(GOOD, "t\x001")
     with pytest.raises(DocumentError, match="JSON object"):
         validate_document(["not", "a", "doc"], "t1")
+
+
+def test_the_largest_float32_is_a_valid_vector_value():
+    """Its norm is past float32, so the fast check fails and the item-by-item one passes."""
+    largest = 3.4028234663852886e38
+    assert validate_document({**GOOD, "audio_embedding": [largest, -largest]}, "t1")
