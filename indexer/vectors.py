@@ -35,9 +35,11 @@ RETIRED_SHARE = 1 / 3
 
 
 def normalized(vectors: np.ndarray) -> np.ndarray:
+    """Unit rows as float32. The norm is taken in float64: values that fit float32 can
+    still square past its range (`[1e20, 1.0]`), which would store a zero vector."""
     vectors = np.ascontiguousarray(vectors, dtype=np.float32).reshape(-1, vectors.shape[-1])
-    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    return vectors / np.maximum(norms, 1e-12)
+    norms = np.linalg.norm(vectors.astype(np.float64), axis=1, keepdims=True)
+    return (vectors / np.maximum(norms, 1e-12)).astype(np.float32)
 
 
 class VectorIndex:

@@ -112,3 +112,13 @@ def test_the_first_vector_fixes_the_dimension_and_others_are_refused():
     configured = FixedDimension("audio_embedding", 4)
     with pytest.raises(DocumentError, match="this index takes 4"):
         configured({"id": "d", "audio_embedding": [1.0, 2.0, 3.0]})
+
+
+def test_a_vector_whose_norm_passes_float32_is_still_a_direction() -> None:
+    """Every value fits float32, but the squares do not: the stored vector must be the
+    unit direction, not zeros that /v1/similar could never find anything near."""
+    from segue.indexer.vectors import normalized
+
+    unit = normalized(np.array([[1e20, 1e20, 0.0]], dtype=np.float32))
+    assert unit.dtype == np.float32
+    np.testing.assert_allclose(unit, [[2 ** -0.5, 2 ** -0.5, 0.0]], rtol=1e-6)
