@@ -37,7 +37,6 @@ class ClusterVectors:
         self.client = client
         self.alias = alias
         self.dialect = dialect
-        self.configured_dim = audio_dim
         self.dimension = FixedDimension(AUDIO_FIELD, audio_dim)  # as on the embedded engine
         self._mapped = False                # the index has an audio_embedding field
         self.load_embedder = load_embedder

@@ -4,11 +4,13 @@ catalog of real-looking names (accents, symbols, scripts, credits)."""
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from fastapi.testclient import TestClient
 
+from segue.api import create_app
 from segue.config import Settings
 from segue.engine import EmbeddedEngine, open_engine
 
@@ -130,6 +132,17 @@ def make_engine(tmp_path: Path) -> Callable[..., EmbeddedEngine]:
     yield make
     for engine in engines:
         engine.close()
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Iterator[TestClient]:
+    """The HTTP API over an empty embedded engine, answering 500s instead of raising
+    (the bad-input tests look at every answer). A module may define its own."""
+    settings = Settings(data_dir=tmp_path / "data")
+    engine = open_engine(settings)
+    engine.load()
+    yield TestClient(create_app(engine, settings), raise_server_exceptions=False)
+    engine.close()
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import gzip
 import socket
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import orjson
@@ -19,15 +18,6 @@ from segue.config import Settings
 from segue.engine import open_engine
 
 NDJSON = {"content-type": "application/x-ndjson"}
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path / "data")
-    engine = open_engine(settings)
-    engine.load()
-    yield TestClient(create_app(engine, settings), raise_server_exceptions=False)
-    engine.close()
 
 
 def ndjson(*objs: object) -> bytes:

@@ -22,10 +22,6 @@ import orjson
 import pytest
 from fastapi.testclient import TestClient
 
-from segue.api import create_app
-from segue.config import Settings
-from segue.engine import open_engine
-
 from ..durability.server import Client, ServerProcess
 
 NDJSON = {"content-type": "application/x-ndjson"}
@@ -34,15 +30,6 @@ GOOD_A = (b'{"index":{"_id":"good-a"}}\n'
 GOOD_Z = (b'{"index":{"_id":"good-z"}}\n'
           b'{"type":"track","name":"Hoppip\xc3\xb6lla","artists":["Sigur R\xc3\xb3s"]}\n')
 MB = 1024 * 1024
-
-
-@pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path / "data")
-    engine = open_engine(settings)
-    engine.load()
-    yield TestClient(create_app(engine, settings), raise_server_exceptions=False)
-    engine.close()
 
 
 def post(client: TestClient, body: bytes, headers: dict[str, str] | None = None,
