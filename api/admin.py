@@ -9,20 +9,21 @@ from fastapi import APIRouter, Depends, Request
 from segue.engines import Engine
 from segue.errors import EngineUnavailable
 
-from .auth import require_read
+from .auth import PUBLIC, SEARCH
 from .errors import Problem
 from .schemas import Health, Ready
 
 router = APIRouter(prefix="/v1", tags=["admin"])
 
 
-@router.get("/health", response_model=Health)
+@router.get("/health", response_model=Health, dependencies=[Depends(PUBLIC)])
 async def health(request: Request) -> dict:
     engine: Engine = request.app.state.engine
     return {"status": "ok", "engine": engine.name}
 
 
-@router.get("/ready", response_model=Ready, response_model_exclude_none=True)
+@router.get("/ready", response_model=Ready, response_model_exclude_none=True,
+             dependencies=[Depends(PUBLIC)])
 async def ready(request: Request) -> dict:
     engine: Engine = request.app.state.engine
     if not engine.ready:
@@ -40,7 +41,7 @@ async def ready(request: Request) -> dict:
             **({} if backlog is None else {"text_vectors_backlog": backlog})}
 
 
-@router.get("/stats", dependencies=[Depends(require_read)])
+@router.get("/stats", dependencies=[Depends(SEARCH)])
 async def stats(request: Request) -> dict:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     engine: Engine = request.app.state.engine

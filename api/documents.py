@@ -14,7 +14,7 @@ from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
 
-from .auth import require_read, require_write
+from .auth import SEARCH, WRITE, Caller
 from .errors import Problem
 from .schemas import BulkAnswer, DeleteAnswer
 
@@ -130,7 +130,7 @@ async def _spool_gzip(request: Request, body: IO[bytes]) -> int:
 
 
 @router.post(
-    "/_bulk", response_model=BulkAnswer, dependencies=[Depends(require_write)],
+    "/_bulk", response_model=BulkAnswer, dependencies=[Depends(WRITE)],
     openapi_extra={"requestBody": {"required": True, "content": {
         "application/x-ndjson": {"schema": {"type": "string"}}}}},
 )
@@ -181,19 +181,19 @@ DocId = Annotated[str, Path(max_length=512, description="the document's id; "
                             "percent-encode a `/` in it as `%2F`")]
 
 
-@router.get("/{doc_id:path}", dependencies=[Depends(require_read)])
+@router.get("/{doc_id:path}")
 async def get_document(
-    request: Request, doc_id: DocId
+    request: Request, doc_id: DocId, caller: Annotated[Caller, Depends(SEARCH)]
 ) -> dict:
     engine: Engine = request.app.state.engine
     doc = await run_in_threadpool(engine.get, doc_id)
-    if doc is None:
+    if doc is None or not caller.sees_type(doc.get("type")):
         raise Problem(404, "Not found", f"no document with id '{doc_id}'")
     return doc
 
 
 @router.delete("/{doc_id:path}", response_model=DeleteAnswer,
-               dependencies=[Depends(require_write)])
+               dependencies=[Depends(WRITE)])
 async def delete_document(
     request: Request, doc_id: DocId
 ) -> dict:

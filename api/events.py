@@ -19,10 +19,10 @@ from starlette.concurrency import run_in_threadpool
 from segue.engines import Engine
 from segue.ranking import credited_artists, credited_genres
 
-from .auth import require_read
+from .auth import EVENTS
 from .errors import Problem
 
-router = APIRouter(prefix="/v1/events", tags=["events"], dependencies=[Depends(require_read)])
+router = APIRouter(prefix="/v1/events", tags=["events"], dependencies=[Depends(EVENTS)])
 
 MAX_EVENTS = 1000
 

@@ -13,11 +13,12 @@ from segue.query import MAX_QUERY_CHARS, MODES, SearchRequest, UnknownVariant
 from segue.ranking import UserContext
 from segue.schema import DOC_TYPES
 
-from .auth import require_read
+from .auth import SEARCH, Caller
 from .errors import Problem
 from .schemas import SearchAnswer, SimilarAnswer, SuggestAnswer
 
-router = APIRouter(prefix="/v1", tags=["search"], dependencies=[Depends(require_read)])
+router = APIRouter(prefix="/v1", tags=["search"], dependencies=[Depends(SEARCH)])
+Key = Annotated[Caller, Depends(SEARCH)]
 
 MAX_LIKED = 50          # artists, and as many genres, per request
 MAX_LIKED_CHARS = 200   # per name
@@ -68,6 +69,7 @@ def _user(request: Request, user_id: str | None, artists: list[str] | None,
 @router.get("/search", response_model=SearchAnswer, response_model_exclude_none=True)
 async def search(
     request: Request,
+    caller: Key,
     q: Annotated[str, Query(description="what the user typed")] = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
@@ -91,6 +93,7 @@ async def search(
     if mode not in MODES:
         raise Problem(400, "Invalid mode", f"query parameter 'mode': '{mode}' is not "
                       f"available; use one of {', '.join(MODES)}")
+    type = caller.narrow("type", type)  # a key bound to types searches only those
     req = SearchRequest(q=_check_q(q), limit=limit, offset=offset, types=_types(type),
                         explain=explain, variant=variant, user_id=user_id, mode=mode,
                         semantic_ratio=semantic_ratio,
@@ -99,8 +102,13 @@ async def search(
         answer = await run_in_threadpool(engine.search, req)
     except UnknownVariant as e:
         raise Problem(400, "Unknown variant", f"query parameter 'variant': {e}") from None
+    top = answer.top
+    if top is not None and not caller.sees_type(top.get("type")):
+        # The top result is the best across types; a bound key never sees one outside
+        # its binding: the best of its own types stands in (known on the first page).
+        top = answer.hits[0] if offset == 0 and answer.hits else None
     return {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
-            "top": answer.top, "hits": answer.hits, "variant": answer.variant,
+            "top": top, "hits": answer.hits, "variant": answer.variant,
             "assignment": answer.assignment, "mode": answer.mode,
             "mode_reason": answer.mode_reason}
 
@@ -108,6 +116,7 @@ async def search(
 @router.get("/similar", response_model=SimilarAnswer, response_model_exclude_none=True)
 async def similar(
     request: Request,
+    caller: Key,
     id: Annotated[str, Query(min_length=1, max_length=512, description="a document id")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     type: Annotated[str | None, Query(description="comma-separated types")] = None,
@@ -115,7 +124,8 @@ async def similar(
     """More like this: nearest by audio vector, else by text vector; never the document."""
     engine = _engine(request)
     started = time.perf_counter()
-    found = await run_in_threadpool(engine.similar, id, limit, _types(type))
+    types = _types(caller.narrow("type", type))
+    found = await run_in_threadpool(engine.similar, id, limit, types)
     if found is None:
         raise Problem(404, "Not found", f"query parameter 'id': no document with id '{id}'")
     return {**found, "took_ms": round((time.perf_counter() - started) * 1000, 3)}
@@ -124,11 +134,18 @@ async def similar(
 @router.get("/suggest", response_model=SuggestAnswer)
 async def suggest(
     request: Request,
+    caller: Key,
     q: str = "",
     limit: Annotated[int, Query(ge=1, le=20)] = 8,
 ) -> dict:
     engine = _engine(request)
     started = time.perf_counter()
-    suggestions = await run_in_threadpool(engine.suggest, _check_q(q), limit)
+    if caller.key is not None and caller.key.types is not None:
+        # Suggestions are not filtered by type in the engine: a bound key asks for the
+        # most there are and keeps its types' (so it may get fewer than `limit`).
+        found = await run_in_threadpool(engine.suggest, _check_q(q), 20)
+        suggestions = [s for s in found if caller.sees_type(s.get("type"))][:limit]
+    else:
+        suggestions = await run_in_threadpool(engine.suggest, _check_q(q), limit)
     took = round((time.perf_counter() - started) * 1000, 3)
     return {"query": q, "took_ms": took, "suggestions": suggestions}

@@ -52,6 +52,7 @@ def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
         data_dir=Path(args.data), engine=getattr(args, "engine", None),
         host=getattr(args, "host", None), port=getattr(args, "port", None),
         opensearch_url=getattr(args, "opensearch_url", None),
+        keys_file=Path(args.keys) if getattr(args, "keys", None) else None,
         write_process=bulk_write_process() if writes else False,
     )
 
@@ -114,7 +115,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     fewer_full_collections()
     if settings.open_access and not _is_loopback(settings.host):
         print(f"segue serve: refusing to bind {settings.host}: no API key is configured. "
-              "Set SEGUE_ADMIN_KEY (and SEGUE_SEARCH_KEYS) or bind 127.0.0.1.",
+              "Give a key file (--keys) or set SEGUE_ADMIN_KEY, or bind 127.0.0.1.",
               file=sys.stderr)
         return 2
     busy = _port_in_use(settings.host, settings.port)
@@ -125,6 +126,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if settings.open_access:
         print("segue: no API key configured; the API is open to anyone on this machine "
               "(loopback only)", file=sys.stderr)
+    else:  # by name and scope: a key itself is never printed
+        print("segue: API keys: " + "; ".join(
+            f"{k.name} ({', '.join(sorted(k.scopes))}"
+            + "".join(f", {p}={v}" for p, v in k.bound.items()) + ")"
+            for k in settings.api_keys), file=sys.stderr)
     loader = threading.Thread(
         target=_load, args=(engine,),
         kwargs={"demo_if_empty": args.load_demo_if_empty, "show_progress": True},
@@ -495,13 +501,16 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", default="data", help="data directory (one server or "
                        "ingest at a time)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on; other "
-                       "than loopback only with an API key (SEGUE_ADMIN_KEY)")
+                       "than loopback only with an API key (--keys or SEGUE_ADMIN_KEY)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on")
     serve.add_argument("--engine", default="embedded", choices=ENGINES,
                        help="where documents are indexed and searched")
     serve.add_argument("--opensearch-url", help=CLUSTER_URL_HELP)
     serve.add_argument("--load-demo-if-empty", action="store_true",
                        help="load the bundled demo catalog into an empty data directory")
+    serve.add_argument("--keys", metavar="FILE", help="API keys and their scopes (admin, "
+                       "write, events, search), a JSON or TOML file; default "
+                       "SEGUE_KEYS_FILE; SEGUE_ADMIN_KEY and SEGUE_SEARCH_KEYS add to it")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug", "trace"],
                        help="uvicorn's log level")
