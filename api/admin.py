@@ -11,6 +11,7 @@ from segue.errors import EngineUnavailable
 
 from .auth import PUBLIC, SEARCH
 from .errors import Problem
+from .openapi import problems
 from .schemas import Health, Ready
 
 router = APIRouter(prefix="/v1", tags=["admin"])
@@ -23,7 +24,7 @@ async def health(request: Request) -> dict:
 
 
 @router.get("/ready", response_model=Ready, response_model_exclude_none=True,
-             dependencies=[Depends(PUBLIC)])
+             dependencies=[Depends(PUBLIC)], responses=problems(503))
 async def ready(request: Request) -> dict:
     engine: Engine = request.app.state.engine
     if not engine.ready:
@@ -41,7 +42,7 @@ async def ready(request: Request) -> dict:
             **({} if backlog is None else {"text_vectors_backlog": backlog})}
 
 
-@router.get("/stats", dependencies=[Depends(SEARCH)])
+@router.get("/stats", dependencies=[Depends(SEARCH)], responses=problems(503))
 async def stats(request: Request) -> dict:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     engine: Engine = request.app.state.engine

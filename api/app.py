@@ -16,7 +16,7 @@ from segue.config import Settings
 from segue.engines import Engine
 from segue.ranking import Profiles
 
-from . import admin, auth, documents, errors, events, metrics, search
+from . import admin, auth, documents, errors, events, metrics, openapi, search
 
 STATIC = resources.files(__package__).joinpath("static")
 
@@ -52,7 +52,7 @@ def create_app(engine: Engine, settings: Settings, *,
               name="swagger-ui")
 
     @app.get("/openapi.json", include_in_schema=False, dependencies=[Depends(auth.PUBLIC)])
-    async def openapi() -> JSONResponse:
+    async def openapi_json() -> JSONResponse:
         return JSONResponse(app.openapi())
 
     @app.get("/docs", include_in_schema=False, dependencies=[Depends(auth.PUBLIC)])
@@ -72,4 +72,11 @@ def create_app(engine: Engine, settings: Settings, *,
         return FileResponse(str(page))
 
     auth.check_declared(app)
+
+    def exact_openapi() -> dict:
+        if app.openapi_schema is None:
+            app.openapi_schema = openapi.document(app, engine)
+        return app.openapi_schema
+
+    app.openapi = exact_openapi  # type: ignore[method-assign]
     return app

@@ -16,6 +16,7 @@ from segue.engines import Engine
 
 from .auth import SEARCH, WRITE, Caller
 from .errors import Problem
+from .openapi import problems
 from .schemas import BulkAnswer, DeleteAnswer
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
@@ -131,15 +132,21 @@ async def _spool_gzip(request: Request, body: IO[bytes]) -> int:
 
 @router.post(
     "/_bulk", response_model=BulkAnswer, dependencies=[Depends(WRITE)],
+    responses=problems(400, 413, 415, 503),
     openapi_extra={"requestBody": {"required": True, "content": {
-        "application/x-ndjson": {"schema": {"type": "string"}}}}},
+        "application/x-ndjson": {"schema": {
+            "type": "string", "description": "action lines, each followed by its "
+            "document (not for delete); a line that is not a valid action fails alone",
+            # A body with no line but blank ones holds no action: a 400.
+            "pattern": "[^ \t\n\r\f\v]"}}}}},
 )
 async def bulk(
     request: Request,
     refresh: Annotated[str, Query(description="true | wait_for | false: writes are "
                                   "searchable by their words when the request returns in "
                                   "every case; wait_for also waits (up to 120 s) until "
-                                  "their text vectors are in")] = "",
+                                  "their text vectors are in",
+                                  json_schema_extra={"enum": list(_REFRESH)})] = "",
 ) -> Response:
     """Elasticsearch `_bulk` form: an action line, then a document line (not for delete).
 
@@ -181,7 +188,7 @@ DocId = Annotated[str, Path(max_length=512, description="the document's id; "
                             "percent-encode a `/` in it as `%2F`")]
 
 
-@router.get("/{doc_id:path}")
+@router.get("/{doc_id:path}", responses=problems(404))
 async def get_document(
     request: Request, doc_id: DocId, caller: Annotated[Caller, Depends(SEARCH)]
 ) -> dict:
@@ -193,7 +200,7 @@ async def get_document(
 
 
 @router.delete("/{doc_id:path}", response_model=DeleteAnswer,
-               dependencies=[Depends(WRITE)])
+               dependencies=[Depends(WRITE)], responses=problems(404, 503))
 async def delete_document(
     request: Request, doc_id: DocId
 ) -> dict:

@@ -21,6 +21,7 @@ from segue.ranking import credited_artists, credited_genres
 
 from .auth import EVENTS
 from .errors import Problem
+from .openapi import problems
 
 router = APIRouter(prefix="/v1/events", tags=["events"], dependencies=[Depends(EVENTS)])
 
@@ -95,11 +96,11 @@ def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
 
 
 @router.post("", response_model=EventsAnswer, response_model_exclude_none=True,
-             dependencies=[Depends(_json_body)])
+             dependencies=[Depends(_json_body)], responses=problems(400, 415))
 async def post_events(
     request: Request,
     events: Annotated[list[Any], Body(
-        embed=True, max_length=MAX_EVENTS,
+        embed=True, max_length=MAX_EVENTS, json_schema_extra={"minItems": 1},
         description='[{"user_id": "u1", "type": "play"|"like"|"click", "id": "tr-…", '
                     '"at": 1732450000}]')],
 ) -> dict:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
@@ -15,6 +17,7 @@ from segue.schema import DOC_TYPES
 
 from .auth import SEARCH, Caller
 from .errors import Problem
+from .openapi import problems
 from .schemas import SearchAnswer, SimilarAnswer, SuggestAnswer
 
 router = APIRouter(prefix="/v1", tags=["search"], dependencies=[Depends(SEARCH)])
@@ -22,6 +25,7 @@ Key = Annotated[Caller, Depends(SEARCH)]
 
 MAX_LIKED = 50          # artists, and as many genres, per request
 MAX_LIKED_CHARS = 200   # per name
+_LIKED = {"items": {"type": "string", "maxLength": MAX_LIKED_CHARS}}
 
 
 def _engine(request: Request) -> Engine:
@@ -32,15 +36,26 @@ def _engine(request: Request) -> Engine:
     return engine
 
 
+_ONE_TYPE = "(?:" + "|".join(DOC_TYPES) + ")"
+# What `type` may be, documented in /openapi.json and checked by the same expression.
+TYPES_PATTERN = f"^$|^ *{_ONE_TYPE} *(?:, *{_ONE_TYPE} *)*$"
+_TYPES = re.compile(TYPES_PATTERN)
+TypeParam = Annotated[str | None, Query(
+    description=f"comma-separated types: {', '.join(DOC_TYPES)}",
+    json_schema_extra={"pattern": TYPES_PATTERN})]
+QueryText = Annotated[str, Query(description="what the user typed",
+                                 json_schema_extra={"maxLength": MAX_QUERY_CHARS})]
+
+
 def _types(raw: str | None) -> frozenset[str] | None:
     if not raw:
         return None
-    types = frozenset(t.strip() for t in raw.split(",") if t.strip())
+    types = frozenset(t.strip() for t in raw.split(","))
     unknown = sorted(types - set(DOC_TYPES))
-    if unknown:
-        raise Problem(400, "Invalid type", f"query parameter 'type': unknown "
-                      f"{', '.join(unknown)}; use a comma-separated subset of "
-                      f"{', '.join(DOC_TYPES)}")
+    if unknown or not _TYPES.fullmatch(raw):
+        what = f"unknown {', '.join(unknown)}" if unknown else f"'{raw}'"
+        raise Problem(400, "Invalid type", f"query parameter 'type': {what}; use a "
+                      f"comma-separated subset of {', '.join(DOC_TYPES)}")
     return types
 
 
@@ -66,29 +81,32 @@ def _user(request: Request, user_id: str | None, artists: list[str] | None,
     return user or None
 
 
-@router.get("/search", response_model=SearchAnswer, response_model_exclude_none=True)
+@router.get("/search", response_model=SearchAnswer,
+            responses=problems(400, 403, 503))
 async def search(
     request: Request,
     caller: Key,
-    q: Annotated[str, Query(description="what the user typed")] = "",
+    q: QueryText = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
-    type: Annotated[str | None, Query(description="comma-separated types")] = None,
+    type: TypeParam = None,
     explain: bool = False,
     variant: str | None = None,
     mode: Annotated[str, Query(description="auto (hybrid for descriptions, lexical for "
-                               "names) | lexical | semantic | hybrid")] = "auto",
+                               "names) | lexical | semantic | hybrid",
+                               json_schema_extra={"enum": list(MODES)})] = "auto",
     user_id: Annotated[str | None, Query(max_length=256)] = None,
-    user_artist: Annotated[list[str] | None, Query(
+    user_artist: Annotated[list[str], Query(
         max_length=MAX_LIKED, description="an artist the user likes (repeat the parameter for "
-        "more); raises their documents among near-ties, never above an exact match")] = None,
-    user_genre: Annotated[list[str] | None, Query(
+        "more); raises their documents among near-ties, never above an exact match",
+        json_schema_extra=_LIKED)] = [],  # noqa: B006 (FastAPI copies defaults)
+    user_genre: Annotated[list[str], Query(
         max_length=MAX_LIKED, description="a genre the user likes (repeatable); counts half "
-        "as much as an artist")] = None,
+        "as much as an artist", json_schema_extra=_LIKED)] = [],  # noqa: B006
     semantic_ratio: Annotated[float | None, Query(
         ge=0.0, le=1.0, description="hybrid fusion by normalized blend with this weight "
         "on the semantic side; omitted: reciprocal rank fusion")] = None,
-) -> dict:
+) -> JSONResponse:
     engine = _engine(request)
     if mode not in MODES:
         raise Problem(400, "Invalid mode", f"query parameter 'mode': '{mode}' is not "
@@ -107,19 +125,23 @@ async def search(
         # The top result is the best across types; a bound key never sees one outside
         # its binding: the best of its own types stands in (known on the first page).
         top = answer.hits[0] if offset == 0 and answer.hits else None
-    return {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
-            "top": top, "hits": answer.hits, "variant": answer.variant,
-            "assignment": answer.assignment, "mode": answer.mode,
-            "mode_reason": answer.mode_reason}
+    body = SearchAnswer.model_validate({
+        "query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
+        "top": top, "hits": answer.hits, "variant": answer.variant,
+        "assignment": answer.assignment, "mode": answer.mode,
+        "mode_reason": answer.mode_reason}).model_dump(mode="json", exclude_none=True)
+    body["top"] = body.get("top")  # required: null when nothing is good enough
+    return JSONResponse(body)
 
 
-@router.get("/similar", response_model=SimilarAnswer, response_model_exclude_none=True)
+@router.get("/similar", response_model=SimilarAnswer, response_model_exclude_none=True,
+            responses=problems(400, 403, 404, 503))
 async def similar(
     request: Request,
     caller: Key,
     id: Annotated[str, Query(min_length=1, max_length=512, description="a document id")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-    type: Annotated[str | None, Query(description="comma-separated types")] = None,
+    type: TypeParam = None,
 ) -> dict:
     """More like this: nearest by audio vector, else by text vector; never the document."""
     engine = _engine(request)
@@ -131,11 +153,11 @@ async def similar(
     return {**found, "took_ms": round((time.perf_counter() - started) * 1000, 3)}
 
 
-@router.get("/suggest", response_model=SuggestAnswer)
+@router.get("/suggest", response_model=SuggestAnswer, responses=problems(400, 503))
 async def suggest(
     request: Request,
     caller: Key,
-    q: str = "",
+    q: QueryText = "",
     limit: Annotated[int, Query(ge=1, le=20)] = 8,
 ) -> dict:
     engine = _engine(request)
