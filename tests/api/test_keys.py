@@ -4,6 +4,7 @@ and keys kept out of the server's log."""
 from __future__ import annotations
 
 import json
+import re
 import os
 import signal
 import subprocess
@@ -280,3 +281,15 @@ def test_keys_never_reach_the_server_log(tmp_path, key_file):
     assert "SEGUE_ADMIN_KEY (admin)" in text
     for secret in [*SECRETS.values(), "web-7d1e5b3a9f2c6d05"]:
         assert secret not in text and secret[:12] not in text, secret
+
+
+def test_docs_load_swagger_ui_from_this_server(app_client):
+    """/docs works offline: its script and style come from the installed package."""
+    page = app_client.get("/docs").text
+    assets = re.findall(r'(?:src|href)="([^"]+)"', page)
+    assert assets and all(a.startswith("/docs/assets/") for a in assets), assets
+    assert "cdn" not in page.lower() and "https://" not in page
+    for asset in assets:
+        r = app_client.get(asset)
+        assert r.status_code == 200 and len(r.content) > 500, asset
+    assert "SwaggerUIBundle" in app_client.get("/docs/assets/swagger-ui-bundle.js").text
