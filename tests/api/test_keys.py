@@ -4,8 +4,8 @@ and keys kept out of the server's log."""
 from __future__ import annotations
 
 import json
-import re
 import os
+import re
 import signal
 import subprocess
 import sys
