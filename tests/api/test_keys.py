@@ -293,3 +293,18 @@ def test_docs_load_swagger_ui_from_this_server(app_client):
         r = app_client.get(asset)
         assert r.status_code == 200 and len(r.content) > 500, asset
     assert "SwaggerUIBundle" in app_client.get("/docs/assets/swagger-ui-bundle.js").text
+
+
+def test_a_bad_key_file_stops_serve_in_one_line(tmp_path):
+    bad = tmp_path / "keys.toml"
+    bad.write_text('[[keys]]\nname = "web"\nkey = "s3cr3t-value-77"\nscopes = ["reader"]\n')
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SEGUE_") or
+           k == "SEGUE_TEXT_MODEL"}
+    done = subprocess.run([sys.executable, "-m", "segue", "serve", "--data",
+                           str(tmp_path / "d"), "--port", str(_free_port()), "--keys", str(bad)],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode != 0
+    assert done.stderr.strip() == (f"segue serve: key file {bad}: keys[0] (web): unknown "
+                                   "scope reader; known: admin, write, events, search")
+    assert "s3cr3t-value-77" not in done.stderr + done.stdout
+    assert not (tmp_path / "d").exists()  # refused before anything is created
