@@ -51,7 +51,7 @@ def _types(raw: str | None) -> frozenset[str] | None:
     if not raw:
         return None
     types = frozenset(t.strip() for t in raw.split(","))
-    unknown = sorted(types - set(DOC_TYPES))
+    unknown = sorted(t for t in types - set(DOC_TYPES) if t)
     if unknown or not _TYPES.fullmatch(raw):
         what = f"unknown {', '.join(unknown)}" if unknown else f"'{raw}'"
         raise Problem(400, "Invalid type", f"query parameter 'type': {what}; use a "
