@@ -55,10 +55,15 @@ def create_app(engine: Engine, settings: Settings, *,
     async def openapi_json() -> JSONResponse:
         return JSONResponse(app.openapi())
 
+    @app.get("/docs/openapi-3.0.json", include_in_schema=False,
+             dependencies=[Depends(auth.PUBLIC)])
+    async def openapi_30() -> JSONResponse:
+        return JSONResponse(openapi.as_openapi_30(app.openapi()))
+
     @app.get("/docs", include_in_schema=False, dependencies=[Depends(auth.PUBLIC)])
     async def docs() -> HTMLResponse:
         return get_swagger_ui_html(
-            openapi_url="/openapi.json", title="Segue API",
+            openapi_url="/docs/openapi-3.0.json", title="Segue API",
             swagger_js_url="/docs/assets/swagger-ui-bundle.js",
             swagger_css_url="/docs/assets/swagger-ui.css",
             swagger_favicon_url="/docs/assets/favicon-32x32.png")

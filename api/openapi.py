@@ -83,3 +83,33 @@ def document(app: FastAPI, engine: Engine) -> dict[str, Any]:
                     parameter["schema"] = {"type": "string", "enum": engine.variants,
                                            "description": "a ranking variant"}
     return spec
+
+
+def as_openapi_30(spec: dict[str, Any]) -> dict[str, Any]:
+    """The same document spelt as OpenAPI 3.0, for the Swagger UI that `/docs` serves.
+
+    The packaged Swagger UI (`swagger-ui-bundle`, 4.15) reads 3.0 only, and the only
+    3.1 spelling FastAPI writes here is `{"type": "null"}` in an `anyOf`, which 3.0
+    says as `nullable: true`. `/openapi.json` itself stays 3.1, as generated.
+    """
+
+    def convert(node: Any) -> Any:
+        if isinstance(node, list):
+            return [convert(item) for item in node]
+        if not isinstance(node, dict):
+            return node
+        out = {key: convert(value) for key, value in node.items()}
+        options = out.get("anyOf")
+        if isinstance(options, list) and {"type": "null"} in options:
+            rest = [o for o in options if o != {"type": "null"}]
+            del out["anyOf"]
+            if len(rest) == 1:
+                out = {**rest[0], **out}
+            elif rest:
+                out["anyOf"] = rest
+            out["nullable"] = True
+        return out
+
+    converted: dict[str, Any] = convert(spec)
+    converted["openapi"] = "3.0.3"
+    return converted

@@ -93,6 +93,7 @@ ROUTES: dict[tuple[str, str], tuple[str, dict, set[int]]] = {
     ("GET", "/metrics"): ("public", {}, {200}),
     ("GET", "/openapi.json"): ("public", {}, {200}),
     ("GET", "/docs"): ("public", {}, {200}),
+    ("GET", "/docs/openapi-3.0.json"): ("public", {}, {200}),
     ("GET", "/"): ("public", {}, {200}),
     ("GET", "/static"): ("public", {"url": "/static/app.js"}, {200}),
     ("GET", "/docs/assets"): ("public", {"url": "/docs/assets/swagger-ui-bundle.js"}, {200}),
@@ -308,3 +309,18 @@ def test_a_bad_key_file_stops_serve_in_one_line(tmp_path):
                                    "scope reader; known: admin, write, events, search")
     assert "s3cr3t-value-77" not in done.stderr + done.stdout
     assert not (tmp_path / "d").exists()  # refused before anything is created
+
+
+def test_docs_read_the_same_document_spelt_as_openapi_30(app_client):
+    """The packaged Swagger UI reads OpenAPI 3.0: /docs gets /openapi.json with
+    `nullable` for 3.1's `{"type": "null"}` and nothing else changed."""
+    full = app_client.get("/openapi.json").json()
+    old = app_client.get("/docs/openapi-3.0.json").json()
+    assert full["openapi"].startswith("3.1") and old["openapi"] == "3.0.3"
+    assert '"type": "null"' not in json.dumps(old)
+    assert old["paths"].keys() == full["paths"].keys()
+    params = {p["name"]: p["schema"] for p in old["paths"]["/v1/search"]["get"]["parameters"]}
+    assert params["type"]["nullable"] is True and params["type"]["type"] == "string"
+    assert params["type"]["pattern"] == next(
+        p["schema"]["pattern"] for p in full["paths"]["/v1/search"]["get"]["parameters"]
+        if p["name"] == "type")
