@@ -158,7 +158,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
         # The activity consumer feeds the app's profiles, so it is made with the app.
         stream = app.state.stream = StreamWorker(
-            engine, args.kafka, profiles=app.state.profiles, max_lag=args.kafka_max_lag)
+            engine, args.kafka, profiles=app.state.profiles, max_lag=args.kafka_max_lag,
+            **_stream_options(args))
         stream.observe(app.state.metrics.count_batch)
         threading.Thread(target=_start_when_ready, args=(engine, stream), daemon=True,
                          name="segue-stream-start").start()
@@ -180,7 +181,7 @@ def cmd_consume(args: argparse.Namespace) -> int:
     engine = open_engine(_settings(args, writes=True))
     try:
         _load_until_ready(engine, demo_if_empty=False, show_progress=sys.stderr.isatty())
-        worker = StreamWorker(engine, args.kafka)
+        worker = StreamWorker(engine, args.kafka, **_stream_options(args))
         worker.start()
         print(f"segue consume: applying {worker.consumers[0].topic} from {args.kafka} to "
               f"{args.data}; Ctrl-C to stop", file=sys.stderr)
@@ -547,6 +548,20 @@ CLUSTER_URL_HELP = ("cluster engines: node URLs, comma-separated (default "
                     "SEGUE_OPENSEARCH_URL or http://127.0.0.1:9200)")
 
 
+def _kafka_topics(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kafka-catalog-topic", default="segue.catalog", metavar="TOPIC",
+                        help="catalog changes (bad ones go to TOPIC.dead)")
+    parser.add_argument("--kafka-activity-topic", default="segue.activity", metavar="TOPIC",
+                        help="plays, likes, clicks and forget events")
+    parser.add_argument("--kafka-group", default="segue", metavar="GROUP",
+                        help="the consumer group whose committed offsets say what is applied")
+
+
+def _stream_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"catalog_topic": args.kafka_catalog_topic,
+            "activity_topic": args.kafka_activity_topic, "group": args.kafka_group}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="segue", description=__doc__, formatter_class=_Help)
     parser.add_argument("--version", action="version", version=f"segue {_version()}")
@@ -575,6 +590,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--kafka-max-lag", type=_positive, default=10_000,
                        help="/v1/ready says not ready while a consumer is more messages "
                        "behind than this")
+    _kafka_topics(serve)
     serve.set_defaults(func=cmd_serve)
 
     consume = command("consume", "apply catalog changes from Kafka to a data directory no "
@@ -582,6 +598,7 @@ def build_parser() -> argparse.ArgumentParser:
     consume.add_argument("--kafka", metavar="HOST:PORT", required=True,
                          help="the Kafka broker")
     consume.add_argument("--data", default="data", help="data directory")
+    _kafka_topics(consume)
     consume.set_defaults(func=cmd_consume)
 
     publish = command("publish", "send a _bulk NDJSON file (action line, then document "
