@@ -21,7 +21,8 @@ MAX_MESSAGE_BYTES = 1024 * 1024
 _KEPT_BYTES = 64 * 1024  # of an oversized original, so its dead letter fits the broker
 
 # decide.py's words for an external version that is not above the stored one.
-_NOT_ABOVE = re.compile(r"^(?:line \d+: )?version (\d+) of .* is not above the stored version (\d+)")
+_NOT_ABOVE = re.compile(r"^(?:line \d+: )?version (\d+) of .* is not above "
+                        r"the stored version (\d+)")
 
 
 class Rejected(NamedTuple):
