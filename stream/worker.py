@@ -20,7 +20,7 @@ MAX_LAG = 10_000
 class StreamWorker:
     def __init__(self, engine: Engine, bootstrap: str, *, profiles: Profiles | None = None,
                  catalog_topic: str = CATALOG, activity_topic: str = ACTIVITY,
-                 group: str = "segue", max_lag: int = MAX_LAG, batch_size: int = 500,
+                 group: str = "segue", max_lag: int = MAX_LAG, batch_size: int = 2000,
                  max_message_bytes: int = MAX_MESSAGE_BYTES) -> None:
         self.bootstrap = bootstrap
         self.max_lag = max_lag
