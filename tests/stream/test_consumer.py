@@ -148,3 +148,25 @@ def test_activity_feeds_profiles_and_forget_erases_the_user(
     assert profiles.context("bo") is not None and len(profiles) == 1
     (letter,) = read_all(kafka, f"{activity}.dead", 1)
     assert "tr-nowhere" in orjson.loads(letter.value())["reason"]
+
+
+def test_ready_says_when_a_consumer_is_too_far_behind(make_engine, kafka: str,
+                                                       topic: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from segue.api import create_app
+    from segue.config import Settings
+
+    engine = make_engine([HALO])
+    app = create_app(engine, Settings())
+    worker = app.state.stream = StreamWorker(engine, kafka, catalog_topic=topic,
+                                             group=uuid.uuid4().hex, max_lag=100)
+    client = TestClient(app)
+    assert client.get("/v1/ready").status_code == 200
+    worker.stats[0].lag = {0: 60, 1: 41, 2: 0}  # as the consumer loop measures it
+    answer = client.get("/v1/ready")
+    assert answer.status_code == 503
+    assert "101 messages behind" in answer.json()["detail"]
+    stats = client.get("/v1/stats").json()["kafka"]["topics"][0]
+    assert stats["total_lag"] == 101 and stats["lag"] == {"0": 60, "1": 41, "2": 0}
+    assert 'segue_stream_lag{partition="0",topic="' in client.get("/metrics").text
