@@ -32,6 +32,10 @@ async def ready(request: Request) -> dict:
         if reason:
             raise EngineUnavailable(reason)  # answered by the one handler in errors.py
         raise Problem(503, "Loading", "the index is still loading")
+    stream = getattr(request.app.state, "stream", None)
+    behind = stream.behind() if stream is not None else None
+    if behind:
+        raise Problem(503, "Behind the stream", behind)
     stats = engine.stats()
     text = stats.get("vectors", {}).get("text")
     # Ready means searchable by words; descriptions need the text vectors, which may
@@ -46,4 +50,6 @@ async def ready(request: Request) -> dict:
 async def stats(request: Request) -> dict:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     engine: Engine = request.app.state.engine
-    return {**engine.stats(), "peak_rss_bytes": peak_kib * 1024}
+    stream = getattr(request.app.state, "stream", None)
+    kafka = {"kafka": stream.as_dict()} if stream is not None else {}
+    return {**engine.stats(), "peak_rss_bytes": peak_kib * 1024, **kafka}

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
-from segue.ranking import credited_artists, credited_genres
+from segue.ranking import Profiles, credited_artists, credited_genres
 
 from .auth import EVENTS
 from .errors import Problem
@@ -67,8 +67,12 @@ async def _json_body(request: Request) -> None:
 
 
 def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
-    engine: Engine = request.app.state.engine
-    profiles = request.app.state.profiles
+    return record_events(request.app.state.engine, request.app.state.profiles, raw)
+
+
+def record_events(engine: Engine, profiles: Profiles, raw: list[Any]) -> list[dict[str, Any]]:
+    """The one rule for activity events, from HTTP and from Kafka: each event is checked
+    and recorded alone, answered `{"status": 200}` or with its error."""
     now = time.time()
     items: list[dict[str, Any]] = []
     for n, item in enumerate(raw):
