@@ -53,6 +53,7 @@ def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
         host=getattr(args, "host", None), port=getattr(args, "port", None),
         opensearch_url=getattr(args, "opensearch_url", None),
         write_process=bulk_write_process() if writes else False,
+        embedder=getattr(args, "embedder", None),
     )
 
 
@@ -489,7 +490,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, description=help, formatter_class=_Help)
+        parser = sub.add_parser(name, help=help, description=help, formatter_class=_Help)
+        if name in ("serve", "ingest", "search", "eval"):
+            parser.add_argument("--embedder", choices=("onnx", "torch"),
+                                help="what runs the text model: int8 ONNX Runtime or "
+                                "torch (default SEGUE_EMBEDDER or onnx)")
+        return parser
 
     serve = command("serve", "serve the API and the demo page")
     serve.add_argument("--data", default="data", help="data directory (one server or "

@@ -102,7 +102,7 @@ class ClusterEngine:
 
     def _load_embedder(self) -> TextEmbedder:
         cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")
-        return TextEmbedder(self.settings.text_model, cache)
+        return TextEmbedder(self.settings.text_model, cache, self.settings.embedder)
 
     def load(self, progress: Progress | None = None, *, seed_if_empty: Seed | None = None
              ) -> int:

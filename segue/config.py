@@ -45,6 +45,9 @@ class Settings:
     # are built in code, so one variable turns vectors off for a whole process tree.
     text_model: str | None = field(
         default_factory=lambda: os.environ.get("SEGUE_TEXT_MODEL") or None)
+    # What runs the text model: "onnx" (int8 through onnxruntime, no torch in the
+    # process) or "torch" (sentence-transformers, the reference). SEGUE_EMBEDDER.
+    embedder: str = field(default_factory=lambda: os.environ.get("SEGUE_EMBEDDER") or "onnx")
     audio_dim: int | None = None      # audio vector dimension; None: fixed by the first one
     opensearch_timeout_s: float = 30.0              # per request and node tried
     # Parse, validate and commit writes in a child process, beside the one that indexes
@@ -86,6 +89,12 @@ class Settings:
     @property
     def text_vectors(self) -> bool:
         return (self.text_model or "").lower() not in ("none", "off")
+
+    @property
+    def text_model_id(self) -> str:
+        """Which vectors a snapshot holds: the model and the backend that made them."""
+        model = str(self.text_model or "packaged:all-MiniLM-L6-v2")
+        return model if self.embedder == "torch" else f"{model} ({self.embedder})"
 
     @property
     def open_access(self) -> bool:

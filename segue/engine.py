@@ -88,7 +88,7 @@ class EmbeddedEngine:
     def _open(self, settings: Settings) -> None:
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
         self.snapshots = Snapshots(Path(settings.data_dir), settings.typo_budget,
-                                   str(settings.text_model or "packaged:all-MiniLM-L6-v2"))
+                                   settings.text_model_id)
         self.fingerprint = self.snapshots.fingerprint
         self.lexical = LexicalIndex(settings.typo_budget, self.synonyms)
         self.documents = DocumentCache(self._fetch)
@@ -113,7 +113,7 @@ class EmbeddedEngine:
 
     def _load_embedder(self) -> TextEmbedder:
         cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")
-        return TextEmbedder(self.settings.text_model, cache)
+        return TextEmbedder(self.settings.text_model, cache, self.settings.embedder)
 
     def _use_index(self, index: LexicalIndex) -> None:
         self.lexical = index
