@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from collections import deque
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -231,12 +232,16 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"segue search: --data {settings.data_dir}: no such data directory",
               file=sys.stderr)
         return 1
-    engine = open_engine(settings)
+    # The text model is loaded only if the query needs meaning (a one-word or a name
+    # query never does): then every text is embedded first and the query asked again.
+    engine = open_engine(replace(settings, embed_in_background=False))
     engine.load()
-    if args.mode != "lexical":
+    request = SearchRequest(q=args.query, limit=args.limit, types=args.type,
+                            explain=args.explain, mode=args.mode)
+    answer = engine.search(request)
+    if answer.mode != "lexical" and engine.embedding_backlog() is not None:
         _wait_for_vectors(engine)
-    answer = engine.search(SearchRequest(q=args.query, limit=args.limit, types=args.type,
-                                         explain=args.explain, mode=args.mode))
+        answer = engine.search(request)
     if args.json:
         body = {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
                 "top": answer.top, "hits": answer.hits, "mode": answer.mode}

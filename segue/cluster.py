@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -167,9 +167,13 @@ class ClusterEngine:
         (result,) = self._write([Action("delete", doc_id, 1)])
         return result
 
-    def wait_for_vectors(self, timeout: float | None = None) -> bool:
+    def wait_for_vectors(self, timeout: float | None = None,
+                         doc_ids: Collection[str] | None = None) -> bool:
         """Writes embed their text before they are acknowledged: nothing to wait for."""
         return True
+
+    def vectors_pending(self, doc_ids: Collection[str]) -> int:
+        return 0
 
     def embedding_backlog(self) -> int | None:
         return None

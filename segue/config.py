@@ -55,6 +55,9 @@ class Settings:
     # code and in `from_env` alike (SEGUE_WRITE_PROCESS=1 turns it on): the commands
     # that write in bulk turn it on themselves (`bulk_write_process`).
     write_process: bool = False
+    # Embed queued texts as soon as they are written (a server). Off for one-off
+    # commands (`segue search`): the model then loads only if a search needs meaning.
+    embed_in_background: bool = True
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
