@@ -160,6 +160,18 @@ class EmbeddingCache:
         return self._conn().execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
 
 
+def cache_salt(model_path: str, backend: str) -> bytes:
+    """What an `EmbeddingCache` key is salted with: the model and the backend (their
+    vectors differ a little: int8 weights), so one cache serves several models."""
+    salt = model_path if backend == "torch" else f"{model_path}\0{backend}"
+    return hashlib.sha256(salt.encode()).digest()[:8]
+
+
+def cache_key(salt: bytes, text: str) -> bytes:
+    """A text's key in the `EmbeddingCache`; computed without loading the model."""
+    return hashlib.blake2b(text.encode(), digest_size=16, key=salt).digest()
+
+
 class TextEmbedder:
     """Texts -> unit vectors, through the cache; `model_calls` counts real encodes,
     `query_hits` / `query_misses` the query vectors served from memory or computed."""
@@ -171,9 +183,7 @@ class TextEmbedder:
         self.model = _load_model(self.model_path, backend)
         self.dim = self.model.dim
         self.cache = cache
-        # The backends' vectors differ a little (int8 weights): each has its own keys.
-        salt = self.model_path if backend == "torch" else f"{self.model_path}\0{backend}"
-        self._salt = hashlib.sha256(salt.encode()).digest()[:8]
+        self._salt = cache_salt(self.model_path, backend)
         self.model_calls = 0
         self.texts_embedded = 0
         self.query_hits = 0
@@ -182,7 +192,7 @@ class TextEmbedder:
         self._queries_lock = threading.Lock()
 
     def key(self, text: str) -> bytes:
-        return hashlib.blake2b(text.encode(), digest_size=16, key=self._salt).digest()
+        return cache_key(self._salt, text)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         self.model_calls += 1
