@@ -75,4 +75,6 @@ def test_descriptive_queries_rank_as_well(corpus, vectors) -> None:
         ndcg[name] = score(judged, run, ["ndcg@10"])["all"]["ndcg@10"]
     print(f"\nNDCG@10 by vectors alone: int8 {ndcg['onnx']:.4f}, fp32 {ndcg['torch']:.4f}")
     assert ndcg["torch"] > 0.2  # the judgments do reward meaning: a real comparison
-    assert abs(ndcg["onnx"] - ndcg["torch"]) <= 0.01
+    # Not worse by more than 0.01 (measured: int8 0.716 against fp32 0.702 on this
+    # sample; near-ties fall either way).
+    assert ndcg["onnx"] >= ndcg["torch"] - 0.01
