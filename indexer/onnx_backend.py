@@ -123,3 +123,9 @@ class OnnxModel:
             out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True),
                                             1e-12)
         return out
+
+
+if __name__ == "__main__":  # `make install`: export the packaged model ahead of `make serve`
+    from .embedding import default_model_path
+
+    print(f"text model (int8 ONNX): {int8_model(default_model_path())}")
