@@ -497,9 +497,9 @@ def build_parser() -> argparse.ArgumentParser:
     def command(name: str, help: str) -> argparse.ArgumentParser:
         parser = sub.add_parser(name, help=help, description=help, formatter_class=_Help)
         if name in ("serve", "ingest", "search", "eval"):
-            parser.add_argument("--embedder", choices=("onnx", "torch"),
-                                help="what runs the text model: int8 ONNX Runtime or "
-                                "torch (default SEGUE_EMBEDDER or onnx)")
+            parser.add_argument("--embedder", choices=("onnx", "torch"), metavar="NAME",
+                                help="what runs the text model: onnx (int8, ONNX Runtime) "
+                                "or torch (default: SEGUE_EMBEDDER, else onnx)")
         return parser
 
     serve = command("serve", "serve the API and the demo page")

@@ -59,6 +59,11 @@ class Settings:
     # commands (`segue search`): the model then loads only if a search needs meaning.
     embed_in_background: bool = True
 
+    def __post_init__(self) -> None:
+        if self.embedder not in ("onnx", "torch"):
+            raise ValueError(f"text embedder '{self.embedder}' (SEGUE_EMBEDDER) is not "
+                             "available; use onnx or torch")
+
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
         env = os.environ
