@@ -41,6 +41,7 @@ if TYPE_CHECKING:
         cache_salt,
         default_model_path,
         embedding_text,
+        shared_cache,
     )
     from .forked import fork_task, wait_task
     from .ledger_process import LedgerError
@@ -66,6 +67,7 @@ _WHERE: dict[str, str] = {
     "TextBackfill": "cluster_vectors",
     "VectorBacklog": "cluster_vectors",
     "cache_salt": "embedding",
+    "shared_cache": "embedding",
     "fewer_full_collections": "collector",
     "CsvRowError": "csv_documents",
     "read_csv": "csv_documents",
@@ -131,6 +133,7 @@ __all__ = [
     "parse_bulk",
     "parse_documents",
     "read_csv",
+    "shared_cache",
     "wait_task",
 ]
 

@@ -119,9 +119,14 @@ def embedding_text(doc: Mapping[str, Any]) -> str:
 
 
 class EmbeddingCache:
-    """(model, text) hash -> vector, durable in SQLite; one connection per thread."""
+    """(model, text) hash -> vector, durable in SQLite; one connection per thread.
 
-    def __init__(self, path: str | Path) -> None:
+    `shared` is a second, read-only level: the machine's cache of the packaged model
+    (`shared_cache`), which `make install` fills with the demo catalog's texts, so a
+    fresh demo server finds its vectors instead of computing them."""
+
+    def __init__(self, path: str | Path, shared: EmbeddingCache | None = None) -> None:
+        self.shared = shared
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
@@ -147,6 +152,8 @@ class EmbeddingCache:
             for key, blob in self._conn().execute(
                     f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", chunk):
                 found[key] = np.frombuffer(blob, dtype=np.float32)
+        if self.shared is not None and len(found) < len(keys):
+            found.update(self.shared.get_many([k for k in keys if k not in found]))
         return found
 
     def put_many(self, items: Mapping[bytes, np.ndarray]) -> None:
@@ -158,6 +165,17 @@ class EmbeddingCache:
 
     def __len__(self) -> int:
         return self._conn().execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
+
+
+def shared_cache(model_path: str | None, backend: str) -> EmbeddingCache | None:
+    """The machine's cache of the packaged model's vectors (demo texts, made by `make
+    install`), if there is one and this is that model and backend; else None."""
+    if model_path is not None or backend != "onnx":
+        return None
+    from .onnx_backend import shared_cache_path
+
+    path = shared_cache_path(default_model_path())
+    return EmbeddingCache(path) if path.is_file() else None
 
 
 def cache_salt(model_path: str, backend: str) -> bytes:

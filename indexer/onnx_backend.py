@@ -125,7 +125,23 @@ class OnnxModel:
         return out
 
 
-if __name__ == "__main__":  # `make install`: export the packaged model ahead of `make serve`
-    from .embedding import default_model_path
+def shared_cache_path(model_dir: Path) -> Path:
+    """The machine's embedding cache for one model (see `EmbeddingCache.shared`)."""
+    return model_cache_dir() / model_hash(str(model_dir)) / "embeddings.sqlite3"
 
-    print(f"text model (int8 ONNX): {int8_model(default_model_path())}")
+
+if __name__ == "__main__":
+    # `make install`: export the packaged model and embed the demo catalog ahead of
+    # `make serve`, so a fresh demo is searchable by meaning within seconds.
+    from segue.catalog import load_demo
+
+    from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
+
+    model = default_model_path()
+    print(f"text model (int8 ONNX): {int8_model(model)}")
+    cache = EmbeddingCache(shared_cache_path(model))
+    texts = [embedding_text(d) for d in load_demo()]
+    embedder = TextEmbedder(model, cache)
+    embedder.embed(texts)
+    print(f"demo catalog: {len(texts)} texts embedded ({embedder.texts_embedded} new) "
+          f"into {cache.path}")

@@ -33,6 +33,7 @@ from segue.indexer import (
     VectorIndex,
     Writer,
     index_actions,
+    shared_cache,
 )
 from segue.mappings import DIALECTS
 from segue.query import (
@@ -112,7 +113,8 @@ class EmbeddedEngine:
         return sinks + ([self.text] if self.text is not None else [])
 
     def _load_embedder(self) -> TextEmbedder:
-        cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")
+        cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3",
+                               shared_cache(self.settings.text_model, self.settings.embedder))
         return TextEmbedder(self.settings.text_model, cache, self.settings.embedder)
 
     def _use_index(self, index: LexicalIndex) -> None:

@@ -127,3 +127,17 @@ def test_a_repeated_query_is_embedded_once(demo_client) -> None:
                                                   "offset": 5}).json()
     assert counts() == (hits + 1, misses + 1)
     assert first["mode"] == again["mode"] == "semantic" and first["hits"] and again["hits"]
+
+
+def test_the_machine_cache_answers_what_the_data_directory_has_not_seen(tmp_path: Path
+                                                                        ) -> None:
+    """`make install` embeds the demo into a cache beside the model: a fresh data
+    directory reads its vectors from there, and writes only its own file."""
+    shared = EmbeddingCache(tmp_path / "machine" / "embeddings.sqlite3")
+    shared.put_many({b"k-demo": np.ones(4, np.float32)})
+    local = EmbeddingCache(tmp_path / "data" / "embeddings.sqlite3", shared)
+    local.put_many({b"k-new": np.zeros(4, np.float32)})
+    found = local.get_many([b"k-demo", b"k-new", b"k-unknown"])
+    assert sorted(found) == [b"k-demo", b"k-new"]
+    assert found[b"k-demo"].tolist() == [1.0] * 4
+    assert len(shared) == 1 and len(local) == 1
