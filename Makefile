@@ -19,6 +19,7 @@ $(BIN)/python:
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	HF_HUB_OFFLINE=1 $(BIN)/python -m segue.indexer.onnx_backend
 	touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed

@@ -40,10 +40,11 @@ async def ready(request: Request) -> dict:
     text = stats.get("vectors", {}).get("text")
     # Ready means searchable by words; descriptions need the text vectors, which may
     # still be catching up (a fresh demo catalog is embedded after start).
-    backlog = None if text is None else (text["backlog"] if text["caught_up"] or
-                                         text["backlog"] else stats["documents"])
+    if text is None:
+        return {"ready": True, "documents": stats["documents"]}
+    model = "failed" if text.get("error") else "loaded" if text["loaded"] else "not loaded"
     return {"ready": True, "documents": stats["documents"],
-            **({} if backlog is None else {"text_vectors_backlog": backlog})}
+            "text_vectors_backlog": text["backlog"], "text_model": model}
 
 
 @router.get("/stats", dependencies=[Depends(SEARCH)], responses=problems(503))

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 import time
 import zlib
-from typing import IO, Annotated
+from typing import IO, Annotated, NamedTuple
 
 import orjson
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -29,19 +30,28 @@ _ENCODINGS = ("", "identity", "gzip", "x-gzip")
 _ACCEPTED_TYPES = ("application/x-ndjson", "application/json", "text/plain",
                    "application/octet-stream", "")
 _REFRESH = ("", "true", "false", "wait_for")
-WAIT_FOR_VECTORS_S = 120.0
+_WRITTEN = ("created", "updated")
+MAX_VECTOR_WAIT_S = 120.0
+_TIME = re.compile(r"(\d+(?:\.\d+)?)(ms|s|m)?")
+_UNITS = {"ms": 0.001, "s": 1.0, "m": 60.0}
 
 
-def _run_bulk(engine: Engine, body: IO[bytes]) -> bytes:
-    """The answer, serialized into one buffer a thousand items at a time.
+class _Bulk(NamedTuple):
+    items: bytes          # the items, serialized, without the brackets
+    errors: bool
+    written: set[str]     # ids indexed or updated: their text vectors may be pending
+
+
+def _run_bulk(engine: Engine, body: IO[bytes]) -> _Bulk:
+    """The items, serialized into one buffer a thousand at a time.
 
     Memory stays about the size of the answer: neither 100k dictionaries nor 100k
     small byte strings (orjson gives each a large allocation that stays resident).
     """
-    started = time.perf_counter()
     items = bytearray()
     errors = False
     batch: list[bytes] = []
+    written: set[str] = set()
 
     def flush() -> None:
         if items:
@@ -52,6 +62,8 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> bytes:
     body.seek(0)
     for result in engine.bulk(body):  # a binary file is an iterable of lines
         errors |= not result.ok
+        if result.ok and result.doc_id is not None and result.result in _WRITTEN:
+            written.add(result.doc_id)
         batch.append(result.to_json_bytes())
         if len(batch) == 1000:
             flush()
@@ -61,9 +73,21 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> bytes:
         raise Problem(400, "Empty bulk request",
                       "the body holds no action; send NDJSON lines such as "
                       '{"index":{"_id":"t1"}} followed by the document')
-    took = int((time.perf_counter() - started) * 1000)
-    head = orjson.dumps({"took": took, "errors": errors})[:-1]
-    return b"".join((head, b',"items":[', items, b"]}"))
+    return _Bulk(bytes(items), errors, written)
+
+
+def _timeout_s(raw: str) -> float:
+    """Elasticsearch's time units (`30s`, `500ms`, `1m`; a bare number is seconds),
+    bounded: a client cannot hold a request open for longer than MAX_VECTOR_WAIT_S."""
+    match = _TIME.fullmatch(raw.strip())
+    if match is None:
+        raise Problem(400, "Invalid timeout", f"query parameter 'timeout': '{raw}'; "
+                      "use a duration such as 30s, 500ms or 1m")
+    seconds = float(match[1]) * _UNITS[match[2] or "s"]
+    if seconds > MAX_VECTOR_WAIT_S:
+        raise Problem(400, "Invalid timeout", f"query parameter 'timeout': '{raw}' is "
+                      f"longer than the limit of {MAX_VECTOR_WAIT_S:.0f}s")
+    return seconds
 
 
 def _too_large(what: str) -> Problem:
@@ -142,11 +166,17 @@ async def _spool_gzip(request: Request, body: IO[bytes]) -> int:
 )
 async def bulk(
     request: Request,
-    refresh: Annotated[str, Query(description="true | wait_for | false: writes are "
-                                  "searchable by their words when the request returns in "
-                                  "every case; wait_for also waits (up to 120 s) until "
-                                  "their text vectors are in",
+    refresh: Annotated[str, Query(description="true | wait_for | false: the answer comes "
+                                  "when the writes are searchable by their words, in every "
+                                  "case; it never waits for text vectors (see "
+                                  "wait_for_vectors)",
                                   json_schema_extra={"enum": list(_REFRESH)})] = "",
+    wait_for_vectors: Annotated[bool, Query(description="also wait, at most `timeout`, "
+                                            "until this request's documents are "
+                                            "searchable by meaning (their text vectors "
+                                            "are in)")] = False,
+    timeout: Annotated[str, Query(description="how long wait_for_vectors may wait: 30s, "
+                                  "500ms, 1m (at most 120s)")] = "30s",
 ) -> Response:
     """Elasticsearch `_bulk` form: an action line, then a document line (not for delete).
 
@@ -154,6 +184,8 @@ async def bulk(
     larger `Content-Length` is answered 413 before the body is read. Send it as is or
     with `Content-Encoding: gzip`; another encoding is answered 415.
     """
+    started = time.perf_counter()  # `took` is the whole request's time
+    wait_s = _timeout_s(timeout)
     if refresh not in _REFRESH:
         raise Problem(400, "Invalid refresh", f"query parameter 'refresh': '{refresh}'; "
                       "use true, wait_for or false")
@@ -174,12 +206,20 @@ async def bulk(
             size = await _spool(request, body)
         if size == 0:
             raise Problem(400, "Empty bulk request", "the body is empty; send NDJSON lines")
-        payload = await run_in_threadpool(_run_bulk, engine, body)
-    if refresh == "wait_for":
-        # Words are searchable on return in every case; wait_for also waits (bounded)
-        # until the new texts are embedded, so descriptive search sees them too.
-        await run_in_threadpool(engine.wait_for_vectors, WAIT_FOR_VECTORS_S)
-    return Response(payload, media_type="application/json")
+        done = await run_in_threadpool(_run_bulk, engine, body)
+    # Words are searchable now, whatever `refresh` said: the engines index them before
+    # they answer. Text vectors follow from the embedder; waiting for them is asked
+    # for explicitly, and bounded.
+    timed_out = False
+    if wait_for_vectors and done.written:
+        timed_out = not await run_in_threadpool(engine.wait_for_vectors, wait_s,
+                                                done.written)
+    pending = engine.vectors_pending(done.written) if done.written else 0
+    took = int((time.perf_counter() - started) * 1000)
+    head = orjson.dumps({"took": took, "errors": done.errors, "vectors_pending": pending,
+                         "vectors_timed_out": timed_out})[:-1]
+    return Response(b"".join((head, b',"items":[', done.items, b"]}")),
+                    media_type="application/json")
 
 
 # `:path`, so an id holding a `/` (sent percent-encoded, `%2F`, which the server

@@ -75,8 +75,13 @@ class BulkItem(BaseModel):
 
 
 class BulkAnswer(BaseModel):
-    took: int = Field(description="milliseconds")
+    took: int = Field(description="milliseconds, the whole request (waits included)")
     errors: bool
+    vectors_pending: int = Field(
+        description="documents of this request searchable by their words but still "
+                    "waiting for their text vectors (searches by meaning miss them)")
+    vectors_timed_out: bool = Field(
+        description="wait_for_vectors=true gave up after `timeout` with vectors pending")
     items: list[dict[str, BulkItem]] = Field(
         description="one per action, in order: {'index'|'create'|'update'|'delete': item}")
 
@@ -98,3 +103,6 @@ class Ready(BaseModel):
     text_vectors_backlog: int | None = Field(
         None, description="texts still waiting for the embedder (0: descriptive search "
         "sees every document); absent when text vectors are off")
+    text_model: str | None = Field(
+        None, description="loaded | not loaded (it loads on the first need: texts to "
+        "embed or a search by meaning) | failed; absent when text vectors are off")

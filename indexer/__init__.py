@@ -15,6 +15,8 @@
     `acknowledged_writes` decides what an outage fails (the whole request, or the
     items after the first acknowledged one), and `ClusterIndex` keeps the index
     behind the engine's alias (created on first use, rebuilt blue/green).
+    `TextBackfill` adds text vectors behind a cluster's writes, from a durable
+    `VectorBacklog`.
 """
 
 # Names are loaded on first use (PEP 562): a worker that only needs the lexical index or
@@ -27,13 +29,20 @@ if TYPE_CHECKING:
     from .bulk import Action, ActionError, index_actions, parse_bulk, parse_documents
     from .cluster import ClusterWriter
     from .cluster_index import ClusterIndex
-    from .cluster_vectors import ClusterVectors
+    from .cluster_vectors import ClusterVectors, TextBackfill, VectorBacklog
     from .collector import fewer_full_collections
     from .csv_documents import CsvRowError, read_csv
     from .decide import ItemResult
     from .dimension import FixedDimension
     from .doccache import DocumentCache
-    from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
+    from .embedding import (
+        EmbeddingCache,
+        TextEmbedder,
+        cache_salt,
+        default_model_path,
+        embedding_text,
+        shared_cache,
+    )
     from .forked import fork_task, wait_task
     from .ledger_process import LedgerError
     from .lexical import LexicalIndex
@@ -55,6 +64,10 @@ _WHERE: dict[str, str] = {
     "ClusterWriter": "cluster",
     "ClusterIndex": "cluster_index",
     "ClusterVectors": "cluster_vectors",
+    "TextBackfill": "cluster_vectors",
+    "VectorBacklog": "cluster_vectors",
+    "cache_salt": "embedding",
+    "shared_cache": "embedding",
     "fewer_full_collections": "collector",
     "CsvRowError": "csv_documents",
     "read_csv": "csv_documents",
@@ -103,12 +116,15 @@ __all__ = [
     "LexicalIndex",
     "Snapshots",
     "Store",
+    "TextBackfill",
     "TextEmbedder",
     "TextVectors",
+    "VectorBacklog",
     "VectorIndex",
     "Vocabulary",
     "Writer",
     "acknowledged_writes",
+    "cache_salt",
     "default_model_path",
     "embedding_text",
     "fewer_full_collections",
@@ -117,6 +133,7 @@ __all__ = [
     "parse_bulk",
     "parse_documents",
     "read_csv",
+    "shared_cache",
     "wait_task",
 ]
 

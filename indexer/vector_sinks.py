@@ -6,6 +6,8 @@ background thread that drains a queue in batches, so lexical ingest is never hel
 back by the model (about 900 texts/s on two cores, against 20k documents/s
 lexical): a document is searchable by its words at once and by its meaning when
 its turn comes. `backlog` says how far behind it is; `wait` blocks until caught up.
+The model is loaded only when something needs it: texts to embed, a query to embed,
+or a caller waiting for vectors; a process that only searches by words never loads it.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ import hashlib
 import logging
 import sys
 import threading
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from contextlib import contextmanager
 from itertools import islice
 from pathlib import Path
@@ -106,6 +108,9 @@ class TextVectors:
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None
         self._closing = False
+        self._background = False          # embed queued texts without being asked
+        self._demanded = False            # someone waits for vectors: load and embed
+        self._loading = threading.Lock()  # one model load, whoever asks first
 
     # -- the sink -------------------------------------------------------------------
 
@@ -175,19 +180,61 @@ class TextVectors:
         with self._cond:
             return list(self._queue) + [d for d in self._taken if d not in self._queue]
 
-    def start(self) -> None:
+    def start(self, background: bool = True) -> None:
+        """Start the embedder thread. With `background`, it embeds whatever is queued
+        as soon as it is queued (a server); without, only once someone waits for
+        vectors (a one-off command: its searches by words never load the model)."""
+        with self._cond:
+            self._background = background
         if self._thread is None:
             self._thread = threading.Thread(target=self._run, name="segue-embedder",
                                             daemon=True)
             self._thread.start()
 
-    def wait(self, timeout: float | None = None) -> bool:
-        """Block until the model is loaded and every queued text is embedded and
-        indexed (or the model failed to load); False on timeout."""
+    def pending(self, doc_ids: Collection[str]) -> int:
+        """How many of `doc_ids` still wait for their text vector."""
         with self._cond:
-            return self._cond.wait_for(
-                lambda: self.error is not None or (
-                    self.embedder is not None and not (self._queue or self._busy)), timeout)
+            return sum(1 for d in doc_ids if d in self._queue or d in self._taken)
+
+    def wait(self, timeout: float | None = None, doc_ids: Collection[str] | None = None
+             ) -> bool:
+        """Block until the model is loaded and every queued text (or only those of
+        `doc_ids`) is embedded and indexed, or the model failed to load; False on
+        timeout."""
+        with self._cond:
+            self._demanded = True
+            self._cond.notify_all()
+
+            def done() -> bool:
+                if self.error is not None:
+                    return True
+                if doc_ids is not None:
+                    return not any(d in self._queue or d in self._taken for d in doc_ids)
+                return self.embedder is not None and not (self._queue or self._busy)
+            return self._cond.wait_for(done, timeout)
+
+    def query_embedder(self) -> TextEmbedder | None:
+        """The loaded embedder, loading it now if need be (a search by meaning needs
+        it); None if the model cannot be loaded."""
+        if self.embedder is None and self.error is None:
+            self._load()
+        return self.embedder
+
+    def _load(self) -> TextEmbedder | None:
+        with self._loading:
+            if self.embedder is None and self.error is None:
+                try:
+                    embedder = self.load_embedder()
+                except Exception as e:  # a bad model path: say so, keep lexical search up
+                    log.error("text vectors are off: %s", e)
+                    with self._cond:
+                        self.error = str(e)
+                        self._cond.notify_all()
+                    return None
+                with self._cond:
+                    self.embedder = embedder
+                    self._cond.notify_all()
+        return self.embedder
 
     def close(self) -> None:
         with self._cond:
@@ -196,22 +243,21 @@ class TextVectors:
         if self._thread is not None:
             self._thread.join(timeout=30)
 
+    def _wanted(self) -> bool:
+        return self._demanded or (self._background and bool(self._queue))
+
     def _run(self) -> None:
-        try:
-            embedder = self.load_embedder()
-            with self._cond:
-                self.embedder = embedder
-                self._cond.notify_all()
-        except Exception as e:  # a bad model path: say so in stats, keep lexical search up
-            log.error("text vectors are off: %s", e)
-            with self._cond:
-                self.error = str(e)
-                self._cond.notify_all()
+        with self._cond:
+            self._cond.wait_for(lambda: self._wanted() or self._closing)
+            if self._closing:
+                return
+        embedder = self._load()
+        if embedder is None:
             return
         bar: tqdm | None = None
         while True:
             with self._cond:
-                self._cond.wait_for(lambda: self._queue or self._closing)
+                self._cond.wait_for(lambda: (self._queue and self._wanted()) or self._closing)
                 if self._closing:
                     break
                 if bar is None and self.progress and len(self._queue) >= PROGRESS_FROM:
@@ -223,7 +269,7 @@ class TextVectors:
                 self._busy = len(batch)
                 self._taken = {doc_id: text for doc_id, _, text in batch}
             try:
-                vectors = self.embedder.embed([text for _, _, text in batch])
+                vectors = embedder.embed([text for _, _, text in batch])
             except Exception:  # one bad batch must not stop the thread
                 log.exception("embedding %d texts failed; they are retried", len(batch))
                 with self._cond:
@@ -262,9 +308,12 @@ class TextVectors:
             bar.close()
 
     def stats(self) -> dict[str, Any]:
+        embedder = self.embedder
         return {**self.index.stats(), "backlog": self.backlog,
-                "model": self.embedder.model_path if self.embedder else None,
-                "caught_up": self.backlog == 0 and self.embedder is not None,
+                "model": embedder.model_path if embedder else None,
+                "loaded": embedder is not None,
+                "caught_up": self.backlog == 0 and self.error is None,
+                **(embedder.stats() if embedder else {}),
                 **({"error": self.error} if self.error else {})}
 
 

@@ -245,7 +245,7 @@ class EmbeddedVectors:
         self.text = text
 
     def embed(self, text: str) -> np.ndarray | None:
-        embedder = self.text.embedder
+        embedder = self.text.query_embedder()  # loaded on the first search by meaning
         return None if embedder is None else embedder.embed_query(text)
 
     def nearest(self, vector: np.ndarray, k: int, types: frozenset[str] | None

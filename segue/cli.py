@@ -18,6 +18,7 @@ import sys
 import threading
 import time
 from collections import deque
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
@@ -57,6 +58,7 @@ def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
         opensearch_url=getattr(args, "opensearch_url", None),
         keys_file=Path(args.keys) if getattr(args, "keys", None) else None,
         write_process=bulk_write_process() if writes else False,
+        embedder=getattr(args, "embedder", None),
     )
 
 
@@ -301,12 +303,16 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(f"segue search: --data {settings.data_dir}: no such data directory",
               file=sys.stderr)
         return 1
-    engine = open_engine(settings)
+    # The text model is loaded only if the query needs meaning (a one-word or a name
+    # query never does): then every text is embedded first and the query asked again.
+    engine = open_engine(replace(settings, embed_in_background=False))
     engine.load()
-    if args.mode != "lexical":
+    request = SearchRequest(q=args.query, limit=args.limit, types=args.type,
+                            explain=args.explain, mode=args.mode)
+    answer = engine.search(request)
+    if answer.mode != "lexical" and engine.embedding_backlog() is not None:
         _wait_for_vectors(engine)
-    answer = engine.search(SearchRequest(q=args.query, limit=args.limit, types=args.type,
-                                         explain=args.explain, mode=args.mode))
+        answer = engine.search(request)
     if args.json:
         body = {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
                 "top": answer.top, "hits": answer.hits, "mode": answer.mode}
@@ -574,7 +580,12 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def command(name: str, help: str) -> argparse.ArgumentParser:
-        return sub.add_parser(name, help=help, description=help, formatter_class=_Help)
+        parser = sub.add_parser(name, help=help, description=help, formatter_class=_Help)
+        if name in ("serve", "ingest", "search", "eval"):
+            parser.add_argument("--embedder", choices=("onnx", "torch"), metavar="NAME",
+                                help="what runs the text model: onnx (int8, ONNX Runtime) "
+                                "or torch (default: SEGUE_EMBEDDER, else onnx)")
+        return parser
 
     serve = command("serve", "serve the API and the demo page")
     serve.add_argument("--data", default="data", help="data directory (one server or "

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +28,12 @@ from segue.indexer import (
     ClusterWriter,
     EmbeddingCache,
     ItemResult,
+    TextBackfill,
     TextEmbedder,
+    VectorBacklog,
     acknowledged_writes,
+    cache_salt,
+    default_model_path,
     index_actions,
     parse_bulk,
     parse_documents,
@@ -81,8 +85,7 @@ class ClusterEngine:
                                           self.synonyms)
         self.vectors = ClusterVectors(
             self.client, self.alias, self.dialect, audio_dim=settings.audio_dim,
-            load_embedder=(lambda: embedder or self._load_embedder())
-            if settings.text_vectors else None)
+            backfill=self._backfill(embedder) if settings.text_vectors else None)
         self.index = ClusterIndex(self.client, self.alias, self.dialect, self.vectors,
                                   shards=shards, replicas=replicas)
         self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(),
@@ -100,9 +103,19 @@ class ClusterEngine:
 
     # -- life cycle ---------------------------------------------------------------------
 
-    def _load_embedder(self) -> TextEmbedder:
-        cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")
-        return TextEmbedder(self.settings.text_model, cache)
+    def _backfill(self, embedder: TextEmbedder | None) -> TextBackfill:
+        """Text vectors behind the writes: the embedding cache inline, the model later
+        through a durable backlog in the data directory."""
+        data = Path(self.settings.data_dir)
+        model = str(self.settings.text_model or default_model_path())
+        cache = embedder.cache if embedder is not None else \
+            EmbeddingCache(data / "embeddings.sqlite3")
+        backend = embedder.backend if embedder is not None else self.settings.embedder
+        return TextBackfill(
+            self.client, self.alias, self.dialect.bulk_helper(),
+            lambda: embedder or TextEmbedder(model, cache, backend), cache,
+            cache_salt(embedder.model_path if embedder else model, backend),
+            VectorBacklog(data / f"vector-backlog-{self.alias}.sqlite3"))
 
     def load(self, progress: Progress | None = None, *, seed_if_empty: Seed | None = None
              ) -> int:
@@ -126,6 +139,8 @@ class ClusterEngine:
                     progress(1)
             count = self.count()
         self.not_ready_reason = None
+        if self.vectors.backfill is not None:
+            self.vectors.backfill.start()
         self._ready.set()
         return count
 
@@ -146,6 +161,8 @@ class ClusterEngine:
         """The cluster merges its segments itself."""
 
     def close(self) -> None:
+        if self.vectors.backfill is not None:
+            self.vectors.backfill.close()
         self.client.close()
 
     # -- writes -------------------------------------------------------------------------
@@ -167,12 +184,30 @@ class ClusterEngine:
         (result,) = self._write([Action("delete", doc_id, 1)])
         return result
 
-    def wait_for_vectors(self, timeout: float | None = None) -> bool:
-        """Writes embed their text before they are acknowledged: nothing to wait for."""
+    def wait_for_vectors(self, timeout: float | None = None,
+                         doc_ids: Collection[str] | None = None) -> bool:
+        """Poll the backlog until it holds none of `doc_ids` (or nothing), then refresh
+        so the vectors just added are searchable; False on timeout."""
+        backfill = self.vectors.backfill
+        if backfill is None:
+            return True
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while (backfill.pending(doc_ids) if doc_ids is not None else len(backfill.backlog)) \
+                and backfill.error is None:
+            if deadline is not None and time.monotonic() >= deadline:
+                return False
+            time.sleep(0.05)
+        with self.dialect.guard():
+            self.client.indices.refresh(index=self.alias)
         return True
 
+    def vectors_pending(self, doc_ids: Collection[str]) -> int:
+        return 0 if self.vectors.backfill is None else self.vectors.backfill.pending(doc_ids)
+
     def embedding_backlog(self) -> int | None:
-        return None
+        backfill = self.vectors.backfill
+        waiting = 0 if backfill is None else len(backfill.backlog)
+        return waiting or None
 
     # -- reads --------------------------------------------------------------------------
 

@@ -49,6 +49,9 @@ class Settings:
     # are built in code, so one variable turns vectors off for a whole process tree.
     text_model: str | None = field(
         default_factory=lambda: os.environ.get("SEGUE_TEXT_MODEL") or None)
+    # What runs the text model: "onnx" (int8 through onnxruntime, no torch in the
+    # process) or "torch" (sentence-transformers, the reference). SEGUE_EMBEDDER.
+    embedder: str = field(default_factory=lambda: os.environ.get("SEGUE_EMBEDDER") or "onnx")
     audio_dim: int | None = None      # audio vector dimension; None: fixed by the first one
     opensearch_timeout_s: float = 30.0              # per request and node tried
     # Parse, validate and commit writes in a child process, beside the one that indexes
@@ -56,6 +59,14 @@ class Settings:
     # code and in `from_env` alike (SEGUE_WRITE_PROCESS=1 turns it on): the commands
     # that write in bulk turn it on themselves (`bulk_write_process`).
     write_process: bool = False
+    # Embed queued texts as soon as they are written (a server). Off for one-off
+    # commands (`segue search`): the model then loads only if a search needs meaning.
+    embed_in_background: bool = True
+
+    def __post_init__(self) -> None:
+        if self.embedder not in ("onnx", "torch"):
+            raise ValueError(f"text embedder '{self.embedder}' (SEGUE_EMBEDDER) is not "
+                             "available; use onnx or torch")
 
     @classmethod
     def from_env(cls, **overrides: object) -> Settings:
@@ -99,6 +110,12 @@ class Settings:
     @property
     def text_vectors(self) -> bool:
         return (self.text_model or "").lower() not in ("none", "off")
+
+    @property
+    def text_model_id(self) -> str:
+        """Which vectors a snapshot holds: the model and the backend that made them."""
+        model = str(self.text_model or "packaged:all-MiniLM-L6-v2")
+        return model if self.embedder == "torch" else f"{model} ({self.embedder})"
 
     @property
     def open_access(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from segue.indexer import (
     VectorIndex,
     Writer,
     index_actions,
+    shared_cache,
 )
 from segue.mappings import DIALECTS
 from segue.query import (
@@ -88,7 +89,7 @@ class EmbeddedEngine:
     def _open(self, settings: Settings) -> None:
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
         self.snapshots = Snapshots(Path(settings.data_dir), settings.typo_budget,
-                                   str(settings.text_model or "packaged:all-MiniLM-L6-v2"))
+                                   settings.text_model_id)
         self.fingerprint = self.snapshots.fingerprint
         self.lexical = LexicalIndex(settings.typo_budget, self.synonyms)
         self.documents = DocumentCache(self._fetch)
@@ -112,8 +113,9 @@ class EmbeddedEngine:
         return sinks + ([self.text] if self.text is not None else [])
 
     def _load_embedder(self) -> TextEmbedder:
-        cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3")
-        return TextEmbedder(self.settings.text_model, cache)
+        cache = EmbeddingCache(Path(self.settings.data_dir) / "embeddings.sqlite3",
+                               shared_cache(self.settings.text_model, self.settings.embedder))
+        return TextEmbedder(self.settings.text_model, cache, self.settings.embedder)
 
     def _use_index(self, index: LexicalIndex) -> None:
         self.lexical = index
@@ -169,7 +171,7 @@ class EmbeddedEngine:
             # Readiness does not wait for the model: names are searchable now, and
             # descriptions as soon as the embedder has caught up (see stats()).
             self.text.progress = progress is not None
-            self.text.start()
+            self.text.start(background=self.settings.embed_in_background)
         self._ready.set()
         self._snapshotter = threading.Thread(target=self._snapshot_loop, daemon=True,
                                              name="segue-snapshot")
@@ -228,12 +230,17 @@ class EmbeddedEngine:
                                      self.documents.get_many)
         return similar(neighbours, doc_id, limit, types)
 
-    def wait_for_vectors(self, timeout: float | None = None) -> bool:
-        """Block until every text written so far is embedded; False on timeout."""
-        return self.text is None or self.text.wait(timeout)
+    def wait_for_vectors(self, timeout: float | None = None,
+                         doc_ids: Collection[str] | None = None) -> bool:
+        """Block until every text written so far (or those of `doc_ids`) is embedded;
+        False on timeout."""
+        return self.text is None or self.text.wait(timeout, doc_ids)
+
+    def vectors_pending(self, doc_ids: Collection[str]) -> int:
+        return 0 if self.text is None else self.text.pending(doc_ids)
 
     def embedding_backlog(self) -> int | None:
-        if self.text is None or (self.text.embedder is not None and self.text.backlog == 0):
+        if self.text is None or self.text.backlog == 0:
             return None
         return self.text.backlog
 

@@ -13,7 +13,7 @@ names are read by the type checker only, so the API imports it for nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -83,8 +83,15 @@ class Engine(Protocol):
 
     def delete(self, doc_id: str) -> ItemResult: ...
 
-    def wait_for_vectors(self, timeout: float | None = None) -> bool:
-        """Block until every text written so far is embedded; False on timeout."""
+    def wait_for_vectors(self, timeout: float | None = None,
+                         doc_ids: Collection[str] | None = None) -> bool:
+        """Block until every text written so far (or only those of `doc_ids`) has its
+        text vector searchable; False on timeout."""
+        ...
+
+    def vectors_pending(self, doc_ids: Collection[str]) -> int:
+        """How many of `doc_ids` are searchable by their words but still wait for
+        their text vector (a `_bulk` answer's `vectors_pending`)."""
         ...
 
     def embedding_backlog(self) -> int | None:

@@ -3,8 +3,9 @@
     python -m tests.benchmarks.vectors --docs 100000 --queries 300
     python -m tests.benchmarks.vectors --docs 100000 --ingest-only
 
-1. **Embedding throughput** of the packaged MiniLM on this CPU, documents/s, on
-   one torch thread (the default) and on two.
+1. **Embedding throughput** of the packaged MiniLM on this CPU, documents/s: the
+   int8 ONNX backend (the default) beside the fp32 torch one, rounds interleaved;
+   and the median time to embed one new query with each.
 2. **FAISS build time and memory** (FAISS's serialized index plus Segue's float32
    copy of the vectors) for 100k vectors: exact flat and HNSW (the
    index Segue picks above 20k vectors), text (384-d) and audio (32-d) sizes,
@@ -39,6 +40,7 @@ from tqdm import tqdm
 from segue.config import Settings
 from segue.engine import open_engine
 from segue.indexer import EmbeddingCache, TextEmbedder, VectorIndex, embedding_text
+from segue.indexer.embedding import BATCH
 from segue.query import SearchRequest
 
 from .side_by_side import _percentiles
@@ -58,19 +60,35 @@ def describe_queries(docs: list[dict], n: int, seed: int = 4) -> list[str]:
     return sorted(out)
 
 
-def embed_throughput(texts: list[str]) -> dict[int, float]:
-    import torch
+def embed_throughput(texts: list[str], rounds: int = 3) -> dict[str, float]:
+    """Documents/s of each backend on the same texts, rounds interleaved (the machine
+    is shared: the median of alternating rounds compares like with like)."""
+    models = {"onnx": TextEmbedder(backend="onnx").model,
+              "torch": TextEmbedder(backend="torch").model}
+    rates: dict[str, list[float]] = {name: [] for name in models}
+    for model in models.values():
+        model.encode(texts[:64], BATCH)  # warm-up
+    for _ in range(rounds):
+        for name, model in models.items():
+            started = time.perf_counter()
+            model.encode(texts, BATCH)
+            rates[name].append(len(texts) / (time.perf_counter() - started))
+    return {name: float(np.median(r)) for name, r in rates.items()}
 
-    embedder = TextEmbedder()
-    rates = {}
-    for threads in (1, 2):
-        torch.set_num_threads(threads)
-        embedder.model.encode(texts[:64], batch_size=64)   # warm-up
-        started = time.perf_counter()
-        embedder.model.encode(texts, batch_size=64, normalize_embeddings=True)
-        rates[threads] = len(texts) / (time.perf_counter() - started)
-    torch.set_num_threads(1)
-    return rates
+
+def query_latency(queries: list[str]) -> dict[str, float]:
+    """Median ms to embed one query (cache cleared: each is new), per backend."""
+    out = {}
+    for name in ("onnx", "torch"):
+        embedder = TextEmbedder(backend=name)
+        embedder.clear_query_cache()
+        ms = []
+        for q in queries:
+            started = time.perf_counter()
+            embedder.embed_query(q)
+            ms.append((time.perf_counter() - started) * 1000)
+        out[name] = float(np.median(ms))
+    return out
 
 
 def faiss_build(n: int, dim: int, hnsw: bool, rng: np.random.Generator
@@ -136,40 +154,8 @@ def ingest_rates(docs: list[dict], rounds: int = 3) -> None:
     print()
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--docs", type=int, default=100_000)
-    parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--embed", type=int, default=3_000,
-                        help="documents embedded by the model (the rest: neighbours)")
-    parser.add_argument("--ingest-only", action="store_true",
-                        help="only the ingest comparison")
-    args = parser.parse_args(argv)
-
-    docs = list(tqdm(catalog(args.docs, 1), total=args.docs, desc="generating",
-                     file=sys.stderr))
-    if args.ingest_only:
-        ingest_rates(docs)
-        return 0
-    texts = [embedding_text(d) for d in docs]
-
-    print("## Embedding throughput (packaged all-MiniLM-L6-v2, CPU)\n")
-    rates = embed_throughput(texts[:1000])
-    print(f"1,000 catalog texts (mean {np.mean([len(t) for t in texts[:1000]]):.0f} chars): "
-          f"{rates[1]:.0f} docs/s on 1 thread, {rates[2]:.0f} docs/s on 2 threads\n")
-
-    print("## FAISS build, 100,000 vectors\n")
-    print("| vectors | index | build | memory | recall@10 vs exact |")
-    print("|---|---|---|---|---|")
-    rng = np.random.default_rng(7)
-    for dim in (32, 384):
-        for hnsw in (False, True):
-            took, memory, recall = faiss_build(100_000, dim, hnsw, rng)
-            print(f"| {dim}-d | {'HNSW' if hnsw else 'flat'} | {took:.1f} s | "
-                  f"{memory / 2**20:.0f} MiB | {'-' if recall is None else f'{recall:.3f}'} |")
-    print()
-
+def _latency(args: argparse.Namespace, docs: list[dict], texts: list[str]) -> int:
+    """(3): search latency by mode at `--docs` documents."""
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp)
         embedder = TextEmbedder(cache=None)
@@ -214,21 +200,82 @@ def main(argv: list[str] | None = None) -> int:
               f"{vectors_s - lexical_s:.1f} s later from the cache.\n")
         print("| queries | mode | p50 | p99 | answered as hybrid |")
         print("|---|---|---|---|---|")
-        for label, batch, mode in runs:
-            engine.text.embedder.embed_query.cache_clear()
+        # Modes interleaved query by query: on a shared machine, passes run one after
+        # another would compare moments, not modes.
+        by_run: dict[tuple[str, str], list[tuple[float, bool]]] = {}
+        for label, batch in (("descriptive", described), ("names", names)):
+            modes = [mode for lab, _, mode in runs if lab == label]
+            engine.text.embedder.clear_query_cache()
             for q in batch[:20]:
-                engine.search(SearchRequest(q=q, limit=10, mode=mode))  # warm-up
-            engine.text.embedder.embed_query.cache_clear()
-            ms, hybrid = [], 0
+                for mode in modes:
+                    engine.search(SearchRequest(q=q, limit=10, mode=mode))  # warm-up
+            engine.text.embedder.clear_query_cache()
             for q in batch:
-                answer = engine.search(SearchRequest(q=q, limit=10, mode=mode))
-                ms.append(answer.took_ms)
-                hybrid += answer.mode != "lexical"
+                for mode in modes:
+                    engine.text.embedder.clear_query_cache()  # each mode embeds anew
+                    answer = engine.search(SearchRequest(q=q, limit=10, mode=mode))
+                    by_run.setdefault((label, mode), []).append(
+                        (answer.took_ms, answer.mode != "lexical"))
+        for label, batch, mode in runs:
+            ms = [t for t, _ in by_run[(label, mode)]]
+            hybrid = sum(h for _, h in by_run[(label, mode)])
             p50, _, p99 = _percentiles(ms)
             print(f"| {label} ({len(batch)}) | {mode} | {p50:.2f} ms | {p99:.2f} ms | "
                   f"{hybrid / len(batch):.0%} |")
         engine.close()
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--docs", type=int, default=100_000)
+    parser.add_argument("--queries", type=int, default=300)
+    parser.add_argument("--embed", type=int, default=3_000,
+                        help="documents embedded by the model (the rest: neighbours)")
+    parser.add_argument("--ingest-only", action="store_true",
+                        help="only the ingest comparison")
+    parser.add_argument("--skip-faiss", action="store_true",
+                        help="leave out the FAISS build table")
+    parser.add_argument("--embedding-only", action="store_true",
+                        help="only embedding throughput and query latency")
+    parser.add_argument("--throughput-docs", type=int, default=1_000,
+                        help="texts each backend embeds for the throughput table")
+    args = parser.parse_args(argv)
+
+    docs = list(tqdm(catalog(args.docs, 1), total=args.docs, desc="generating",
+                     file=sys.stderr))
+    if args.ingest_only:
+        ingest_rates(docs)
+        return 0
+    texts = [embedding_text(d) for d in docs]
+
+    print("## Embedding throughput (packaged all-MiniLM-L6-v2, CPU)\n")
+    sample = texts[:args.throughput_docs]
+    rates = embed_throughput(sample)
+    print(f"{len(sample):,} catalog texts (mean {np.mean([len(t) for t in sample]):.0f} "
+          f"chars): onnx int8 {rates['onnx']:.0f} docs/s, torch fp32 {rates['torch']:.0f} "
+          f"docs/s ({rates['onnx'] / rates['torch']:.2f}x)\n")
+    latency = query_latency(describe_queries(docs, 200, seed=9))
+    print(f"Query embedding p50 (200 new descriptions): onnx {latency['onnx']:.2f} ms, "
+          f"torch {latency['torch']:.2f} ms\n")
+    if args.embedding_only:
+        return 0
+
+    if args.skip_faiss:
+        return _latency(args, docs, texts)
+    print("## FAISS build, 100,000 vectors\n")
+    print("| vectors | index | build | memory | recall@10 vs exact |")
+    print("|---|---|---|---|---|")
+    rng = np.random.default_rng(7)
+    for dim in (32, 384):
+        for hnsw in (False, True):
+            took, memory, recall = faiss_build(100_000, dim, hnsw, rng)
+            print(f"| {dim}-d | {'HNSW' if hnsw else 'flat'} | {took:.1f} s | "
+                  f"{memory / 2**20:.0f} MiB | {'-' if recall is None else f'{recall:.3f}'} |")
+    print()
+
+    return _latency(args, docs, texts)
 
 
 if __name__ == "__main__":

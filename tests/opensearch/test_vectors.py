@@ -4,8 +4,10 @@ hybrid search answering descriptions while names stay lexical."""
 
 from __future__ import annotations
 
+import tempfile
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 import orjson
 import pytest
@@ -32,6 +34,7 @@ def cluster_embedder(tmp_path_factory: pytest.TempPathFactory) -> TextEmbedder:
 
 def vector_engine(url: str, embedder: TextEmbedder, docs: list[dict], **settings: object
                   ) -> ClusterEngine:
+    settings.setdefault("data_dir", Path(tempfile.mkdtemp(prefix="segue-knn-")))
     engine = ClusterEngine(
         Settings(engine="opensearch", opensearch_url=url, text_model=MODEL, **settings),
         alias=f"segue-test-knn-{uuid.uuid4().hex[:8]}", replicas=0, embedder=embedder)
@@ -39,6 +42,7 @@ def vector_engine(url: str, embedder: TextEmbedder, docs: list[dict], **settings
     if docs:
         results = list(engine.index_documents(docs))
         assert all(r.ok for r in results), [r for r in results if not r.ok]
+        assert engine.wait_for_vectors(600)  # text vectors come behind the words
     return engine
 
 
@@ -48,8 +52,10 @@ def ndjson(*objs: object) -> bytes:
 
 def bulk(client: TestClient, *docs: dict) -> list[dict]:
     body = b"".join(ndjson({"index": {"_id": d["id"]}}, d) for d in docs)
-    r = client.post("/v1/documents/_bulk?refresh=wait_for", content=body, headers=NDJSON)
+    r = client.post("/v1/documents/_bulk?refresh=wait_for&wait_for_vectors=true&timeout=120s",
+                    content=body, headers=NDJSON)
     assert r.status_code == 200, r.text
+    assert r.json()["vectors_pending"] == 0 and not r.json()["vectors_timed_out"]
     return [next(iter(item.values())) for item in r.json()["items"]]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import numpy as np
@@ -109,3 +110,34 @@ def test_the_model_loads_with_the_hub_unreachable(tmp_path: Path):
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["384", "1.0"]
     assert not (tmp_path / "hf").exists()  # not even a hub cache directory was made
+
+
+def test_a_repeated_query_is_embedded_once(demo_client) -> None:
+    """A search box sends the same words again (backspace, a second page): the query
+    vector comes from the cache, counted in /v1/stats."""
+    def counts() -> tuple[int, int]:
+        text = demo_client.get("/v1/stats").json()["vectors"]["text"]
+        return text["query_cache_hits"], text["query_cache_misses"]
+
+    q = f"sunny café jazz for a lazy sunday {uuid.uuid4().hex[:6]}"
+    hits, misses = counts()
+    first = demo_client.get("/v1/search", params={"q": q, "mode": "semantic"}).json()
+    assert counts() == (hits, misses + 1)
+    again = demo_client.get("/v1/search", params={"q": q, "mode": "semantic",
+                                                  "offset": 5}).json()
+    assert counts() == (hits + 1, misses + 1)
+    assert first["mode"] == again["mode"] == "semantic" and first["hits"] and again["hits"]
+
+
+def test_the_machine_cache_answers_what_the_data_directory_has_not_seen(tmp_path: Path
+                                                                        ) -> None:
+    """`make install` embeds the demo into a cache beside the model: a fresh data
+    directory reads its vectors from there, and writes only its own file."""
+    shared = EmbeddingCache(tmp_path / "machine" / "embeddings.sqlite3")
+    shared.put_many({b"k-demo": np.ones(4, np.float32)})
+    local = EmbeddingCache(tmp_path / "data" / "embeddings.sqlite3", shared)
+    local.put_many({b"k-new": np.zeros(4, np.float32)})
+    found = local.get_many([b"k-demo", b"k-new", b"k-unknown"])
+    assert sorted(found) == [b"k-demo", b"k-new"]
+    assert found[b"k-demo"].tolist() == [1.0] * 4
+    assert len(shared) == 1 and len(local) == 1

@@ -1,0 +1,99 @@
+"""Nothing loads the text model it does not need: a lexical search from the shell, an
+ingest with text vectors off and a server start run without it (checked in a fresh
+interpreter: which modules got imported, and the model-load counter); the first
+search by meaning loads it (ONNX Runtime, never torch), and /v1/ready says so."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from segue.catalog import generate
+
+# Runs `segue ARGS...` in this interpreter, then reports what the process holds.
+CLI = """
+import json, sys
+from segue.cli import main
+code = main(sys.argv[1:])
+from segue.indexer.embedding import LOADS
+print(json.dumps({"code": code, "loads": LOADS, "modules": sorted(
+    m for m in ("torch", "onnxruntime", "sentence_transformers", "transformers")
+    if m in sys.modules)}))
+"""
+
+SERVER = """
+import json, sys
+from fastapi.testclient import TestClient
+from segue.api import create_app
+from segue.config import Settings
+from segue.engine import open_engine
+from segue.indexer.embedding import LOADS
+
+def held():
+    return sorted(m for m in ("torch", "onnxruntime", "sentence_transformers")
+                  if m in sys.modules)
+
+settings = Settings(data_dir=sys.argv[1])
+engine = open_engine(settings)
+engine.load()
+client = TestClient(create_app(engine, settings))
+report = {"start": [client.get("/v1/ready").json(), held(), dict(LOADS)]}
+client.get("/v1/search", params={"q": "sunset"})
+report["lexical"] = [client.get("/v1/ready").json(), held(), dict(LOADS)]
+answer = client.get("/v1/search", params={"q": "rainy day acoustic", "mode": "hybrid"})
+report["hybrid"] = [client.get("/v1/ready").json(), held(), dict(LOADS), answer.json()["mode"]]
+engine.close()
+print(json.dumps(report))
+"""
+
+
+def _env(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SEGUE_")}
+    return {**env, "HF_HUB_OFFLINE": "1", "SEGUE_WRITE_PROCESS": "0", **extra}
+
+
+def _run(script: str, *args: str, **env: str) -> dict:
+    done = subprocess.run([sys.executable, "-c", script, *args], capture_output=True,
+                          text=True, env=_env(**env), timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def catalog_dir(tmp_path_factory) -> Path:
+    """10,000 synthetic documents ingested with text vectors off."""
+    root = tmp_path_factory.mktemp("lazy")
+    source = root / "catalog.ndjson"
+    source.write_bytes(b"".join(json.dumps(d, ensure_ascii=False).encode() + b"\n"
+                                for d in generate(10_000, seed=5)))
+    ingest = _run(CLI, "ingest", str(source), "--data", str(root / "data"),
+                  SEGUE_TEXT_MODEL="none")
+    assert ingest["code"] == 0
+    assert ingest["loads"] == {"onnx": 0, "torch": 0} and ingest["modules"] == []
+    return root / "data"
+
+
+def test_lexical_search_from_the_shell_loads_no_model(catalog_dir: Path) -> None:
+    # Text vectors are on (the default model), and none of the 10k texts is embedded:
+    # a one-word query is answered by its words without loading the model.
+    search = _run(CLI, "search", "sunset", "--data", str(catalog_dir), "--json")
+    assert search["code"] == 0
+    assert search["loads"] == {"onnx": 0, "torch": 0}
+    assert search["modules"] == []
+
+
+def test_the_server_loads_the_model_on_the_first_search_by_meaning(tmp_path: Path) -> None:
+    report = _run(SERVER, str(tmp_path / "data"))
+    ready, modules, loads = report["start"]
+    assert ready["text_model"] == "not loaded" and modules == [] and loads["onnx"] == 0
+    ready, modules, loads = report["lexical"]
+    assert ready["text_model"] == "not loaded" and modules == [] and loads["onnx"] == 0
+    ready, modules, loads, mode = report["hybrid"]
+    assert ready["text_model"] == "loaded" and mode == "hybrid"
+    assert loads == {"onnx": 1, "torch": 0}
+    assert modules == ["onnxruntime"]  # torch stays out of the serving process
