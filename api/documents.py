@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import time
 import zlib
@@ -13,10 +14,14 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
+from segue.indexer import ItemResult
 
 from .auth import require_read, require_write
-from .errors import Problem
+from .errors import PROBLEM, Problem
 from .schemas import BulkAnswer, DeleteAnswer
+
+log = logging.getLogger("segue.api")
+NO_SPACE = 507  # Insufficient Storage: the data directory's disk is full
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
@@ -31,15 +36,21 @@ _REFRESH = ("", "true", "false", "wait_for")
 WAIT_FOR_VECTORS_S = 120.0
 
 
-def _run_bulk(engine: Engine, body: IO[bytes]) -> bytes:
+def _run_bulk(engine: Engine, body: IO[bytes]) -> Response:
     """The answer, serialized into one buffer a thousand items at a time.
 
     Memory stays about the size of the answer: neither 100k dictionaries nor 100k
     small byte strings (orjson gives each a large allocation that stays resident).
+
+    When the disk is full, the answer is a 507 problem+json that carries the same
+    `items` as a `_bulk` answer: what was committed before (201/200, durable) and
+    what was not (507 each). No Retry-After: only freeing space helps.
     """
     started = time.perf_counter()
     items = bytearray()
     errors = False
+    full: str | None = None  # the first item the full disk refused says why
+    applied = refused = 0
     batch: list[bytes] = []
 
     def flush() -> None:
@@ -51,6 +62,11 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> bytes:
     body.seek(0)
     for result in engine.bulk(body):  # a binary file is an iterable of lines
         errors |= not result.ok
+        if result.status == NO_SPACE:
+            refused += 1
+            full = full or _no_space(result)
+        elif result.ok:
+            applied += 1
         batch.append(result.to_json_bytes())
         if len(batch) == 1000:
             flush()
@@ -61,8 +77,23 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> bytes:
                       "the body holds no action; send NDJSON lines such as "
                       '{"index":{"_id":"t1"}} followed by the document')
     took = int((time.perf_counter() - started) * 1000)
+    if full is not None:
+        log.warning("POST /v1/documents/_bulk: %s; %d items applied, %d not", full,
+                    applied, refused)
+        head = orjson.dumps({"type": "about:blank", "title": "Insufficient storage",
+                             "status": NO_SPACE, "detail": full, "took": took,
+                             "errors": True, "applied": applied, "not_applied": refused})
+        return Response(b"".join((head[:-1], b',"items":[', items, b"]}")), NO_SPACE,
+                        media_type=PROBLEM)
     head = orjson.dumps({"took": took, "errors": errors})[:-1]
-    return b"".join((head, b',"items":[', items, b"]}"))
+    return Response(b"".join((head, b',"items":[', items, b"]}")),
+                    media_type="application/json")
+
+
+def _no_space(result: ItemResult) -> str:
+    """The request's `detail` from an item the full disk refused ("not applied: the
+    data directory /d is full: N bytes free")."""
+    return (result.reason or "").removeprefix("not applied: ")
 
 
 def _too_large(what: str) -> Problem:
@@ -167,12 +198,12 @@ async def bulk(
             size = await _spool(request, body)
         if size == 0:
             raise Problem(400, "Empty bulk request", "the body is empty; send NDJSON lines")
-        payload = await run_in_threadpool(_run_bulk, engine, body)
-    if refresh == "wait_for":
+        answer = await run_in_threadpool(_run_bulk, engine, body)
+    if refresh == "wait_for" and answer.status_code == 200:
         # Words are searchable on return in every case; wait_for also waits (bounded)
         # until the new texts are embedded, so descriptive search sees them too.
         await run_in_threadpool(engine.wait_for_vectors, WAIT_FOR_VECTORS_S)
-    return Response(payload, media_type="application/json")
+    return answer
 
 
 # `:path`, so an id holding a `/` (sent percent-encoded, `%2F`, which the server
@@ -199,6 +230,8 @@ async def delete_document(
 ) -> dict:
     engine: Engine = request.app.state.engine
     result = await run_in_threadpool(engine.delete, doc_id)
+    if result.status == NO_SPACE:
+        raise Problem(NO_SPACE, "Insufficient storage", _no_space(result))
     if result.status == 404:
         raise Problem(404, "Not found", f"no document with id '{doc_id}'")
     return {"_id": doc_id, "result": result.result}

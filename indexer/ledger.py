@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 
 from .bulk import Action, ActionError
-from .decide import ABSENT, Check, ItemResult, Stored, decide
-from .store import Put, Remove, Store
+from .decide import ABSENT, Check, ItemResult, Stored, decide, refused
+from .store import Put, Remove, Store, StoreFull
 
 if TYPE_CHECKING:
     from .lexical import DigestRow
 
 CHUNK = 500
+NO_SPACE = 507  # HTTP's Insufficient Storage, per item and for the request
+NO_SPACE_TYPE = "insufficient_storage_exception"
 
 
 class Committed(NamedTuple):
@@ -50,10 +52,18 @@ class Ledger:
         self.checks = list(checks)  # index-specific rules beyond the schema
 
     def run(self, actions: Iterable[Action | ActionError]) -> Iterator[Committed]:
-        """Commit the actions chunk by chunk, in order."""
+        """Commit the actions chunk by chunk, in order; once the disk is full, the
+        rest of the request is answered item by item as not applied (`not_stored`)."""
         it = iter(actions)
+        full: StoreFull | None = None
         while chunk := list(islice(it, CHUNK)):
-            yield self.commit(chunk)
+            if full is None:
+                try:
+                    yield self.commit(chunk)
+                    continue
+                except StoreFull as e:
+                    full = e
+            yield not_stored(chunk, full)
 
     def commit(self, chunk: list[Action | ActionError]) -> Committed:
         ids = [a.doc_id for a in chunk if isinstance(a, Action) and a.doc_id]
@@ -98,3 +108,12 @@ class Ledger:
             stored = states[action.doc_id] = stored._replace(
                 body=orjson.loads(self.store.get(action.doc_id) or b"{}"))
         return stored
+
+
+def not_stored(chunk: list[Action | ActionError], full: StoreFull) -> Committed:
+    """A chunk the full disk refused: each item a 507 that says so (an item the parser
+    refused keeps its own error), and nothing to apply."""
+    return Committed([refused(a) if isinstance(a, ActionError) else
+                      ItemResult(a.op, a.doc_id, NO_SPACE, error_type=NO_SPACE_TYPE,
+                                 reason=f"not applied: {full}")
+                      for a in chunk], None, [])

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import logging
 import multiprocessing
 import os
 import signal
@@ -35,6 +36,8 @@ from .decide import Check, ItemResult
 from .ledger import CHUNK, Committed, Ledger
 from .lexical import DigestRow, LexicalIndex
 from .store import Store
+
+log = logging.getLogger("segue.writer")
 
 BLOCK_BYTES = 1 << 20  # raw request lines travel in blocks of about this size
 PARSERS = {"bulk": parse_bulk, "documents": parse_documents}
@@ -178,7 +181,11 @@ class LedgerProcess:
                     else:
                         finished = True
                         assert isinstance(message, Failed)
-                        raise LedgerError(f"the ledger failed: {message.traceback}")
+                        # Logged here, once; the client is told only that it failed.
+                        log.error("the write process failed on a request:\n%s",
+                                  message.traceback)
+                        raise LedgerError("the write process failed on this request "
+                                          "(the error is in the server's log)")
             finally:
                 if not finished:  # the caller stopped early: read the rest, keep in step
                     while not isinstance(self._receive(), Done | Failed):
@@ -265,19 +272,18 @@ def _serve(conn: Connection, lifeline: Connection, store_path: str,
             source: Iterable[Action | ActionError] = (
                 PARSERS[kind](_lines(parts)) if kind in PARSERS
                 else (action for part in parts for action in part))
-            it = iter(source)
+            chunks = ledger.run(source)  # a full disk: the rest answered as not applied
             while True:
                 with collector.paused():
-                    chunk = list(islice(it, CHUNK))
-                    if not chunk:
+                    committed = next(chunks, None)
+                    if committed is None:
                         break
-                    committed = ledger.commit(chunk)
                     # The lexical index's reading of each document is done here too.
                     digests = [None if doc is None else tuple(LexicalIndex.digest(doc))
                                for doc in committed.docs or ()]
                     conn.send(Chunk(committed.results, committed.seq, committed.changes,
                                     digests))
-                    del chunk, committed
+                    del committed
         except Exception:  # a bug, reported to the request rather than killing the child
             for _ in parts:
                 pass

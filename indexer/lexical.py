@@ -145,6 +145,15 @@ class FrozenIndex:
         lists["_postings"] = _Cut(self._postings, self._lengths)
         lists["_fields"] = _Cut(self._fields, self._lengths)
         tmp = path.with_suffix(".tmp")
+        try:
+            self._write(tmp, state, lists, fingerprint, seq)
+        except BaseException:  # a full disk: the old snapshot stays, no partial file
+            tmp.unlink(missing_ok=True)
+            raise
+        os.replace(tmp, path)
+
+    def _write(self, tmp: Path, state: dict[str, Any], lists: dict[str, Any],
+               fingerprint: str, seq: int) -> None:
         with collector.paused(), tmp.open("wb") as f:
             pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
             # The long lists go in slices: pickling one holds the GIL throughout, and
@@ -156,7 +165,6 @@ class FrozenIndex:
                 pickle.dump(None, f)
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
 
 
 class _Cut:

@@ -58,7 +58,11 @@ def replace_dir(final: Path, write: Callable[[Path], None]) -> None:
     half a snapshot."""
     fresh, old = final.with_name(final.name + ".new"), final.with_name(final.name + ".old")
     shutil.rmtree(fresh, ignore_errors=True)
-    write(fresh)
+    try:
+        write(fresh)
+    except BaseException:  # a full disk: the old snapshot stays, no half of a new one
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
     shutil.rmtree(old, ignore_errors=True)
     if final.exists():
         final.rename(old)
