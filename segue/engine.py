@@ -150,7 +150,8 @@ class EmbeddedEngine:
         `seed_if_empty` supplies documents for an empty store (the demo catalog); they
         are indexed before readiness, so /v1/ready never announces an empty demo.
         """
-        restored = self.snapshots.restore(self.audio, self.text, self.synonyms)
+        restored = self.snapshots.restore(self.store.last_seq(), self.audio, self.text,
+                                          self.synonyms)
         if restored is not None:
             index, pending = restored
             self._use_index(index)
@@ -158,7 +159,13 @@ class EmbeddedEngine:
                 for doc in self._fetch(pending).values():
                     self.text.upsert(doc)
             replayed = self.writer.replay(self.snapshot_seq, progress)
-        else:
+            if not self.snapshots.check(len(self.lexical), self.store.count()):
+                restored = None
+                self._use_index(LexicalIndex(self.settings.typo_budget, self.synonyms))
+                self.audio.index = VectorIndex(self.settings.audio_dim)
+                if self.text is not None:
+                    self.text.reset(VectorIndex())
+        if restored is None:
             replayed = self.writer.load(progress)
         # Writes are checked against the audio dimension the index now holds.
         self.writer.start([FixedDimension(AUDIO_FIELD, self.audio.index.dim)],
