@@ -191,10 +191,6 @@ class LedgerProcess:
                                           name="segue-ledger-receive", daemon=True)
         self._receiver.start()
 
-    def restart(self) -> None:
-        self.close()
-        self._start()
-
     def close(self) -> None:
         _running.discard(self)
         for end in (self._streams, self._smalls, self._lifeline):
@@ -205,10 +201,6 @@ class LedgerProcess:
             self._proc.join()
         self._receiver.join(timeout=10)
         self._results.close()
-
-    @property
-    def alive(self) -> bool:
-        return self._receiver.is_alive()
 
     def _ensure_running(self) -> None:
         """A child that died between requests is replaced before the next one: what
@@ -276,7 +268,7 @@ class LedgerProcess:
                     assert isinstance(message, _Stopped)
                     self._ensure_running()
                     raise LedgerError(f"the write process stopped (exit code "
-                                      f"{message.exitcode})")
+                                      f"{message.exitcode}); it has been restarted")
         finally:
             with self._open_lock:
                 if opened is not None:  # a caller that stopped early: the rest dropped
@@ -403,26 +395,33 @@ def _serve(results: Connection, streams: Connection, smalls: Connection,
         try:
             if stream is None:
                 wait([streams, smalls])
-            group = _waiting(smalls, results)  # small requests: (request, actions)
-            if stream is None and streams.poll():
-                begin = streams.recv()
-                stream = _Stream(begin.request, begin.kind, streams)
+                if streams.poll():
+                    begin = streams.recv()
+                    stream = _Stream(begin.request, begin.kind, streams)
         except EOFError:
             return
-        ended = False
+        ended, chunk = False, []
         if stream is not None:
             try:
                 chunk = stream.next_chunk()
+            except EOFError:
+                return
             except Exception:  # a bug in parsing: this request fails, not the others
                 stream.finish()
                 results.send(Failed(stream.request, traceback.format_exc(limit=5)))
-                stream, chunk = None, []
+                stream = None
             ended = stream is not None and not chunk
-            if chunk and stream is not None:
-                if stream.full is not None:  # the disk was full: the rest is refused
-                    results.send(_chunk(stream.request, not_stored(chunk, stream.full)))
-                else:
-                    group.append((stream.request, chunk))
+        try:
+            # The small requests that came meanwhile go first: their answers need not
+            # wait for the large chunk to be indexed.
+            group = _waiting(smalls, results)
+        except EOFError:
+            return
+        if chunk and stream is not None:
+            if stream.full is not None:  # the disk was full: the rest is refused
+                results.send(_chunk(stream.request, not_stored(chunk, stream.full)))
+            else:
+                group.append((stream.request, chunk))
         if group and not _commit(ledger, group, stream, results):
             assert stream is not None
             stream.finish()  # its failure was sent: the rest is read, not committed

@@ -13,6 +13,11 @@ never a mix. And each vector directory is written beside, then swapped in
 (`replace_dir`), so a crash never leaves half of one. The lexical index, the slow
 part, is pickled by a forked child from its copy-on-write image (`forked`): the
 serving process waits only for the fork.
+
+Loading trusts nothing: every file's CRC-32 (`checksums`), the lexical snapshot's
+sequence against the store's (a snapshot ahead of the store means the store went
+backwards: a lost WAL, a restored backup) and, after the replay, the index's count
+against the store's. A mismatch is logged and the indexes are rebuilt from the store.
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ directory each time. One client streams `_bulk` requests of 1,000 documents back
 back; another sends one-document `_bulk` requests, one at a time, every 20 ms, and
 times each. Reports the single write's p50/p99 (and alone, before the stream starts)
 and the stream's documents/s, per tree, in alternating rounds on the same machine.
+Text vectors are off (SEGUE_TEXT_MODEL=none) unless `--text-vectors`: the embedder is
+the same in both trees and would only add noise to what is measured, the write path.
 """
 
 from __future__ import annotations
@@ -70,11 +72,13 @@ def _singles(port: int, seconds: float, stop: threading.Event | None = None) -> 
     return times
 
 
-def run(tree: Path, seconds: float) -> dict[str, float]:
+def run(tree: Path, seconds: float, text_vectors: bool = False) -> dict[str, float]:
     port = _port()
     with tempfile.TemporaryDirectory(prefix="segue-gc-") as data:
         env = {k: v for k, v in os.environ.items()
                if k not in ("SEGUE_ADMIN_KEY", "SEGUE_SEARCH_KEYS")}
+        if not text_vectors:
+            env["SEGUE_TEXT_MODEL"] = "none"
         proc = subprocess.Popen(
             [str(tree / ".venv" / "bin" / "python"), "-m", "segue", "serve", "--data", data,
              "--port", str(port), "--log-level", "warning"], cwd=tree, env=env,
@@ -125,11 +129,13 @@ def main(argv: list[str] | None = None) -> int:
                         help="a checkout to compare with (its .venv is used)")
     parser.add_argument("--seconds", type=float, default=20.0)
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--text-vectors", action="store_true",
+                        help="keep the text embedder running in the servers")
     args = parser.parse_args(argv)
     results: dict[str, list[dict[str, float]]] = {"base": [], "this": []}
     for _ in range(args.rounds):
         for name, tree in (("base", args.base), ("this", HERE)):
-            figures = run(tree, args.seconds)
+            figures = run(tree, args.seconds, args.text_vectors)
             results[name].append(figures)
             print(f"{name:>4} ({tree}): single write alone p50 {figures['alone_p50']:.1f} ms; "
                   f"beside the stream p50 {figures['p50']:.1f} ms, p99 {figures['p99']:.1f} "
