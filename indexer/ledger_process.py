@@ -109,6 +109,7 @@ class Chunk(NamedTuple):
     seq: int | None
     changes: list[tuple[str, bytes | None]]
     digests: list[DigestRow | None]  # `Digest`s sent as plain tuples (see DigestRow)
+    streamed: bool = False  # a large request's chunk: its credit returns once indexed
 
     def committed(self) -> Committed:
         return Committed(self.results, self.seq, self.changes, None, self.digests)
@@ -171,9 +172,12 @@ class LedgerProcess:
         child_stream, self._streams = ctx.Pipe(duplex=False)
         child_small, self._smalls = ctx.Pipe(duplex=False)
         lifeline, self._lifeline = ctx.Pipe(duplex=False)
+        # One large chunk committed and not yet indexed at a time: a small request
+        # that arrives meanwhile is committed before the next one, not after it.
+        self._credit = ctx.Semaphore(1)
         self._proc = ctx.Process(target=_serve, name="segue-ledger", daemon=True,
                                  args=(child_results, child_stream, child_small, lifeline,
-                                       str(self.store_path), self.checks))
+                                       self._credit, str(self.store_path), self.checks))
         self._proc.start()
         for end in (child_results, child_stream, child_small, lifeline):
             end.close()
@@ -315,6 +319,8 @@ class LedgerProcess:
                 except Exception:
                     log.exception("indexing a committed chunk failed")
                     message = Failed(message.request, "see the error logged before")
+            if isinstance(message, Chunk) and message.streamed:
+                self._credit.release()
             with self._open_lock:
                 inbox = opened.get(message.request)
             if inbox is not None:
@@ -381,7 +387,8 @@ class _Stream:
 
 
 def _serve(results: Connection, streams: Connection, smalls: Connection,
-           lifeline: Connection, store_path: str, checks: list[Check]) -> None:
+           lifeline: Connection, credit: Any, store_path: str, checks: list[Check]
+           ) -> None:
     # A stop is the parent's to decide: a terminal's Ctrl-C or a service manager's
     # SIGTERM reaches the whole process group, and the parent then finishes the
     # requests in flight, which need this process. It exits when the parent does.
@@ -411,9 +418,13 @@ def _serve(results: Connection, streams: Connection, smalls: Connection,
                 results.send(Failed(stream.request, traceback.format_exc(limit=5)))
                 stream = None
             ended = stream is not None and not chunk
+        large = bool(chunk) and stream is not None and stream.full is None
+        if large:
+            # Parsed beside the indexing of the previous chunk; committed once that
+            # one is indexed (see `LedgerProcess._credit`), with every small request
+            # that came meanwhile, first: theirs need not wait for this one.
+            credit.acquire()
         try:
-            # The small requests that came meanwhile go first: their answers need not
-            # wait for the large chunk to be indexed.
             group = _waiting(smalls, results)
         except EOFError:
             return
@@ -422,7 +433,7 @@ def _serve(results: Connection, streams: Connection, smalls: Connection,
                 results.send(_chunk(stream.request, not_stored(chunk, stream.full)))
             else:
                 group.append((stream.request, chunk))
-        if group and not _commit(ledger, group, stream, results):
+        if group and not _commit(ledger, group, stream, results, credit):
             assert stream is not None
             stream.finish()  # its failure was sent: the rest is read, not committed
             stream, ended = None, False
@@ -456,7 +467,7 @@ def _waiting(smalls: Connection, results: Connection
 
 
 def _commit(ledger: Ledger, group: list[tuple[int, list[Action | ActionError]]],
-            stream: _Stream | None, results: Connection) -> bool:
+            stream: _Stream | None, results: Connection, credit: Any) -> bool:
     """One transaction for the group; then each request's chunk, and `Done` for the
     small ones (a large one goes on). False when the large request in the group
     failed (a bug: `Failed` was sent to every request of the group)."""
@@ -471,19 +482,24 @@ def _commit(ledger: Ledger, group: list[tuple[int, list[Action | ActionError]]],
             failure = traceback.format_exc(limit=5)
             for request, _ in group:
                 results.send(Failed(request, failure))
-            return stream is None or all(r != stream.request for r, _ in group)
+            if stream is None or all(r != stream.request for r, _ in group):
+                return True
+            credit.release()  # no chunk of the large request will be indexed
+            return False
         for (request, _), part in zip(group, committed, strict=True):
-            results.send(_chunk(request, part))
-            if stream is None or request != stream.request:
+            streamed = stream is not None and request == stream.request
+            results.send(_chunk(request, part, streamed))
+            if not streamed:
                 results.send(Done(request))
     return True
 
 
-def _chunk(request: int, committed: Committed) -> Chunk:
+def _chunk(request: int, committed: Committed, streamed: bool = False) -> Chunk:
     # The lexical index's reading of each document is done here too.
     digests = [None if doc is None else tuple(LexicalIndex.digest(doc))
                for doc in committed.docs or ()]
-    return Chunk(request, committed.results, committed.seq, committed.changes, digests)
+    return Chunk(request, committed.results, committed.seq, committed.changes, digests,
+                 streamed)
 
 
 def _parts(conn: Connection) -> Iterator[Any]:
