@@ -9,15 +9,11 @@ store, which stays the truth.
 
 from __future__ import annotations
 
-import io
 import zlib
 from pathlib import Path
 from typing import IO
 
-import numpy as np
-
 _PIECE = 4 << 20
-_NPY_HEADER = 65546  # at most, for format 1.0 (magic, length, header)
 
 
 class Unusable(Exception):
@@ -54,37 +50,3 @@ class CrcWriter:
     def write(self, data: bytes | bytearray | memoryview) -> int:
         self.crc = zlib.crc32(data, self.crc)
         return self.file.write(data)
-
-
-def save_npy(path: Path, array: np.ndarray) -> int:
-    """`np.save`, returning the file's CRC-32, computed on the way out (numpy writes
-    to an object that is not a file through its `write`, in pieces)."""
-    with path.open("wb") as f:
-        out = CrcWriter(f)
-        np.save(out, array)  # type: ignore[arg-type]
-    return out.crc
-
-
-def read_checked(path: Path, crc: int) -> np.ndarray:
-    """The file's bytes (writable), read once; `Unusable` if its CRC-32 is not `crc`."""
-    data = np.fromfile(path, dtype=np.uint8)
-    if zlib.crc32(data) != crc:
-        raise Unusable(f"{path} is damaged (its checksum does not match)")
-    return data
-
-
-def npy_array(data: np.ndarray) -> np.ndarray:
-    """The array an `.npy` file's bytes hold, as a view of them (no copy). By hand
-    because `np.load` reads from a file and would read it a second time."""
-    header = io.BytesIO(data[:_NPY_HEADER].tobytes())
-    major, _ = np.lib.format.read_magic(header)
-    read = (np.lib.format.read_array_header_1_0 if major == 1
-            else np.lib.format.read_array_header_2_0)
-    shape, fortran, dtype = read(header)
-    if fortran or dtype.hasobject:
-        raise ValueError("not a plain C-ordered array")
-    start = header.tell()
-    size = int(np.prod(shape)) * dtype.itemsize
-    if start + size != len(data):
-        raise ValueError(f"{len(data) - start} bytes of data for an array of {size}")
-    return data[start:].view(dtype).reshape(shape)

@@ -27,7 +27,7 @@ import orjson
 
 from segue.schema import TYPE_CODES
 
-from .checksums import Unusable, file_crc, npy_array, read_checked, save_npy
+from .checksums import Unusable, file_crc
 
 HNSW_ABOVE = 20_000
 HNSW_M = 32
@@ -240,13 +240,13 @@ class VectorIndex:
             self._flush()
             directory.mkdir(parents=True, exist_ok=True)
             n = self._n
-            sums = {name: save_npy(directory / name, array[:n]) for name, array in (
-                ("vectors.npy", self._vectors), ("kinds.npy", self._kinds),
-                ("live.npy", self._live))}
+            np.save(directory / "vectors.npy", self._vectors[:n])
+            np.save(directory / "kinds.npy", self._kinds[:n])
+            np.save(directory / "live.npy", self._live[:n])
             if self._index is not None:
                 faiss.write_index(self._index, str(directory / "index.faiss"))
-                # Read back while the page cache still holds it.
-                sums["index.faiss"] = file_crc(directory / "index.faiss")
+            # Each file's checksum, read back while the page cache still holds it.
+            sums = {path.name: file_crc(path) for path in sorted(directory.iterdir())}
             meta = {"dim": self.dim, "ids": self._ids, "crc32": sums, **(extra or {})}
             (directory / "meta.json").write_bytes(orjson.dumps(meta))
 
@@ -267,18 +267,20 @@ class VectorIndex:
         try:
             meta = orjson.loads((directory / "meta.json").read_bytes())
             sums = meta["crc32"]
-            # Each file read once: checked, then used as it is (arrays are views).
-            arrays = {name: npy_array(read_checked(directory / name, sums[name]))
-                      for name in ("vectors.npy", "kinds.npy", "live.npy")}
+            for name in ("vectors.npy", "kinds.npy", "live.npy", "index.faiss"):
+                if name not in sums:
+                    continue
+                if file_crc(directory / name) != sums[name]:
+                    raise Unusable(f"{directory / name} is damaged (its checksum does "
+                                   "not match)")
             index = cls(meta["dim"], hnsw_above=hnsw_above)
             index._ids = list(meta["ids"])
-            index._vectors = arrays["vectors.npy"]
-            index._kinds = arrays["kinds.npy"]
-            index._live = arrays["live.npy"]
+            index._vectors = np.load(directory / "vectors.npy")
+            index._kinds = np.load(directory / "kinds.npy")
+            index._live = np.load(directory / "live.npy")
             index._n = len(index._ids)
             if "index.faiss" in sums:
-                index._index = faiss.deserialize_index(
-                    read_checked(directory / "index.faiss", sums["index.faiss"]))
+                index._index = faiss.read_index(str(directory / "index.faiss"))
         except FileNotFoundError as e:
             raise Unusable(f"no whole snapshot in {directory} ({e.filename} is missing)",
                            damaged=(directory / "meta.json").exists()) from None
