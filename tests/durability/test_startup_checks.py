@@ -20,6 +20,8 @@ from .server import REPO_ROOT, Client, ServerProcess, free_port
 
 ARTISTS = ["Björk", "Sigur Rós", "Кино", "宇多田ヒカル", "Beyoncé", "Mötley Crüe", "Zé Ramalho"]
 COUNT = 240
+DELETED = [f"t{i}" for i in range(10, 15)]  # deleted over HTTP after the ingest
+LIVE = COUNT - len(DELETED)
 
 
 def _doc(i: int, word: str = "canción") -> dict[str, object]:
@@ -31,8 +33,9 @@ def _doc(i: int, word: str = "canción") -> dict[str, object]:
 
 
 @pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A data directory filled by `segue ingest` (a real snapshot on disk)."""
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A data directory filled by `segue ingest`, then a few deletes through a server
+    (a real snapshot on disk, and tombstones in the store)."""
     root = tmp_path_factory.mktemp("ingested")
     catalog = root / "catalog.jsonl"
     catalog.write_bytes(b"".join(orjson.dumps(_doc(i)) + b"\n" for i in range(COUNT)))
@@ -42,8 +45,17 @@ def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert (data / "lexical.snapshot").is_file()
+    server = ServerProcess(data, root / "logs")
+    server.start()
+    try:
+        server.wait_ready()
+        client = Client(server.port)
+        _bulk(client, [], deletes=DELETED)
+        client.close()
+    finally:
+        server.stop()
     assert (data / "vectors" / "audio" / "index.faiss").is_file()
-    return data
+    yield data
 
 
 @pytest.fixture
@@ -105,7 +117,7 @@ def test_a_snapshot_ahead_of_the_store_is_rebuilt(copy: Path, tmp_path: Path,
     server, client = _serve(copy, tmp_path / "logs2", servers)
     log = server.log_path.read_text()
     assert "the store's sequence went backwards" in log and "rebuilding" in log, log
-    assert _documents(client) == COUNT
+    assert _documents(client) == LIVE
     assert not set(_found(client, "despues")), "documents the store does not have"
     assert client.get_doc("t1005")[0] == 404
     assert "t0" in _found(client, "bjork cancion 0")  # in the restored store again
@@ -117,7 +129,7 @@ def test_a_snapshot_ahead_of_the_store_is_rebuilt(copy: Path, tmp_path: Path,
     server, client = _serve(copy, tmp_path / "logs3", servers)
     assert sorted(_found(client, "nueva")) == sorted(f"t{i}" for i in range(2000, 2020))
     assert "t2" not in _found(client, "кино cancion 2") and client.get_doc("t2")[0] == 404
-    assert _documents(client) == COUNT + 20 - 2
+    assert _documents(client) == LIVE + 20 - 2
     assert "went backwards" not in server.log_path.read_text()
 
 
@@ -147,8 +159,11 @@ def test_a_damaged_snapshot_is_detected_and_rebuilt(copy: Path, tmp_path: Path,
     server, client = _serve(copy, tmp_path / "logs", servers)
     log = server.log_path.read_text()
     assert f"{target} is damaged" in log and "rebuilding the indexes from the store" in log, log
-    assert _documents(client) == COUNT
-    motley = {f"t{i}" for i in range(COUNT) if i % len(ARTISTS) == 5}
+    assert _documents(client) == LIVE
+    for doc_id in DELETED:  # nothing deleted comes back
+        assert client.get_doc(doc_id)[0] == 404
+    assert not set(DELETED) & set(_found(client, "canción 10 11 12 13 14"))
+    motley = {f"t{i}" for i in range(COUNT) if i % len(ARTISTS) == 5 and f"t{i}" not in DELETED}
     found = _found(client, "mötley crüe canción")
     assert set(found[:len(motley)]) == motley, found
     # The rebuilt vectors are the ones ingested: "more like this" as on the original.
