@@ -88,6 +88,11 @@ class Store:
         self._writer = self._connect()
         self._migrate()
         self._writer.executescript(_SCHEMA)
+        # The number of live documents, kept by every commit, so start-up can check a
+        # restored index against it without a scan. Counted once for an older store.
+        self._writer.execute(
+            "INSERT OR IGNORE INTO meta SELECT 'live', COUNT(*) FROM documents "
+            "WHERE body IS NOT NULL")
 
     def _migrate(self) -> None:
         """Stores written before documents carried a change sequence get one (0: older
@@ -124,9 +129,13 @@ class Store:
                 first = cur.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
                 rows = [(w.doc_id, w.body if isinstance(w, Put) else None, w.version, seq)
                         for seq, w in enumerate(writes, start=first + 1)]
+                ids = list(dict.fromkeys(row[0] for row in rows))
+                before = self._live_among(cur, ids)
                 cur.executemany(_UPSERT, rows)
                 seq = first + len(rows)
                 cur.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (seq,))
+                cur.execute("UPDATE meta SET value = value + ? WHERE key = 'live'",
+                            (self._live_among(cur, ids) - before,))
                 cur.execute("COMMIT")
             except BaseException as e:
                 # SQLite may have rolled back by itself (it does on SQLITE_FULL): a
@@ -137,6 +146,15 @@ class Store:
                     raise StoreFull(self.path.parent) from e
                 raise
             return seq
+
+    @staticmethod
+    def _live_among(cur: sqlite3.Cursor, ids: list[str]) -> int:
+        live = 0
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            live += cur.execute(f"SELECT COUNT(*) FROM documents WHERE id IN ({marks}) "
+                                "AND body IS NOT NULL", chunk).fetchone()[0]
+        return live
 
     def last_seq(self) -> int:
         return self._reader().execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
@@ -183,9 +201,9 @@ class Store:
         )
 
     def count(self) -> int:
+        """Live documents (kept by `commit`: no scan)."""
         return self._reader().execute(
-            "SELECT COUNT(*) FROM documents WHERE body IS NOT NULL"
-        ).fetchone()[0]
+            "SELECT value FROM meta WHERE key = 'live'").fetchone()[0]
 
     def close(self) -> None:
         self._writer.close()
