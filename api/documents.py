@@ -177,6 +177,11 @@ async def bulk(
     The body may be at most 1 GiB (1073741824 bytes), counted after decompression: a
     larger `Content-Length` is answered 413 before the body is read. Send it as is or
     with `Content-Encoding: gzip`; another encoding is answered 415.
+
+    When the data directory's disk is full the answer is 507, problem+json, with the
+    same `items` (what was committed before the disk filled, then 507 for each item
+    not applied) and `applied` / `not_applied` counts; writes resume once space is
+    freed.
     """
     if refresh not in _REFRESH:
         raise Problem(400, "Invalid refresh", f"query parameter 'refresh': '{refresh}'; "
