@@ -191,7 +191,8 @@ class LedgerProcess:
         # This child's open requests (request -> its messages); None once it is gone.
         self._open: dict[int, queue.SimpleQueue[Any]] | None = {}
         self._receiver = threading.Thread(target=self._receive,
-                                          args=(self._results, self._proc),
+                                          args=(self._results, self._proc,
+                                                self._credit),
                                           name="segue-ledger-receive", daemon=True)
         self._receiver.start()
 
@@ -301,7 +302,7 @@ class LedgerProcess:
                 conn.send(End())
             self._stream.release()
 
-    def _receive(self, results: Connection, proc: Any) -> None:
+    def _receive(self, results: Connection, proc: Any, credit: Any) -> None:
         """The one thread that reads the child's answers: each chunk is indexed
         (`on_commit`) in the order the child committed it, then handed to its
         request. When the child is gone, every open request is told."""
@@ -312,15 +313,17 @@ class LedgerProcess:
                 message = results.recv()
             except (EOFError, OSError):
                 break
-            if isinstance(message, Chunk) and message.seq is not None:
-                try:
-                    with collector.paused():
-                        self.on_commit(message.committed())
-                except Exception:
-                    log.exception("indexing a committed chunk failed")
-                    message = Failed(message.request, "see the error logged before")
-            if isinstance(message, Chunk) and message.streamed:
-                self._credit.release()
+            if isinstance(message, Chunk):
+                streamed = message.streamed
+                if message.seq is not None:
+                    try:
+                        with collector.paused():
+                            self.on_commit(message.committed())
+                    except Exception:
+                        log.exception("indexing a committed chunk failed")
+                        message = Failed(message.request, "see the error logged before")
+                if streamed:  # the child may commit the large request's next chunk
+                    credit.release()
             with self._open_lock:
                 inbox = opened.get(message.request)
             if inbox is not None:
