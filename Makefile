@@ -9,8 +9,9 @@ PORT ?= 8000
 NODES ?= 1
 TEST_NODES ?= 3
 OPENSEARCH := $(PYTHON) tools/opensearch/cluster.py
+KAFKA := $(PYTHON) tools/kafka/broker.py
 
-.PHONY: install install-test serve test lint chromium bench relevance clean opensearch opensearch-stop
+.PHONY: install install-test serve test lint chromium bench relevance clean opensearch opensearch-stop kafka kafka-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -42,10 +43,12 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/python -m mypy
 
-# The suite runs against a real OpenSearch cluster, started here and stopped afterwards.
+# The suite runs against a real OpenSearch cluster and a real Kafka broker, started here
+# and stopped afterwards.
 test: install-test lint
 	$(OPENSEARCH) start --nodes $(TEST_NODES)
-	$(BIN)/pytest; status=$$?; $(OPENSEARCH) stop; exit $$status
+	$(KAFKA) start --fresh || { $(OPENSEARCH) stop; exit 1; }
+	$(BIN)/pytest; status=$$?; $(KAFKA) stop; $(OPENSEARCH) stop; exit $$status
 
 # A local OpenSearch cluster from Maven Central (first run downloads into ~/.m2).
 opensearch:
@@ -54,6 +57,13 @@ opensearch:
 opensearch-stop:
 	$(OPENSEARCH) stop
 
+# A local single-node Kafka broker (KRaft) from Maven Central on 127.0.0.1:9092.
+kafka:
+	$(KAFKA) start
+
+kafka-stop:
+	$(KAFKA) stop
+
 relevance: install-test
 	$(BIN)/python -m tests.relevance.report
 
@@ -61,4 +71,4 @@ bench: install-test
 	$(BIN)/pytest tests/benchmarks --benchmark-enable --benchmark-only
 
 clean:
-	rm -rf $(VENV) $(DATA) .pytest_cache .benchmarks .opensearch tools/opensearch/dist tools/opensearch/target
+	rm -rf $(VENV) $(DATA) .pytest_cache .benchmarks .opensearch tools/opensearch/dist tools/opensearch/target .kafka tools/kafka/dist tools/kafka/target

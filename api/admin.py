@@ -9,20 +9,22 @@ from fastapi import APIRouter, Depends, Request
 from segue.engines import Engine
 from segue.errors import EngineUnavailable
 
-from .auth import require_read
+from .auth import PUBLIC, SEARCH
 from .errors import Problem
+from .openapi import problems
 from .schemas import Health, Ready
 
 router = APIRouter(prefix="/v1", tags=["admin"])
 
 
-@router.get("/health", response_model=Health)
+@router.get("/health", response_model=Health, dependencies=[Depends(PUBLIC)])
 async def health(request: Request) -> dict:
     engine: Engine = request.app.state.engine
     return {"status": "ok", "engine": engine.name}
 
 
-@router.get("/ready", response_model=Ready, response_model_exclude_none=True)
+@router.get("/ready", response_model=Ready, response_model_exclude_none=True,
+             dependencies=[Depends(PUBLIC)], responses=problems(503))
 async def ready(request: Request) -> dict:
     engine: Engine = request.app.state.engine
     if not engine.ready:
@@ -30,6 +32,10 @@ async def ready(request: Request) -> dict:
         if reason:
             raise EngineUnavailable(reason)  # answered by the one handler in errors.py
         raise Problem(503, "Loading", "the index is still loading")
+    stream = getattr(request.app.state, "stream", None)
+    behind = stream.behind() if stream is not None else None
+    if behind:
+        raise Problem(503, "Behind the stream", behind)
     stats = engine.stats()
     text = stats.get("vectors", {}).get("text")
     # Ready means searchable by words; descriptions need the text vectors, which may
@@ -40,8 +46,10 @@ async def ready(request: Request) -> dict:
             **({} if backlog is None else {"text_vectors_backlog": backlog})}
 
 
-@router.get("/stats", dependencies=[Depends(require_read)])
+@router.get("/stats", dependencies=[Depends(SEARCH)], responses=problems(503))
 async def stats(request: Request) -> dict:
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     engine: Engine = request.app.state.engine
-    return {**engine.stats(), "peak_rss_bytes": peak_kib * 1024}
+    stream = getattr(request.app.state, "stream", None)
+    kafka = {"kafka": stream.as_dict()} if stream is not None else {}
+    return {**engine.stats(), "peak_rss_bytes": peak_kib * 1024, **kafka}

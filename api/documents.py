@@ -16,8 +16,9 @@ from starlette.concurrency import run_in_threadpool
 from segue.engines import Engine
 from segue.indexer import ItemResult
 
-from .auth import require_read, require_write
+from .auth import SEARCH, WRITE, Caller
 from .errors import PROBLEM, Problem
+from .openapi import problems
 from .schemas import BulkAnswer, DeleteAnswer
 
 log = logging.getLogger("segue.api")
@@ -82,7 +83,7 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> Response:
                     applied, refused)
         head = orjson.dumps({"type": "about:blank", "title": "Insufficient storage",
                              "status": NO_SPACE, "detail": full, "took": took,
-                             "errors": True, "applied": applied, "not_applied": refused})
+                             "applied": applied, "not_applied": refused})
         return Response(b"".join((head[:-1], b',"items":[', items, b"]}")), NO_SPACE,
                         media_type=PROBLEM)
     head = orjson.dumps({"took": took, "errors": errors})[:-1]
@@ -161,16 +162,22 @@ async def _spool_gzip(request: Request, body: IO[bytes]) -> int:
 
 
 @router.post(
-    "/_bulk", response_model=BulkAnswer, dependencies=[Depends(require_write)],
+    "/_bulk", response_model=BulkAnswer, dependencies=[Depends(WRITE)],
+    responses=problems(400, 413, 415, 503, 507),
     openapi_extra={"requestBody": {"required": True, "content": {
-        "application/x-ndjson": {"schema": {"type": "string"}}}}},
+        "application/x-ndjson": {"schema": {
+            "type": "string", "description": "action lines, each followed by its "
+            "document (not for delete); a line that is not a valid action fails alone",
+            # A body with no line but blank ones holds no action: a 400.
+            "pattern": "[^ \t\n\r\f\v]"}}}}},
 )
 async def bulk(
     request: Request,
     refresh: Annotated[str, Query(description="true | wait_for | false: writes are "
                                   "searchable by their words when the request returns in "
                                   "every case; wait_for also waits (up to 120 s) until "
-                                  "their text vectors are in")] = "",
+                                  "their text vectors are in",
+                                  json_schema_extra={"enum": list(_REFRESH)})] = "",
 ) -> Response:
     """Elasticsearch `_bulk` form: an action line, then a document line (not for delete).
 
@@ -217,19 +224,19 @@ DocId = Annotated[str, Path(max_length=512, description="the document's id; "
                             "percent-encode a `/` in it as `%2F`")]
 
 
-@router.get("/{doc_id:path}", dependencies=[Depends(require_read)])
+@router.get("/{doc_id:path}", responses=problems(404))
 async def get_document(
-    request: Request, doc_id: DocId
+    request: Request, doc_id: DocId, caller: Annotated[Caller, Depends(SEARCH)]
 ) -> dict:
     engine: Engine = request.app.state.engine
     doc = await run_in_threadpool(engine.get, doc_id)
-    if doc is None:
+    if doc is None or not caller.sees_type(doc.get("type")):
         raise Problem(404, "Not found", f"no document with id '{doc_id}'")
     return doc
 
 
 @router.delete("/{doc_id:path}", response_model=DeleteAnswer,
-               dependencies=[Depends(require_write)])
+               dependencies=[Depends(WRITE)], responses=problems(404, 503, 507))
 async def delete_document(
     request: Request, doc_id: DocId
 ) -> dict:

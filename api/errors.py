@@ -8,7 +8,9 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from fastapi.routing import iter_route_contexts
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 
 from segue.indexer import LedgerError
 from segue.query import EngineUnavailable
@@ -23,12 +25,30 @@ class Problem(Exception):
         self.status, self.title, self.detail, self.extra = status, title, detail, extra
 
 
-def problem_response(status: int, title: str, detail: str, **extra: Any) -> JSONResponse:
+def problem_response(status: int, title: str, detail: str, *,
+                     headers: dict[str, str] | None = None, **extra: Any) -> JSONResponse:
     body = {"type": "about:blank", "title": title, "status": status, "detail": detail, **extra}
-    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    headers = dict(headers or {})
+    if status == 401:
+        headers["WWW-Authenticate"] = "Bearer"
     if status == 503 and isinstance(extra.get("retry_after_s"), int):
-        headers = {"Retry-After": str(extra["retry_after_s"])}
+        headers["Retry-After"] = str(extra["retry_after_s"])
     return JSONResponse(body, status_code=status, media_type=PROBLEM, headers=headers)
+
+
+def _allowed(request: Request) -> list[str]:
+    """Every method some route answers at this path: one route per method, so the
+    route that raised the 405 knows only its own."""
+    literal: set[str] = set()
+    templated: set[str] = set()
+    for route in iter_route_contexts(request.app.routes):
+        match, _ = route.matches(request.scope)  # PARTIAL: the path, not the method
+        if match != Match.NONE:
+            path = str(getattr(route, "path", ""))
+            (templated if "{" in path else literal).update(getattr(route, "methods", ())
+                                                            or ())
+    # A path spelt out (/v1/documents/_bulk) is its own resource, not a document id.
+    return sorted(literal or templated)
 
 
 def _where(loc: tuple[Any, ...]) -> str:
@@ -77,7 +97,7 @@ def install(app: FastAPI) -> None:
         return problem_response(422, "Invalid request", detail, errors=errors)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         cause = exc.__cause__
         if exc.status_code == 400 and isinstance(cause, UnicodeDecodeError):
             # FastAPI's "There was an error parsing the body", for a JSON body that is
@@ -85,8 +105,14 @@ def install(app: FastAPI) -> None:
             return problem_response(400, "Invalid body", "the body is not UTF-8 text: "
                                     f"byte 0x{cause.object[cause.start]:02x} at offset "
                                     f"{cause.start} ({cause.reason})")
-        title = {404: "Not found", 405: "Method not allowed"}.get(exc.status_code, "Error")
-        return problem_response(exc.status_code, title, str(exc.detail))
+        if exc.status_code == 405:
+            allowed = _allowed(request)
+            return problem_response(405, "Method not allowed", f"{request.method} is not "
+                                    f"answered here; use {', '.join(allowed)}",
+                                    headers={"Allow": ", ".join(allowed)})
+        title = {404: "Not found"}.get(exc.status_code, "Error")
+        return problem_response(exc.status_code, title, str(exc.detail),
+                                headers=dict(exc.headers or {}))
 
     @app.exception_handler(EngineUnavailable)
     async def _unavailable(request: Request, exc: EngineUnavailable) -> JSONResponse:

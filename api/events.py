@@ -17,12 +17,13 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
-from segue.ranking import credited_artists, credited_genres
+from segue.ranking import Profiles, credited_artists, credited_genres
 
-from .auth import require_read
+from .auth import EVENTS
 from .errors import Problem
+from .openapi import problems
 
-router = APIRouter(prefix="/v1/events", tags=["events"], dependencies=[Depends(require_read)])
+router = APIRouter(prefix="/v1/events", tags=["events"], dependencies=[Depends(EVENTS)])
 
 MAX_EVENTS = 1000
 
@@ -66,8 +67,12 @@ async def _json_body(request: Request) -> None:
 
 
 def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
-    engine: Engine = request.app.state.engine
-    profiles = request.app.state.profiles
+    return record_events(request.app.state.engine, request.app.state.profiles, raw)
+
+
+def record_events(engine: Engine, profiles: Profiles, raw: list[Any]) -> list[dict[str, Any]]:
+    """The one rule for activity events, from HTTP and from Kafka: each event is checked
+    and recorded alone, answered `{"status": 200}` or with its error."""
     now = time.time()
     items: list[dict[str, Any]] = []
     for n, item in enumerate(raw):
@@ -95,11 +100,11 @@ def _record(request: Request, raw: list[Any]) -> list[dict[str, Any]]:
 
 
 @router.post("", response_model=EventsAnswer, response_model_exclude_none=True,
-             dependencies=[Depends(_json_body)])
+             dependencies=[Depends(_json_body)], responses=problems(400, 415))
 async def post_events(
     request: Request,
     events: Annotated[list[Any], Body(
-        embed=True, max_length=MAX_EVENTS,
+        embed=True, max_length=MAX_EVENTS, json_schema_extra={"minItems": 1},
         description='[{"user_id": "u1", "type": "play"|"like"|"click", "id": "tr-…", '
                     '"at": 1732450000}]')],
 ) -> dict:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Awaitable, Callable
 
-from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi import APIRouter, Depends, FastAPI, Request, Response
 from prometheus_client import (
     CONTENT_TYPE_LATEST,
     CollectorRegistry,
@@ -16,6 +16,8 @@ from prometheus_client import (
 )
 
 from segue.engines import Engine
+
+from .auth import PUBLIC
 
 router = APIRouter(tags=["admin"])
 _BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 10.0)
@@ -32,6 +34,19 @@ class Metrics:
                                  ["route"], buckets=_BUCKETS, registry=self.registry)
         self.documents = Gauge("segue_documents", "Documents in the index",
                                registry=self.registry)
+        self.stream_messages = Counter(
+            "segue_stream_messages_total", "Kafka messages consumed, by topic and outcome",
+            ["topic", "outcome"], registry=self.registry)
+        self.stream_batch = Histogram("segue_stream_batch_seconds",
+                                      "Time to apply and commit one consumed batch",
+                                      ["topic"], buckets=_BUCKETS, registry=self.registry)
+        self.stream_lag = Gauge("segue_stream_lag", "Messages not yet consumed, by partition",
+                                ["topic", "partition"], registry=self.registry)
+
+    def count_batch(self, topic: str, seconds: float, applied: int, dead: int) -> None:
+        self.stream_messages.labels(topic, "applied").inc(applied)
+        self.stream_messages.labels(topic, "dead_lettered").inc(dead)
+        self.stream_batch.labels(topic).observe(seconds)
 
 
 def install(app: FastAPI) -> None:
@@ -53,10 +68,14 @@ def install(app: FastAPI) -> None:
     app.include_router(router)
 
 
-@router.get("/metrics", include_in_schema=False)
+@router.get("/metrics", include_in_schema=False, dependencies=[Depends(PUBLIC)])
 async def prometheus(request: Request) -> Response:
     metrics: Metrics = request.app.state.metrics
     engine: Engine = request.app.state.engine
     if engine.ready:
         metrics.documents.set(engine.stats()["documents"])
+    stream = getattr(request.app.state, "stream", None)
+    for consumer in stream.stats if stream is not None else ():
+        for partition, lag in consumer.lag.items():
+            metrics.stream_lag.labels(consumer.topic, str(partition)).set(lag)
     return Response(generate_latest(metrics.registry), media_type=CONTENT_TYPE_LATEST)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import time
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
@@ -13,14 +15,17 @@ from segue.query import MAX_QUERY_CHARS, MODES, SearchRequest, UnknownVariant
 from segue.ranking import UserContext
 from segue.schema import DOC_TYPES
 
-from .auth import require_read
+from .auth import SEARCH, Caller
 from .errors import Problem
+from .openapi import problems
 from .schemas import SearchAnswer, SimilarAnswer, SuggestAnswer
 
-router = APIRouter(prefix="/v1", tags=["search"], dependencies=[Depends(require_read)])
+router = APIRouter(prefix="/v1", tags=["search"], dependencies=[Depends(SEARCH)])
+Key = Annotated[Caller, Depends(SEARCH)]
 
 MAX_LIKED = 50          # artists, and as many genres, per request
 MAX_LIKED_CHARS = 200   # per name
+_LIKED = {"items": {"type": "string", "maxLength": MAX_LIKED_CHARS}}
 
 
 def _engine(request: Request) -> Engine:
@@ -31,15 +36,26 @@ def _engine(request: Request) -> Engine:
     return engine
 
 
+_ONE_TYPE = "(?:" + "|".join(DOC_TYPES) + ")"
+# What `type` may be, documented in /openapi.json and checked by the same expression.
+TYPES_PATTERN = f"^$|^ *{_ONE_TYPE} *(?:, *{_ONE_TYPE} *)*$"
+_TYPES = re.compile(TYPES_PATTERN)
+TypeParam = Annotated[str | None, Query(
+    description=f"comma-separated types: {', '.join(DOC_TYPES)}",
+    json_schema_extra={"pattern": TYPES_PATTERN})]
+QueryText = Annotated[str, Query(description="what the user typed",
+                                 json_schema_extra={"maxLength": MAX_QUERY_CHARS})]
+
+
 def _types(raw: str | None) -> frozenset[str] | None:
     if not raw:
         return None
-    types = frozenset(t.strip() for t in raw.split(",") if t.strip())
-    unknown = sorted(types - set(DOC_TYPES))
-    if unknown:
-        raise Problem(400, "Invalid type", f"query parameter 'type': unknown "
-                      f"{', '.join(unknown)}; use a comma-separated subset of "
-                      f"{', '.join(DOC_TYPES)}")
+    types = frozenset(t.strip() for t in raw.split(","))
+    unknown = sorted(t for t in types - set(DOC_TYPES) if t)
+    if unknown or not _TYPES.fullmatch(raw):
+        what = f"unknown {', '.join(unknown)}" if unknown else f"'{raw}'"
+        raise Problem(400, "Invalid type", f"query parameter 'type': {what}; use a "
+                      f"comma-separated subset of {', '.join(DOC_TYPES)}")
     return types
 
 
@@ -65,32 +81,37 @@ def _user(request: Request, user_id: str | None, artists: list[str] | None,
     return user or None
 
 
-@router.get("/search", response_model=SearchAnswer, response_model_exclude_none=True)
+@router.get("/search", response_model=SearchAnswer,
+            responses=problems(400, 403, 503))
 async def search(
     request: Request,
-    q: Annotated[str, Query(description="what the user typed")] = "",
+    caller: Key,
+    q: QueryText = "",
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     offset: Annotated[int, Query(ge=0, le=1000)] = 0,
-    type: Annotated[str | None, Query(description="comma-separated types")] = None,
+    type: TypeParam = None,
     explain: bool = False,
     variant: str | None = None,
     mode: Annotated[str, Query(description="auto (hybrid for descriptions, lexical for "
-                               "names) | lexical | semantic | hybrid")] = "auto",
+                               "names) | lexical | semantic | hybrid",
+                               json_schema_extra={"enum": list(MODES)})] = "auto",
     user_id: Annotated[str | None, Query(max_length=256)] = None,
-    user_artist: Annotated[list[str] | None, Query(
+    user_artist: Annotated[list[str], Query(
         max_length=MAX_LIKED, description="an artist the user likes (repeat the parameter for "
-        "more); raises their documents among near-ties, never above an exact match")] = None,
-    user_genre: Annotated[list[str] | None, Query(
+        "more); raises their documents among near-ties, never above an exact match",
+        json_schema_extra=_LIKED)] = [],  # noqa: B006 (FastAPI copies defaults)
+    user_genre: Annotated[list[str], Query(
         max_length=MAX_LIKED, description="a genre the user likes (repeatable); counts half "
-        "as much as an artist")] = None,
+        "as much as an artist", json_schema_extra=_LIKED)] = [],  # noqa: B006
     semantic_ratio: Annotated[float | None, Query(
         ge=0.0, le=1.0, description="hybrid fusion by normalized blend with this weight "
         "on the semantic side; omitted: reciprocal rank fusion")] = None,
-) -> dict:
+) -> JSONResponse:
     engine = _engine(request)
     if mode not in MODES:
         raise Problem(400, "Invalid mode", f"query parameter 'mode': '{mode}' is not "
                       f"available; use one of {', '.join(MODES)}")
+    type = caller.narrow("type", type)  # a key bound to types searches only those
     req = SearchRequest(q=_check_q(q), limit=limit, offset=offset, types=_types(type),
                         explain=explain, variant=variant, user_id=user_id, mode=mode,
                         semantic_ratio=semantic_ratio,
@@ -99,36 +120,54 @@ async def search(
         answer = await run_in_threadpool(engine.search, req)
     except UnknownVariant as e:
         raise Problem(400, "Unknown variant", f"query parameter 'variant': {e}") from None
-    return {"query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
-            "top": answer.top, "hits": answer.hits, "variant": answer.variant,
-            "assignment": answer.assignment, "mode": answer.mode,
-            "mode_reason": answer.mode_reason}
+    top = answer.top
+    if top is not None and not caller.sees_type(top.get("type")):
+        # The top result is the best across types; a bound key never sees one outside
+        # its binding: the best of its own types stands in (known on the first page).
+        top = answer.hits[0] if offset == 0 and answer.hits else None
+    body = SearchAnswer.model_validate({
+        "query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
+        "top": top, "hits": answer.hits, "variant": answer.variant,
+        "assignment": answer.assignment, "mode": answer.mode,
+        "mode_reason": answer.mode_reason}).model_dump(mode="json", exclude_none=True)
+    body["top"] = body.get("top")  # required: null when nothing is good enough
+    return JSONResponse(body)
 
 
-@router.get("/similar", response_model=SimilarAnswer, response_model_exclude_none=True)
+@router.get("/similar", response_model=SimilarAnswer, response_model_exclude_none=True,
+            responses=problems(400, 403, 404, 503))
 async def similar(
     request: Request,
+    caller: Key,
     id: Annotated[str, Query(min_length=1, max_length=512, description="a document id")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
-    type: Annotated[str | None, Query(description="comma-separated types")] = None,
+    type: TypeParam = None,
 ) -> dict:
     """More like this: nearest by audio vector, else by text vector; never the document."""
     engine = _engine(request)
     started = time.perf_counter()
-    found = await run_in_threadpool(engine.similar, id, limit, _types(type))
+    types = _types(caller.narrow("type", type))
+    found = await run_in_threadpool(engine.similar, id, limit, types)
     if found is None:
         raise Problem(404, "Not found", f"query parameter 'id': no document with id '{id}'")
     return {**found, "took_ms": round((time.perf_counter() - started) * 1000, 3)}
 
 
-@router.get("/suggest", response_model=SuggestAnswer)
+@router.get("/suggest", response_model=SuggestAnswer, responses=problems(400, 503))
 async def suggest(
     request: Request,
-    q: str = "",
+    caller: Key,
+    q: QueryText = "",
     limit: Annotated[int, Query(ge=1, le=20)] = 8,
 ) -> dict:
     engine = _engine(request)
     started = time.perf_counter()
-    suggestions = await run_in_threadpool(engine.suggest, _check_q(q), limit)
+    if caller.key is not None and caller.key.types is not None:
+        # Suggestions are not filtered by type in the engine: a bound key asks for the
+        # most there are and keeps its types' (so it may get fewer than `limit`).
+        found = await run_in_threadpool(engine.suggest, _check_q(q), 20)
+        suggestions = [s for s in found if caller.sees_type(s.get("type"))][:limit]
+    else:
+        suggestions = await run_in_threadpool(engine.suggest, _check_q(q), limit)
     took = round((time.perf_counter() - started) * 1000, 3)
     return {"query": q, "took_ms": took, "suggestions": suggestions}

@@ -1,4 +1,4 @@
-"""The `segue` command: serve, ingest, search, generate, eval.
+"""The `segue` command: serve, ingest, search, generate, eval, consume, publish.
 
 Every mistake is answered in one line on standard error that says what and where:
 exit 2 for a usage error, 1 for anything else (SEGUE_DEBUG=1 shows the traceback).
@@ -19,7 +19,7 @@ import threading
 import time
 from collections import deque
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import orjson
 from tqdm import tqdm
@@ -31,6 +31,9 @@ from segue.schema import DOC_TYPES
 from .config import Settings, bulk_write_process
 from .engine import open_engine
 from .engines import Engine, Reindexable
+
+if TYPE_CHECKING:
+    from segue.stream import StreamWorker
 
 log = logging.getLogger("segue")
 LOAD_RETRY_S = 2
@@ -52,6 +55,7 @@ def _settings(args: argparse.Namespace, *, writes: bool = False) -> Settings:
         data_dir=Path(args.data), engine=getattr(args, "engine", None),
         host=getattr(args, "host", None), port=getattr(args, "port", None),
         opensearch_url=getattr(args, "opensearch_url", None),
+        keys_file=Path(args.keys) if getattr(args, "keys", None) else None,
         write_process=bulk_write_process() if writes else False,
     )
 
@@ -105,6 +109,13 @@ def _load_until_ready(engine: Engine, *, demo_if_empty: bool, show_progress: boo
     log.info("ready: %d documents", count)
 
 
+def _start_when_ready(engine: Engine, stream: StreamWorker) -> None:
+    """Consume once the index is loaded: a batch applied earlier would wait anyway."""
+    while not engine.ready:
+        time.sleep(0.1)
+    stream.start()
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
@@ -114,7 +125,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     fewer_full_collections()
     if settings.open_access and not _is_loopback(settings.host):
         print(f"segue serve: refusing to bind {settings.host}: no API key is configured. "
-              "Set SEGUE_ADMIN_KEY (and SEGUE_SEARCH_KEYS) or bind 127.0.0.1.",
+              "Give a key file (--keys) or set SEGUE_ADMIN_KEY, or bind 127.0.0.1.",
               file=sys.stderr)
         return 2
     busy = _port_in_use(settings.host, settings.port)
@@ -125,6 +136,11 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if settings.open_access:
         print("segue: no API key configured; the API is open to anyone on this machine "
               "(loopback only)", file=sys.stderr)
+    else:  # by name and scope: a key itself is never printed
+        print("segue: API keys: " + "; ".join(
+            f"{k.name} ({', '.join(sorted(k.scopes))}"
+            + "".join(f", {p}={v}" for p, v in k.bound.items()) + ")"
+            for k in settings.api_keys), file=sys.stderr)
     loader = threading.Thread(
         target=_load, args=(engine,),
         kwargs={"demo_if_empty": args.load_demo_if_empty, "show_progress": True},
@@ -135,7 +151,24 @@ def cmd_serve(args: argparse.Namespace) -> int:
           f"({settings.engine} engine, data in {settings.data_dir})", file=sys.stderr)
     # The engine closes (and saves its index) in the app's shutdown: uvicorn re-raises
     # SIGTERM after a graceful stop, so code after run() would never see it.
-    app = create_app(engine, settings, on_shutdown=engine.close)
+    stream: StreamWorker | None = None
+
+    def shutdown() -> None:
+        if stream is not None:
+            stream.stop()  # the batch in hand is applied and committed first
+        engine.close()
+
+    app = create_app(engine, settings, on_shutdown=shutdown)
+    if args.kafka:
+        from segue.stream import StreamWorker
+
+        # The activity consumer feeds the app's profiles, so it is made with the app.
+        stream = app.state.stream = StreamWorker(
+            engine, args.kafka, profiles=app.state.profiles, max_lag=args.kafka_max_lag,
+            **_stream_options(args))
+        stream.observe(app.state.metrics.count_batch)
+        threading.Thread(target=_start_when_ready, args=(engine, stream), daemon=True,
+                         name="segue-stream-start").start()
     # uvicorn stops gracefully on SIGTERM and then re-raises it to the handler it found:
     # this one, so a finished graceful stop exits 0, as a service manager expects.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
@@ -145,6 +178,44 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 _LINE = re.compile(r"^line (\d+): ")
+
+
+def cmd_consume(args: argparse.Namespace) -> int:
+    """Apply the catalog topic to a data directory no server holds, until interrupted."""
+    from segue.stream import StreamWorker
+
+    engine = open_engine(_settings(args, writes=True))
+    try:
+        _load_until_ready(engine, demo_if_empty=False, show_progress=sys.stderr.isatty())
+        worker = StreamWorker(engine, args.kafka, **_stream_options(args))
+        worker.start()
+        print(f"segue consume: applying {worker.consumers[0].topic} from {args.kafka} to "
+              f"{args.data}; Ctrl-C to stop", file=sys.stderr)
+        stop = threading.Event()
+        signal.signal(signal.SIGTERM, lambda *_: stop.set())
+        try:
+            while not stop.wait(1.0):
+                pass
+        except KeyboardInterrupt:
+            pass
+        worker.stop()
+        applied = sum(s.applied for s in worker.stats)
+        dead = sum(s.dead_lettered for s in worker.stats)
+        print(f"segue consume: {applied} applied, {dead} dead-lettered", file=sys.stderr)
+    finally:
+        engine.close()
+    return 0
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    from segue.stream import publish
+
+    path = Path(args.file)
+    with tqdm(desc=f"publishing to {args.topic}", unit="change",
+              disable=not sys.stderr.isatty(), file=sys.stderr) as bar:
+        sent = publish(path, args.topic, args.kafka, bar.update)
+    print(f"segue publish: {sent} changes on {args.topic} at {args.kafka}", file=sys.stderr)
+    return 0
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -483,6 +554,20 @@ CLUSTER_URL_HELP = ("cluster engines: node URLs, comma-separated (default "
                     "SEGUE_OPENSEARCH_URL or http://127.0.0.1:9200)")
 
 
+def _kafka_topics(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--kafka-catalog-topic", default="segue.catalog", metavar="TOPIC",
+                        help="catalog changes (bad ones go to TOPIC.dead)")
+    parser.add_argument("--kafka-activity-topic", default="segue.activity", metavar="TOPIC",
+                        help="plays, likes, clicks and forget events")
+    parser.add_argument("--kafka-group", default="segue", metavar="GROUP",
+                        help="the consumer group whose committed offsets say what is applied")
+
+
+def _stream_options(args: argparse.Namespace) -> dict[str, Any]:
+    return {"catalog_topic": args.kafka_catalog_topic,
+            "activity_topic": args.kafka_activity_topic, "group": args.kafka_group}
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="segue", description=__doc__, formatter_class=_Help)
     parser.add_argument("--version", action="version", version=f"segue {_version()}")
@@ -495,17 +580,43 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--data", default="data", help="data directory (one server or "
                        "ingest at a time)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on; other "
-                       "than loopback only with an API key (SEGUE_ADMIN_KEY)")
+                       "than loopback only with an API key (--keys or SEGUE_ADMIN_KEY)")
     serve.add_argument("--port", type=_port, default=8000, help="port to listen on")
     serve.add_argument("--engine", default="embedded", choices=ENGINES,
                        help="where documents are indexed and searched")
     serve.add_argument("--opensearch-url", help=CLUSTER_URL_HELP)
     serve.add_argument("--load-demo-if-empty", action="store_true",
                        help="load the bundled demo catalog into an empty data directory")
+    serve.add_argument("--keys", metavar="FILE", help="API keys and their scopes (admin, "
+                       "write, events, search), a JSON or TOML file; default "
+                       "SEGUE_KEYS_FILE; SEGUE_ADMIN_KEY and SEGUE_SEARCH_KEYS add to it")
     serve.add_argument("--log-level", default="info",
                        choices=["critical", "error", "warning", "info", "debug", "trace"],
                        help="uvicorn's log level")
+    serve.add_argument("--kafka", metavar="HOST:PORT", help="also consume catalog changes "
+                       "(segue.catalog) and listening activity (segue.activity) from this "
+                       "Kafka broker")
+    serve.add_argument("--kafka-max-lag", type=_positive, default=10_000,
+                       help="/v1/ready says not ready while a consumer is more messages "
+                       "behind than this")
+    _kafka_topics(serve)
     serve.set_defaults(func=cmd_serve)
+
+    consume = command("consume", "apply catalog changes from Kafka to a data directory no "
+                      "server is using, until stopped")
+    consume.add_argument("--kafka", metavar="HOST:PORT", required=True,
+                         help="the Kafka broker")
+    consume.add_argument("--data", default="data", help="data directory")
+    _kafka_topics(consume)
+    consume.set_defaults(func=cmd_consume)
+
+    publish = command("publish", "send a _bulk NDJSON file (action line, then document "
+                      "line) to a Kafka topic, one message per change keyed by its id")
+    publish.add_argument("file", help="the changes, in _bulk NDJSON form")
+    publish.add_argument("--topic", default="segue.catalog", help="the topic to send to")
+    publish.add_argument("--kafka", metavar="HOST:PORT", required=True,
+                         help="the Kafka broker")
+    publish.set_defaults(func=cmd_publish)
 
     ingest = command("ingest", "index a JSONL/NDJSON or CSV (.csv) file of documents; "
                      "exit 0 when every line applied, 1 when some were rejected")

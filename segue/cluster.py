@@ -205,4 +205,8 @@ class ClusterEngine:
                     "index": self.current_index(), "cluster_status": health["status"],
                     "nodes": health["number_of_nodes"],
                     "uptime_s": round(time.time() - self.started, 1),
-                    "variants": sorted(self.searcher.variants)}
+                    "variants": self.variants}
+
+    @property
+    def variants(self) -> list[str]:
+        return sorted(self.searcher.variants)

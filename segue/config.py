@@ -9,6 +9,8 @@ from pathlib import Path
 from segue.analyzers import TypoBudget
 from segue.ranking import parse_traffic
 
+from .keys import ApiKey, env_keys, read_key_file
+
 
 def _keys(raw: str | None) -> frozenset[str]:
     return frozenset(k.strip() for k in (raw or "").split(",") if k.strip())
@@ -36,8 +38,10 @@ class Settings:
     default_variant: str = "default"
     traffic: dict[str, float] = field(default_factory=dict)  # variant -> share, by user id
     traffic_salt: str = ""
-    admin_key: str | None = None
-    search_keys: frozenset[str] = frozenset()
+    admin_key: str | None = None          # SEGUE_ADMIN_KEY: an `admin` key
+    search_keys: frozenset[str] = frozenset()  # SEGUE_SEARCH_KEYS: `search` keys
+    keys_file: Path | None = None         # --keys / SEGUE_KEYS_FILE (segue/keys.py)
+    file_keys: tuple[ApiKey, ...] = ()    # read from keys_file by from_env
     opensearch_url: str = "http://127.0.0.1:9200"  # comma-separated: every node to try
     opensearch_index: str = "segue"                 # the alias searches and writes address
     # A local sentence-transformers directory; None: the packaged MiniLM; "none": no
@@ -80,8 +84,17 @@ class Settings:
             values["audio_dim"] = int(env["SEGUE_AUDIO_DIM"])
         if env.get("SEGUE_VARIANTS_DIR"):
             values["variants_dir"] = Path(env["SEGUE_VARIANTS_DIR"])
+        if env.get("SEGUE_KEYS_FILE"):
+            values["keys_file"] = Path(env["SEGUE_KEYS_FILE"])
         values.update({k: v for k, v in overrides.items() if v is not None})
+        if values.get("keys_file") is not None and "file_keys" not in overrides:
+            values["file_keys"] = read_key_file(Path(str(values["keys_file"])))
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def api_keys(self) -> tuple[ApiKey, ...]:
+        """Every key the server accepts: the key file's, then the environment's."""
+        return (*self.file_keys, *env_keys(self.admin_key, self.search_keys))
 
     @property
     def text_vectors(self) -> bool:
@@ -89,4 +102,4 @@ class Settings:
 
     @property
     def open_access(self) -> bool:
-        return not self.admin_key and not self.search_keys
+        return not self.api_keys

@@ -283,7 +283,11 @@ class EmbeddedEngine:
         return {"engine": self.name, "ready": self.ready, **lexical, "store_bytes": size,
                 "vectors": vectors,
                 "uptime_s": round(time.time() - self.started, 1),
-                "variants": sorted(self.searcher.variants)}
+                "variants": self.variants}
+
+    @property
+    def variants(self) -> list[str]:
+        return sorted(self.searcher.variants)
 
     def close(self) -> None:
         """Save the index if it changed, close the store and give up the data

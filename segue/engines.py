@@ -48,6 +48,11 @@ class Engine(Protocol):
     def ready(self) -> bool: ...
 
     @property
+    def variants(self) -> list[str]:
+        """The ranking variants a search may name (`?variant=`), sorted."""
+        ...
+
+    @property
     def not_ready_reason(self) -> str | None:
         """Why the last `load` failed (a cluster unreachable), else None: /v1/ready
         tells "unreachable" from "still loading" by it."""

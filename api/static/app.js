@@ -36,6 +36,8 @@
   const detailsClose = $("#details-close");
   const similarEl = $("#details-similar");
   const similarList = $("#similar-list");
+  const versionsEl = $("#details-versions");
+  const versionsList = $("#versions-list");
 
   const pageParams = new URLSearchParams(window.location.search);
   const apiKey = pageParams.get("key") || "";
@@ -478,6 +480,8 @@
     detailsFields.replaceChildren();
     similarEl.hidden = true;
     similarList.replaceChildren();
+    versionsEl.hidden = true;
+    versionsList.replaceChildren();
   }
 
   /* "More like this": /v1/similar (audio vectors, else text); names are text, never HTML. */
@@ -500,33 +504,164 @@
     similarEl.hidden = false;
   }
 
-  function describeValue(v) {
-    if (v === null || v === undefined) return "—";
-    if (Array.isArray(v)) {
-      if (v.length > 8 && v.every((x) => typeof x === "number")) return `vector · ${v.length} dimensions`;
-      if (v.every((x) => x === null || typeof x !== "object")) return v.length ? v.join(", ") : "—";
-      return JSON.stringify(v);
+  // The details panel reads like a record sleeve, not a field dump: "3:52", "Explicit",
+  // genres as chips, country names, other versions of the same track.
+
+  const DETAIL_ROWS = [
+    // [key, label, format(value, doc) -> Node | string | null]
+    ["artists", "By", (v) => listText(v)],
+    ["album", "Album", (v) => textOrNull(v)],
+    ["show", "Show", (v) => textOrNull(v)],
+    ["owner", "Curated by", (v) => textOrNull(v)],
+    ["year", "Released", (v) => (Number.isInteger(v) ? String(v) : null)],
+    ["duration_ms", "Length", (v) => formatDuration(v)],
+    ["genres", "Genres", (v) => chips(v)],
+    ["language", "Language", (v) => languageName(v)],
+    ["popularity", "Popularity", (v) => popularityMeter(v)],
+    ["aliases", "Also known as", (v) => listText(v)],
+    ["description", "About", (v) => textOrNull(v)],
+    ["markets", "Available in", (v) => marketList(v)],
+    ["id", "Catalog ID", (v) => textOrNull(v)],
+  ];
+  // Written by Segue or for machines: never shown as text.
+  const HIDDEN_KEYS = new Set(["name", "type", "explicit", "version", "audio_embedding",
+    "text_embedding", "highlight", "score", "explain"]);
+
+  function textOrNull(v) {
+    return isBlank(v) ? null : String(v);
+  }
+
+  function listText(v) {
+    const items = (Array.isArray(v) ? v : [v]).filter((x) => !isBlank(x)).map(String);
+    return items.length ? items.join(", ") : null;
+  }
+
+  /* 292267 -> "4:52"; an hour or more -> "1:02:03". */
+  function formatDuration(ms) {
+    const n = Number(ms);
+    if (isBlank(ms) || !Number.isFinite(n) || n <= 0) return null;
+    const total = Math.round(n / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const sec = String(total % 60).padStart(2, "0");
+    return h ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
+  }
+
+  function displayName(kind, code) {
+    try {
+      return new Intl.DisplayNames([navigator.language || "en"], { type: kind }).of(code) || code;
+    } catch (_) {
+      return code; // not a code Intl knows: show it as sent
     }
-    if (typeof v === "object") return JSON.stringify(v);
-    if (typeof v === "boolean") return v ? "yes" : "no";
+  }
+
+  function languageName(code) {
+    return isBlank(code) ? null : displayName("language", String(code));
+  }
+
+  function marketList(v) {
+    const codes = (Array.isArray(v) ? v : []).filter((x) => !isBlank(x)).map(String);
+    if (!codes.length) return null;
+    const names = codes.map((c) => displayName("region", c.toUpperCase()));
+    const span = el("span", "markets", names.length > 6
+      ? `${names.slice(0, 6).join(", ")} and ${names.length - 6} more`
+      : names.join(", "));
+    span.title = names.join(", ");
+    return span;
+  }
+
+  function chips(v) {
+    const items = (Array.isArray(v) ? v : [v]).filter((x) => !isBlank(x));
+    if (!items.length) return null;
+    const list = el("span", "chips");
+    for (const item of items) list.append(el("span", "chip", String(item)));
+    return list;
+  }
+
+  function popularityMeter(v) {
+    const n = Number(v);
+    if (isBlank(v) || !Number.isFinite(n)) return null;
+    const meter = el("span", "popularity", `${Math.round(n)} / 100`);
+    const bar = el("span", "popularity-bar");
+    bar.setAttribute("aria-hidden", "true");
+    bar.style.setProperty("--pop", `${Math.max(0, Math.min(100, n))}%`);
+    meter.append(bar);
+    return meter;
+  }
+
+  function humanKey(k) {
+    const words = k.replace(/_/g, " ").trim();
+    return words.charAt(0).toUpperCase() + words.slice(1);
+  }
+
+  /* A field Segue does not know (catalogs may send more): shown plainly, never a vector. */
+  function otherValue(v) {
+    if (isBlank(v) || (Array.isArray(v) && !v.length)) return null;
+    if (Array.isArray(v)) {
+      if (v.some((x) => typeof x === "number") && v.length > 8) return null;
+      if (v.every((x) => x === null || typeof x !== "object")) return listText(v);
+    }
+    if (typeof v === "object") return null;
+    if (typeof v === "boolean") return v ? "Yes" : "No";
     return String(v);
   }
 
-  const FIRST_KEYS = ["id", "type", "name", "artists", "album", "show", "owner", "year",
-    "genres", "popularity", "aliases", "description"];
+  function detailRow(key, label, value) {
+    if (value === null || value === undefined) return;
+    const dt = el("dt", null, label);
+    const dd = el("dd");
+    dd.dataset.key = key;
+    if (typeof value === "string") dd.textContent = value;
+    else dd.append(value);
+    detailsFields.append(dt, dd);
+  }
 
   function renderDocument(doc) {
     detailsFields.replaceChildren();
-    const keys = Object.keys(doc);
-    const ordered = [...FIRST_KEYS.filter((k) => keys.includes(k)),
-      ...keys.filter((k) => !FIRST_KEYS.includes(k)).sort()];
-    for (const k of ordered) {
-      const dt = el("dt", null, k.replace(/_/g, " "));
-      const dd = el("dd", null, describeValue(doc[k]));
-      dd.dataset.key = k;
-      detailsFields.append(dt, dd);
-    }
     if (!isBlank(doc.name)) detailsTitle.textContent = String(doc.name);
+    const badges = el("span", "badges");
+    if (doc.explicit === true) {
+      const badge = el("span", "badge badge-explicit", "Explicit");
+      badge.title = "Explicit lyrics";
+      badges.append(badge);
+    }
+    if (badges.childNodes.length) detailRow("explicit", "Advisory", badges);
+    const known = new Set(DETAIL_ROWS.map(([k]) => k));
+    for (const [key, label, format] of DETAIL_ROWS) {
+      if (has(doc, key)) detailRow(key, label, format(doc[key], doc));
+    }
+    for (const key of Object.keys(doc).sort()) {
+      if (known.has(key) || HIDDEN_KEYS.has(key)) continue;
+      detailRow(key, humanKey(key), otherValue(doc[key]));
+    }
+  }
+
+  /* Other recordings of a track: same title and a shared artist (a live take, a
+     compilation, a remaster), found by searching the title and first artist. */
+  async function loadVersions(doc, seq, signal) {
+    versionsEl.hidden = true;
+    versionsList.replaceChildren();
+    const artists = Array.isArray(doc.artists) ? doc.artists.map(String) : [];
+    if (doc.type !== "track" || isBlank(doc.name) || !artists.length) return;
+    const q = `${doc.name} ${artists[0]}`;
+    const res = await fetch(`/v1/search?q=${encodeURIComponent(q)}&type=track&limit=20`, {
+      headers: headers(), signal,
+    });
+    if (!res.ok || seq !== state.detailsSeq) return;
+    const body = await res.json();
+    if (seq !== state.detailsSeq || !Array.isArray(body.hits)) return;
+    const fold = (t) => String(t).normalize("NFKD").replace(/\p{M}/gu, "").toLocaleLowerCase().trim();
+    const title = fold(doc.name);
+    const versions = body.hits.filter((h) => h.id !== doc.id && fold(h.name) === title
+      && Array.isArray(h.artists) && h.artists.some((a) => artists.includes(String(a))));
+    for (const hit of versions) {
+      const parts = [hit.album, hit.year, formatDuration(hit.duration_ms)].filter((x) => !isBlank(x));
+      const li = el("li", "version", parts.length ? parts.join(" · ") : String(hit.id));
+      li.dataset.id = String(hit.id);
+      if (hit.explicit === true) li.append(el("span", "badge badge-explicit", "E"));
+      versionsList.append(li);
+    }
+    versionsEl.hidden = !versions.length;
   }
 
   async function openDetails(row) {
@@ -571,7 +706,8 @@
       detailsStatus.textContent = "";
       renderDocument(doc);
       // Optional: a document without vectors, or a failed request, just shows no list.
-      await loadSimilar(id, seq, controller.signal).catch(() => {});
+      await Promise.all([loadSimilar(id, seq, controller.signal).catch(() => {}),
+        loadVersions(doc, seq, controller.signal).catch(() => {})]);
     } catch (err) {
       if (err && err.name === "AbortError") return;
       if (seq !== state.detailsSeq) return;

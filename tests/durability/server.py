@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import urllib.parse
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -77,8 +78,9 @@ class Client:
 class ServerProcess:
     """`python -m segue serve` on a data directory; started, killed and restarted at will."""
 
-    def __init__(self, data_dir: Path, log_dir: Path) -> None:
+    def __init__(self, data_dir: Path, log_dir: Path, extra: Sequence[str] = ()) -> None:
         self.data_dir = data_dir
+        self.extra = list(extra)  # more `segue serve` options
         self.log_dir = log_dir
         self.log_dir.mkdir(parents=True, exist_ok=True)
         self.proc: subprocess.Popen[bytes] | None = None
@@ -94,7 +96,8 @@ class ServerProcess:
                if k not in ("SEGUE_ADMIN_KEY", "SEGUE_SEARCH_KEYS")}
         env["PYTHONUNBUFFERED"] = "1"
         cmd = [sys.executable, "-m", "segue", "serve", "--data", str(self.data_dir),
-               "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning"]
+               "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "warning",
+               *self.extra]
         with self.log_path.open("wb") as log:
             self.proc = subprocess.Popen(cmd, cwd=REPO_ROOT, env=env, stdout=log,
                                          stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

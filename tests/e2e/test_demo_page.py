@@ -405,7 +405,6 @@ def test_markup_in_documents_is_text(live_server, browser_page):
         page.locator(f"#results .hit[data-id='{track['id']}']").first.click()
         details = page.locator("#details")
         expect(details.locator("dd[data-key='id']")).to_have_text(track["id"])
-        expect(details.locator("dd[data-key='name']")).to_have_text(track["name"])
         expect(details.locator("#details-title")).to_have_text(track["name"])
         expect(details.locator("dd[data-key='album']")).to_have_text(track["album"])
         page.wait_for_timeout(200)
@@ -537,4 +536,41 @@ def test_the_details_panel_lists_more_like_this(live_server, browser_page):
     expect(items).to_have_count(5)
     ids = [items.nth(i).get_attribute("data-id") for i in range(5)]
     assert "tr-a-ha-take-on-me" not in ids
+    assert browser_page.console_errors == []
+
+
+def test_the_details_panel_reads_like_a_record_sleeve(live_server, browser_page,
+                                                       screenshots_dir):
+    """A track's details as a listener reads them: length in minutes, an Explicit badge,
+    the year, genres as chips, country names, and the other versions of the track;
+    never a raw field name or a vector."""
+    page = browser_page.page
+    open_page(page, live_server)
+    type_query(page, "lose yourself")
+    wait_for_results(page, "lose yourself")
+    with page.expect_response(re.compile(r"/v1/search\?q=Lose%20Yourself%20Eminem")):
+        page.locator("#results .hit[data-id='tr-eminem-lose-yourself']").first.click()
+    details = page.locator("#details")
+    expect(details.locator("#details-title")).to_have_text("Lose Yourself")
+    expect(details.locator("dd[data-key='duration_ms']")).to_have_text("3:02")  # 181,882 ms
+    expect(details.locator("dd[data-key='explicit'] .badge-explicit")).to_have_text("Explicit")
+    expect(details.locator("dd[data-key='year']")).to_have_text("2002")
+    expect(details.locator("dd[data-key='artists']")).to_have_text("Eminem")
+    expect(details.locator("dd[data-key='genres'] .chip")).to_have_text(["hip-hop", "rap"])
+    expect(details.locator("dd[data-key='language']")).to_have_text("English")
+    expect(details.locator("dd[data-key='markets']")).to_contain_text("Australia")
+    expect(details.locator("dd[data-key='markets']")).to_contain_text("and 11 more")
+    versions = details.locator("#details-versions")
+    expect(versions).to_be_visible()
+    expect(versions.locator("li")).to_have_count(1)
+    expect(versions.locator("li")).to_have_text("Curtain Call: The Hits · 2005 · 4:07E")
+    expect(versions.locator("li")).to_have_attribute(
+        "data-id", "tr-eminem-lose-yourself--curtain-call-the-hits")
+    text = details.inner_text()
+    for raw in ("Duration Ms", "duration_ms", "Audio Embedding", "dimensions", "vector",
+                "true", "false", "181882"):
+        assert raw not in text, (raw, text)
+    labels = details.locator("dt").all_inner_texts()
+    assert labels[:4] == ["Advisory", "By", "Album", "Released"], labels
+    page.screenshot(path=str(screenshots_dir / "details-track.png"))
     assert browser_page.console_errors == []

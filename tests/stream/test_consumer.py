@@ -1,0 +1,172 @@
+"""Catalog changes and listening activity from a real Kafka broker, into a real engine."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+
+import orjson
+
+from segue.query import SearchRequest
+from segue.ranking import Profiles
+from segue.stream import StreamWorker
+
+from .conftest import change, read_all, wait_until
+
+HALO = {"id": "tr-halo", "type": "track", "name": "Halo", "artists": ["Beyoncé"],
+        "popularity": 85}
+KINO = {"id": "tr-kino", "type": "track", "name": "Группа крови", "artists": ["Кино"],
+        "popularity": 80}
+
+
+def names(engine, q: str) -> list[str]:
+    return [hit["id"] for hit in engine.search(SearchRequest(q=q)).hits]
+
+
+def worker_for(engine, kafka: str, topic: str, **options) -> StreamWorker:
+    worker = StreamWorker(engine, kafka, catalog_topic=topic, group=uuid.uuid4().hex,
+                          **options)
+    worker.start()
+    return worker
+
+
+def test_bad_messages_go_to_the_dead_letter_topic_and_the_good_ones_around_them_apply(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    engine = make_engine()
+    jóga = {"id": "tr-joga", "type": "track", "name": "Jóga", "artists": ["Björk"]}
+    messages = [
+        (b"tr-halo", change("index", "tr-halo", HALO, version=5)),
+        (b"tr-bad-json", b'{"index": {"_id": "tr-bad-json"}, "doc": {"name": '),
+        (b"tr-101", change("index", "tr-101", {"id": "tr-101", "type": "track",
+                                               "name": "Too Popular", "popularity": 101})),
+        (b"tr-halo", change("index", "tr-halo", {**HALO, "name": "Halo (old)"}, version=3)),
+        (b"tr-joga", change("upsert", "tr-joga", jóga)),
+        (b"tr-big", change("index", "tr-big", {"id": "tr-big", "type": "track",
+                                               "name": "x" * 5000})),
+        (b"tr-other", change("index", "tr-kino", KINO)),
+        (b"tr-ghost", change("update", "tr-ghost", {"popularity": 1})),
+        (b"tr-kino", change("index", "tr-kino", KINO)),
+        (b"tr-joga", change("index", "tr-joga", jóga)),
+    ]
+    send(topic, messages)
+    worker = worker_for(engine, kafka, topic, max_message_bytes=4000)
+    try:
+        stats = worker.stats[0]
+        wait_until(lambda: stats.applied + stats.dead_lettered >= len(messages),
+                   what=f"all {len(messages)} messages handled: {stats.as_dict()}")
+    finally:
+        worker.stop()
+    assert (stats.applied, stats.dead_lettered) == (3, 7), stats.as_dict()
+    letters = {orjson.loads(m.value())["key"]: orjson.loads(m.value())
+               for m in read_all(kafka, f"{topic}.dead", 7)}
+    kinds = {key: letter["kind"] for key, letter in letters.items()}
+    assert kinds == {
+        "tr-bad-json": "malformed_json", "tr-101": "mapper_parsing_exception",
+        "tr-halo": "version_conflict_engine_exception", "tr-joga": "unknown_action",
+        "tr-big": "oversized", "tr-other": "wrong_key",
+        "tr-ghost": "document_missing_exception"}
+    assert "popularity" in letters["tr-101"]["reason"]
+    assert "not above the stored version 5" in letters["tr-halo"]["reason"]
+    assert letters["tr-halo"]["topic"] == topic and letters["tr-halo"]["offset"] >= 0
+    # The good ones are searchable, accents and scripts as typed or not.
+    assert names(engine, "halo beyonce")[0] == "tr-halo"
+    assert engine.get("tr-halo")["name"] == "Halo"  # the stale version did not apply
+    assert names(engine, "gruppa krovi")[0] == "tr-kino"
+    assert names(engine, "joga bjork")[0] == "tr-joga"
+
+
+def test_an_http_write_and_a_kafka_write_for_one_id_resolve_by_version(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    engine = make_engine()
+    (first,) = engine.bulk([b'{"index": {"_id": "tr-halo", "version": 10}}',
+                            orjson.dumps(HALO)])
+    assert first.status == 201
+    send(topic, [(b"tr-halo", change("index", "tr-halo", {**HALO, "popularity": 1},
+                                     version=9)),
+                 (b"tr-halo", change("index", "tr-halo", {**HALO, "popularity": 99},
+                                     version=11))])
+    worker = worker_for(engine, kafka, topic)
+    try:
+        stats = worker.stats[0]
+        wait_until(lambda: stats.applied + stats.dead_lettered >= 2, what=str(stats))
+    finally:
+        worker.stop()
+    assert (stats.applied, stats.dead_lettered) == (1, 1)
+    assert engine.get("tr-halo")["popularity"] == 99
+    (late,) = engine.bulk([b'{"index": {"_id": "tr-halo", "version": 10}}',
+                           orjson.dumps(HALO)])
+    assert late.status == 409 and engine.get("tr-halo")["popularity"] == 99
+
+
+def test_a_replayed_batch_changes_nothing_and_is_not_dead_lettered(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    """The same messages read by a second consumer group: what a crash before the
+    commit does to the last batch."""
+    engine = make_engine()
+    batch = [(b"tr-halo", change("index", "tr-halo", HALO, version=3)),
+             (b"tr-halo", change("update", "tr-halo", {"popularity": 60})),
+             (b"tr-kino", change("index", "tr-kino", KINO)),
+             (b"tr-kino", change("delete", "tr-kino"))]
+    send(topic, batch)
+    for _ in range(2):
+        worker = worker_for(engine, kafka, topic)
+        try:
+            stats = worker.stats[0]
+            wait_until(lambda s=stats: s.applied + s.dead_lettered >= 4, what=str(stats))
+        finally:
+            worker.stop()
+        assert (stats.applied, stats.dead_lettered) == (4, 0), stats.as_dict()
+        assert engine.get("tr-halo")["popularity"] == 60
+        assert engine.get("tr-kino") is None
+
+
+def test_activity_feeds_profiles_and_forget_erases_the_user(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    engine = make_engine([HALO, KINO])
+    profiles = Profiles()
+    activity = f"{topic}.activity"
+    send(activity, [
+        (b"ana", orjson.dumps({"user_id": "ana", "type": "play", "id": "tr-kino"})),
+        (b"ana", orjson.dumps({"user_id": "ana", "type": "like", "id": "tr-kino"})),
+        (b"bo", orjson.dumps({"user_id": "bo", "type": "play", "id": "tr-halo"})),
+        (b"bo", orjson.dumps({"user_id": "bo", "type": "play", "id": "tr-nowhere"})),
+    ])
+    worker = StreamWorker(engine, kafka, profiles=profiles, catalog_topic=topic,
+                          activity_topic=activity, group=uuid.uuid4().hex)
+    worker.start()
+    try:
+        stats = worker.stats[1]
+        wait_until(lambda: stats.applied + stats.dead_lettered >= 4, what=str(stats))
+        ana = profiles.context("ana")
+        assert ana is not None and len(ana.artists) == 1 and ana.artists  # Кино
+        assert profiles.context("bo") is not None
+        send(activity, [(b"ana", orjson.dumps({"type": "forget", "user_id": "ana"}))])
+        wait_until(lambda: stats.applied >= 4, what=str(stats))
+    finally:
+        worker.stop()
+    assert profiles.context("ana") is None  # nothing of the user is left
+    assert profiles.context("bo") is not None and len(profiles) == 1
+    (letter,) = read_all(kafka, f"{activity}.dead", 1)
+    assert "tr-nowhere" in orjson.loads(letter.value())["reason"]
+
+
+def test_ready_says_when_a_consumer_is_too_far_behind(make_engine, kafka: str,
+                                                       topic: str) -> None:
+    from fastapi.testclient import TestClient
+
+    from segue.api import create_app
+    from segue.config import Settings
+
+    engine = make_engine([HALO])
+    app = create_app(engine, Settings())
+    worker = app.state.stream = StreamWorker(engine, kafka, catalog_topic=topic,
+                                             group=uuid.uuid4().hex, max_lag=100)
+    client = TestClient(app)
+    assert client.get("/v1/ready").status_code == 200
+    worker.stats[0].lag = {0: 60, 1: 41, 2: 0}  # as the consumer loop measures it
+    answer = client.get("/v1/ready")
+    assert answer.status_code == 503
+    assert "101 messages behind" in answer.json()["detail"]
+    stats = client.get("/v1/stats").json()["kafka"]["topics"][0]
+    assert stats["total_lag"] == 101 and stats["lag"] == {"0": 60, "1": 41, "2": 0}
+    assert 'segue_stream_lag{partition="0",topic="' in client.get("/metrics").text
