@@ -86,8 +86,11 @@ def document(app: FastAPI, engine: Engine) -> dict[str, Any]:
             for parameter in operation.get("parameters", ()):
                 if parameter["name"] == "variant":
                     # Known only once the variant files are read (SEGUE_VARIANTS_DIR).
-                    parameter["schema"] = {"type": "string", "enum": engine.variants,
-                                           "description": "a ranking variant"}
+                    # Empty is accepted as the default, as the search route reads it.
+                    parameter["schema"] = {"type": "string",
+                                           "enum": [*engine.variants, ""],
+                                           "description": "a ranking variant (empty: "
+                                           "the default)"}
     return spec
 
 
