@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 import time
@@ -14,11 +15,15 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
+from segue.indexer import ItemResult
 
 from .auth import SEARCH, WRITE, Caller
-from .errors import Problem
+from .errors import PROBLEM, Problem
 from .openapi import problems
 from .schemas import BulkAnswer, DeleteAnswer
+
+log = logging.getLogger("segue.api")
+NO_SPACE = 507  # Insufficient Storage: the data directory's disk is full
 
 router = APIRouter(prefix="/v1/documents", tags=["documents"])
 
@@ -40,6 +45,9 @@ class _Bulk(NamedTuple):
     items: bytes          # the items, serialized, without the brackets
     errors: bool
     written: set[str]     # ids indexed or updated: their text vectors may be pending
+    applied: int          # items that applied (committed and indexed)
+    refused: int          # items the full disk refused (507 each)
+    full: str | None      # why the disk refused them, from the first such item
 
 
 def _run_bulk(engine: Engine, body: IO[bytes]) -> _Bulk:
@@ -47,9 +55,15 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> _Bulk:
 
     Memory stays about the size of the answer: neither 100k dictionaries nor 100k
     small byte strings (orjson gives each a large allocation that stays resident).
+
+    When the disk is full, the answer is a 507 problem+json that carries the same
+    `items` as a `_bulk` answer: what was committed before (201/200, durable) and
+    what was not (507 each). No Retry-After: only freeing space helps.
     """
     items = bytearray()
     errors = False
+    full: str | None = None  # the first item the full disk refused says why
+    applied = refused = 0
     batch: list[bytes] = []
     written: set[str] = set()
 
@@ -62,6 +76,11 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> _Bulk:
     body.seek(0)
     for result in engine.bulk(body):  # a binary file is an iterable of lines
         errors |= not result.ok
+        if result.status == NO_SPACE:
+            refused += 1
+            full = full or _no_space(result)
+        elif result.ok:
+            applied += 1
         if result.ok and result.doc_id is not None and result.result in _WRITTEN:
             written.add(result.doc_id)
         batch.append(result.to_json_bytes())
@@ -73,7 +92,7 @@ def _run_bulk(engine: Engine, body: IO[bytes]) -> _Bulk:
         raise Problem(400, "Empty bulk request",
                       "the body holds no action; send NDJSON lines such as "
                       '{"index":{"_id":"t1"}} followed by the document')
-    return _Bulk(bytes(items), errors, written)
+    return _Bulk(bytes(items), errors, written, applied, refused, full)
 
 
 def _timeout_s(raw: str) -> float:
@@ -88,6 +107,12 @@ def _timeout_s(raw: str) -> float:
         raise Problem(400, "Invalid timeout", f"query parameter 'timeout': '{raw}' is "
                       f"longer than the limit of {MAX_VECTOR_WAIT_S:.0f}s")
     return seconds
+
+
+def _no_space(result: ItemResult) -> str:
+    """The request's `detail` from an item the full disk refused ("not applied: the
+    data directory /d is full: N bytes free")."""
+    return (result.reason or "").removeprefix("not applied: ")
 
 
 def _too_large(what: str) -> Problem:
@@ -156,7 +181,7 @@ async def _spool_gzip(request: Request, body: IO[bytes]) -> int:
 
 @router.post(
     "/_bulk", response_model=BulkAnswer, dependencies=[Depends(WRITE)],
-    responses=problems(400, 413, 415, 503),
+    responses=problems(400, 413, 415, 503, 507),
     openapi_extra={"requestBody": {"required": True, "content": {
         "application/x-ndjson": {"schema": {
             "type": "string", "description": "action lines, each followed by its "
@@ -183,6 +208,11 @@ async def bulk(
     The body may be at most 1 GiB (1073741824 bytes), counted after decompression: a
     larger `Content-Length` is answered 413 before the body is read. Send it as is or
     with `Content-Encoding: gzip`; another encoding is answered 415.
+
+    When the data directory's disk is full the answer is 507, problem+json, with the
+    same `items` (what was committed before the disk filled, then 507 for each item
+    not applied) and `applied` / `not_applied` counts; writes resume once space is
+    freed.
     """
     started = time.perf_counter()  # `took` is the whole request's time
     wait_s = _timeout_s(timeout)
@@ -207,6 +237,18 @@ async def bulk(
         if size == 0:
             raise Problem(400, "Empty bulk request", "the body is empty; send NDJSON lines")
         done = await run_in_threadpool(_run_bulk, engine, body)
+    if done.full is not None:
+        # When the disk is full, a 507 problem+json that carries the same `items` as a
+        # `_bulk` answer: what was committed before (201/200, durable) and what was not
+        # (507 each). No Retry-After: only freeing space helps.
+        took = int((time.perf_counter() - started) * 1000)
+        log.warning("POST /v1/documents/_bulk: %s; %d items applied, %d not", done.full,
+                    done.applied, done.refused)
+        head = orjson.dumps({"type": "about:blank", "title": "Insufficient storage",
+                             "status": NO_SPACE, "detail": done.full, "took": took,
+                             "applied": done.applied, "not_applied": done.refused})
+        return Response(b"".join((head[:-1], b',"items":[', done.items, b"]}")), NO_SPACE,
+                        media_type=PROBLEM)
     # Words are searchable now, whatever `refresh` said: the engines index them before
     # they answer. Text vectors follow from the embedder; waiting for them is asked
     # for explicitly, and bounded.
@@ -240,12 +282,14 @@ async def get_document(
 
 
 @router.delete("/{doc_id:path}", response_model=DeleteAnswer,
-               dependencies=[Depends(WRITE)], responses=problems(404, 503))
+               dependencies=[Depends(WRITE)], responses=problems(404, 503, 507))
 async def delete_document(
     request: Request, doc_id: DocId
 ) -> dict:
     engine: Engine = request.app.state.engine
     result = await run_in_threadpool(engine.delete, doc_id)
+    if result.status == NO_SPACE:
+        raise Problem(NO_SPACE, "Insufficient storage", _no_space(result))
     if result.status == 404:
         raise Problem(404, "Not found", f"no document with id '{doc_id}'")
     return {"_id": doc_id, "result": result.result}

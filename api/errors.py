@@ -128,8 +128,8 @@ def install(app: FastAPI) -> None:
     async def _write_interrupted(request: Request, exc: LedgerError) -> JSONResponse:
         log.warning("%s %s: %s", request.method, request.url.path, exc)
         return problem_response(503, "Write interrupted",
-                                f"{exc}; it has been restarted. What was acknowledged "
-                                "before stands; send the request again", retry_after_s=1)
+                                f"{exc}. What was acknowledged before stands; send "
+                                "the request again", retry_after_s=1)
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:

@@ -26,7 +26,8 @@ _TITLES = {400: "Bad request: what is wrong and where", 401: "No key, or a key t
            404: "Not found", 413: "The body is over the limit", 415: "Unsupported media "
            "type or content encoding", 422: "A parameter or the body does not fit its "
            "schema", 500: "The server failed; the error is in its log",
-           503: "Still loading, the cluster is unreachable, or a write was interrupted"}
+           503: "Still loading, the cluster is unreachable, or a write was interrupted",
+           507: "The data directory's disk is full: `items` says what was applied"}
 
 PROBLEM_SCHEMA: dict[str, Any] = {
     "title": "Problem",
@@ -41,6 +42,11 @@ PROBLEM_SCHEMA: dict[str, Any] = {
         "errors": {"type": "array", "items": {"type": "object", "properties": {
             "where": {"type": "string"}, "message": {"type": "string"}}}},
         "retry_after_s": {"type": "integer"},
+        # A 507 to a write: the `_bulk` answer's items, what was applied and what not.
+        "took": {"type": "integer"},
+        "applied": {"type": "integer"},
+        "not_applied": {"type": "integer"},
+        "items": {"type": "array", "items": {"type": "object"}},
     },
 }
 
@@ -80,8 +86,11 @@ def document(app: FastAPI, engine: Engine) -> dict[str, Any]:
             for parameter in operation.get("parameters", ()):
                 if parameter["name"] == "variant":
                     # Known only once the variant files are read (SEGUE_VARIANTS_DIR).
-                    parameter["schema"] = {"type": "string", "enum": engine.variants,
-                                           "description": "a ranking variant"}
+                    # Empty is accepted as the default, as the search route reads it.
+                    parameter["schema"] = {"type": "string",
+                                           "enum": [*engine.variants, ""],
+                                           "description": "a ranking variant (empty: "
+                                           "the default)"}
     return spec
 
 

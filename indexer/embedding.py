@@ -15,6 +15,7 @@ text that did not change is never embedded twice, not even after a restart.
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import sqlite3
 import threading
@@ -25,6 +26,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import numpy as np
+
+log = logging.getLogger("segue.vectors")
 
 BATCH = 64  # texts per model call: the CPU's sweet spot for MiniLM-sized models
 # Torch threads for encoding. One by default: embedding runs in the background beside
@@ -227,7 +230,10 @@ class TextEmbedder:
             fresh = self._encode([first[k] for k in missing])
             computed = dict(zip(missing, fresh, strict=True))
             if self.cache is not None:
-                self.cache.put_many(computed)
+                try:
+                    self.cache.put_many(computed)
+                except (sqlite3.Error, OSError) as e:  # a full disk: only a cache
+                    log.warning("the embedding cache was not updated: %s", e)
             found.update(computed)
         if not keys:
             return np.zeros((0, self.dim), np.float32)

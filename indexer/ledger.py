@@ -18,13 +18,15 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import orjson
 
 from .bulk import Action, ActionError
-from .decide import ABSENT, Check, ItemResult, Stored, decide
-from .store import Put, Remove, Store
+from .decide import ABSENT, Check, ItemResult, Stored, decide, refused
+from .store import Put, Remove, Store, StoreFull
 
 if TYPE_CHECKING:
     from .lexical import DigestRow
 
 CHUNK = 500
+NO_SPACE = 507  # HTTP's Insufficient Storage, per item and for the request
+NO_SPACE_TYPE = "insufficient_storage_exception"
 
 
 class Committed(NamedTuple):
@@ -50,22 +52,55 @@ class Ledger:
         self.checks = list(checks)  # index-specific rules beyond the schema
 
     def run(self, actions: Iterable[Action | ActionError]) -> Iterator[Committed]:
-        """Commit the actions chunk by chunk, in order."""
+        """Commit the actions chunk by chunk, in order; once the disk is full, the
+        rest of the request is answered item by item as not applied (`not_stored`)."""
         it = iter(actions)
+        full: StoreFull | None = None
         while chunk := list(islice(it, CHUNK)):
-            yield self.commit(chunk)
+            if full is None:
+                try:
+                    yield self.commit(chunk)
+                    continue
+                except StoreFull as e:
+                    full = e
+            yield not_stored(chunk, full)
 
     def commit(self, chunk: list[Action | ActionError]) -> Committed:
-        ids = [a.doc_id for a in chunk if isinstance(a, Action) and a.doc_id]
-        update_ids = [a.doc_id for a in chunk
+        """Decide and commit one chunk (one transaction, fsynced); raises `StoreFull`."""
+        return self.commit_group([chunk])[0]
+
+    def commit_group(self, chunks: list[list[Action | ActionError]]) -> list[Committed]:
+        """Several requests' chunks, decided in this order and committed in one
+        transaction: one fsync for all (group commit). One `Committed` per chunk, with
+        the store sequence its own last write reached. Raises `StoreFull` (nothing of
+        any chunk is then on disk)."""
+        group = [a for chunk in chunks for a in chunk]
+        ids = [a.doc_id for a in group if isinstance(a, Action) and a.doc_id]
+        update_ids = [a.doc_id for a in group
                       if isinstance(a, Action) and a.op == "update" and a.doc_id]
         bodies = self.store.get_many(update_ids) if update_ids else {}
-        # Each id's state, kept up to date through the chunk: a later action on the
-        # same id is decided against the earlier one's outcome.
+        # Each id's state, kept up to date through the group: a later action on the
+        # same id (of this request or a later one) is decided against the earlier
+        # one's outcome.
         states: dict[str, Stored] = {
             i: Stored(s.exists, s.version, orjson.loads(bodies[i]) if i in bodies else None)
             for i, s in self.store.states(ids).items()
         }
+        decided = [self._decide(chunk, states) for chunk in chunks]
+        writes = [w for _, chunk_writes, _ in decided for w in chunk_writes]
+        if not writes:
+            return [Committed(results, None, []) for results, _, _ in decided]
+        seq = self.store.commit(writes) - len(writes)
+        out = []
+        for results, chunk_writes, docs in decided:
+            seq += len(chunk_writes)
+            out.append(Committed(results, seq if chunk_writes else None,
+                                 [(w.doc_id, w.body if isinstance(w, Put) else None)
+                                  for w in chunk_writes], docs))
+        return out
+
+    def _decide(self, chunk: list[Action | ActionError], states: dict[str, Stored]
+                ) -> tuple[list[ItemResult], list[Put | Remove], list[dict[str, Any] | None]]:
         results: list[ItemResult] = []
         writes: list[Put | Remove] = []
         docs: list[dict[str, Any] | None] = []
@@ -85,11 +120,7 @@ class Ledger:
                 states[decision.remove] = decision.after(stored)
                 writes.append(Remove(decision.remove, decision.version))
                 docs.append(None)
-        if not writes:
-            return Committed(results, None, [])
-        seq = self.store.commit(writes)
-        return Committed(results, seq, [(w.doc_id, w.body if isinstance(w, Put) else None)
-                                        for w in writes], docs)
+        return results, writes, docs
 
     def _state(self, action: Action, states: dict[str, Stored]) -> Stored:
         assert action.doc_id is not None
@@ -98,3 +129,12 @@ class Ledger:
             stored = states[action.doc_id] = stored._replace(
                 body=orjson.loads(self.store.get(action.doc_id) or b"{}"))
         return stored
+
+
+def not_stored(chunk: list[Action | ActionError], full: StoreFull) -> Committed:
+    """A chunk the full disk refused: each item a 507 that says so (an item the parser
+    refused keeps its own error), and nothing to apply."""
+    return Committed([refused(a) if isinstance(a, ActionError) else
+                      ItemResult(a.op, a.doc_id, NO_SPACE, error_type=NO_SPACE_TYPE,
+                                 reason=f"not applied: {full}")
+                      for a in chunk], None, [])

@@ -38,6 +38,7 @@ from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists,
 from segue.schema import TYPE_CODES, Field, field_texts
 
 from . import collector
+from .checksums import CrcWriter, Unusable, file_crc
 from .stored import StoredDocument
 from .vocabulary import Vocabulary
 
@@ -45,7 +46,8 @@ from .vocabulary import Vocabulary
 _VALUE_GAP = 2
 _COMPACT_DEAD_FRACTION = 0.25
 _COMPACT_MIN_DEAD = 5_000
-SNAPSHOT_FORMAT = 3  # bump when the saved layout changes
+SNAPSHOT_FORMAT = 4  # bump when the saved layout changes
+_TRAILER = b"SEGUECRC"  # then the CRC-32 of everything before it, 4 bytes big-endian
 # Entries of each of the two value caches (analyzed texts, packed values): a few
 # hundred bytes each. Beyond the catalog's repeated values (artists, albums, genres)
 # larger caches mostly hold one-off track names.
@@ -145,18 +147,28 @@ class FrozenIndex:
         lists["_postings"] = _Cut(self._postings, self._lengths)
         lists["_fields"] = _Cut(self._fields, self._lengths)
         tmp = path.with_suffix(".tmp")
+        try:
+            self._write(tmp, state, lists, fingerprint, seq)
+        except BaseException:  # a full disk: the old snapshot stays, no partial file
+            tmp.unlink(missing_ok=True)
+            raise
+        os.replace(tmp, path)
+
+    def _write(self, tmp: Path, state: dict[str, Any], lists: dict[str, Any],
+               fingerprint: str, seq: int) -> None:
         with collector.paused(), tmp.open("wb") as f:
-            pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), f, protocol=5)
+            out = CrcWriter(f)
+            pickle.dump((SNAPSHOT_FORMAT, fingerprint, seq, state), out, protocol=5)
             # The long lists go in slices: pickling one holds the GIL throughout, and
             # searches running meanwhile must get it back every few milliseconds.
             for name in _LISTS:
                 items = lists[name]
                 for i in range(0, len(items), _SAVE_SLICE):
-                    pickle.dump(list(items[i : i + _SAVE_SLICE]), f, protocol=5)
-                pickle.dump(None, f)
+                    pickle.dump(list(items[i : i + _SAVE_SLICE]), out, protocol=5)
+                pickle.dump(None, out)
+            f.write(_TRAILER + out.crc.to_bytes(4, "big"))  # checked by `read`
             f.flush()
             os.fsync(f.fileno())
-        os.replace(tmp, path)
 
 
 class _Cut:
@@ -482,16 +494,36 @@ class LexicalIndex:
              ) -> tuple[LexicalIndex, int] | None:
         """The saved index and its store sequence, or None if absent or not reusable."""
         try:
+            return cls.read(path, fingerprint=fingerprint, synonyms=synonyms)
+        except Unusable:
+            return None
+
+    @classmethod
+    def read(cls, path: Path, *, fingerprint: str, synonyms: Synonyms | None = None
+             ) -> tuple[LexicalIndex, int]:
+        """The saved index and its store sequence; raises `Unusable` saying why not
+        (absent, damaged: its checksum, or built by other code)."""
+        try:
+            body = path.stat().st_size - len(_TRAILER) - 4  # what the checksum covers
             with path.open("rb") as f:
+                f.seek(max(body, 0))
+                trailer = f.read()
+                if body < 0 or not trailer.startswith(_TRAILER) or int.from_bytes(
+                        trailer[len(_TRAILER):], "big") != file_crc(path, body):
+                    raise Unusable(f"{path} is damaged (its checksum does not match)")
+                f.seek(0)
                 fmt, saved_fingerprint, seq, state = pickle.load(f)
                 if fmt != SNAPSHOT_FORMAT or saved_fingerprint != fingerprint:
-                    return None
+                    raise Unusable(f"{path} was saved by another version of the code",
+                                   damaged=False)
                 for name in _LISTS:
                     items = state[name] = []
                     while (part := pickle.load(f)) is not None:
                         items.extend(part)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
-            return None
+        except FileNotFoundError:
+            raise Unusable(f"no snapshot at {path}", damaged=False) from None
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError) as e:
+            raise Unusable(f"{path} cannot be read: {e}") from e
         index = cls.__new__(cls)
         index.__dict__.update(state)
         index._numbers = {doc_id: i for i, doc_id in enumerate(index._ids) if doc_id is not None}

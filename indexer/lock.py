@@ -41,7 +41,12 @@ class DataDirLock:
                           f"{e.strerror})", str(data_dir)) from e
         path = self.data_dir / LOCK_FILE
         # Not inherited by spawned children (the write process): only this one holds it.
-        self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
+        try:
+            self._fd: int | None = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC,
+                                           0o644)
+        except OSError as e:
+            raise OSError(e.errno, f"cannot write in the data directory ({e.strerror})",
+                          str(self.data_dir)) from e
         try:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -50,6 +55,11 @@ class DataDirLock:
             raise DataDirLocked(self.data_dir, pid) from None
         os.ftruncate(self._fd, 0)
         os.pwrite(self._fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            check_access(self.data_dir)
+        except OSError:
+            self.release()
+            raise
 
     @property
     def held(self) -> bool:
@@ -66,3 +76,31 @@ class DataDirLock:
 def _read_pid(fd: int) -> int | None:
     raw = os.pread(fd, 32, 0).strip()
     return int(raw) if raw.isdigit() else None
+
+
+# The files the owner writes; every other one (snapshots) it only needs to read.
+_WRITTEN = ("documents.sqlite3", "embeddings.sqlite3")
+
+
+def check_access(data_dir: Path) -> None:
+    """Open now whatever the engine will open: a data directory this process cannot
+    read or write is one OSError naming the path and the cause, at start, rather
+    than a traceback from SQLite or a loader thread that dies."""
+    probe = data_dir / f".segue-probe-{os.getpid()}"
+    try:
+        probe.touch()
+        probe.unlink()
+    except OSError as e:
+        raise OSError(e.errno, f"cannot write in the data directory ({e.strerror})",
+                      str(data_dir)) from e
+
+    def fail(error: OSError) -> None:
+        raise error
+
+    for folder, _, files in os.walk(data_dir, onerror=fail):
+        for name in files:
+            path = Path(folder) / name
+            if name == LOCK_FILE:
+                continue
+            flags = os.O_RDWR if name.startswith(_WRITTEN) else os.O_RDONLY
+            os.close(os.open(path, flags | os.O_CLOEXEC))

@@ -11,6 +11,8 @@ older write cannot resurrect them.
 
 from __future__ import annotations
 
+import errno
+import shutil
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator
@@ -48,6 +50,28 @@ class Remove(NamedTuple):
     version: int | None
 
 
+class StoreFull(Exception):
+    """The disk under the store is full: the transaction was rolled back, nothing of
+    it is on disk, and the store takes writes again once space is freed."""
+
+    def __init__(self, data_dir: Path) -> None:
+        try:
+            free = shutil.disk_usage(data_dir).free
+        except OSError:
+            free = 0
+        super().__init__(f"the data directory {data_dir} is full: {free} bytes free")
+        self.data_dir = data_dir
+        self.free = free
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """SQLite's "database or disk is full" (SQLITE_FULL; SQLite reports ENOSPC so),
+    or an ENOSPC / EDQUOT from the file system itself."""
+    if isinstance(error, sqlite3.Error):
+        return (getattr(error, "sqlite_errorcode", 0) & 0xFF) == sqlite3.SQLITE_FULL
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
+
+
 class StoredState(NamedTuple):
     exists: bool
     version: int | None
@@ -64,6 +88,11 @@ class Store:
         self._writer = self._connect()
         self._migrate()
         self._writer.executescript(_SCHEMA)
+        # The number of live documents, kept by every commit, so start-up can check a
+        # restored index against it without a scan. Counted once for an older store.
+        self._writer.execute(
+            "INSERT OR IGNORE INTO meta SELECT 'live', COUNT(*) FROM documents "
+            "WHERE body IS NOT NULL")
 
     def _migrate(self) -> None:
         """Stores written before documents carried a change sequence get one (0: older
@@ -91,22 +120,41 @@ class Store:
 
         Returns the store's sequence number after the writes: every change gets the
         next number, so "everything after a snapshot" is one indexed range scan.
+        Raises `StoreFull` when the disk is full (nothing was written).
         """
         with self._write_lock:
             cur = self._writer.cursor()
-            cur.execute("BEGIN IMMEDIATE")
             try:
+                cur.execute("BEGIN IMMEDIATE")
                 first = cur.execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
                 rows = [(w.doc_id, w.body if isinstance(w, Put) else None, w.version, seq)
                         for seq, w in enumerate(writes, start=first + 1)]
+                ids = list(dict.fromkeys(row[0] for row in rows))
+                before = self._live_among(cur, ids)
                 cur.executemany(_UPSERT, rows)
                 seq = first + len(rows)
                 cur.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (seq,))
+                cur.execute("UPDATE meta SET value = value + ? WHERE key = 'live'",
+                            (self._live_among(cur, ids) - before,))
                 cur.execute("COMMIT")
-            except BaseException:
-                cur.execute("ROLLBACK")
+            except BaseException as e:
+                # SQLite may have rolled back by itself (it does on SQLITE_FULL): a
+                # second ROLLBACK would raise and hide the cause.
+                if self._writer.in_transaction:
+                    cur.execute("ROLLBACK")
+                if is_disk_full(e):
+                    raise StoreFull(self.path.parent) from e
                 raise
             return seq
+
+    @staticmethod
+    def _live_among(cur: sqlite3.Cursor, ids: list[str]) -> int:
+        live = 0
+        for chunk in _chunks(ids, 500):
+            marks = ",".join("?" * len(chunk))
+            live += cur.execute(f"SELECT COUNT(*) FROM documents WHERE id IN ({marks}) "
+                                "AND body IS NOT NULL", chunk).fetchone()[0]
+        return live
 
     def last_seq(self) -> int:
         return self._reader().execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
@@ -153,9 +201,9 @@ class Store:
         )
 
     def count(self) -> int:
+        """Live documents (kept by `commit`: no scan)."""
         return self._reader().execute(
-            "SELECT COUNT(*) FROM documents WHERE body IS NOT NULL"
-        ).fetchone()[0]
+            "SELECT value FROM meta WHERE key = 'live'").fetchone()[0]
 
     def close(self) -> None:
         self._writer.close()

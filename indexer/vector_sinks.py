@@ -26,6 +26,7 @@ from tqdm import tqdm
 
 from segue.schema import AUDIO_FIELD
 
+from .checksums import Unusable
 from .embedding import BATCH, TextEmbedder, embedding_text
 from .snapshots import replace_dir
 from .vectors import VectorIndex
@@ -49,16 +50,15 @@ class AudioVectors:
         """Write the index to `directory`, stamped with the store sequence `seq`."""
         replace_dir(directory, lambda fresh: self.index.save(fresh, {"seq": seq}))
 
-    def saved(self, directory: Path, seq: int) -> Callable[[], list[str]] | None:
+    def saved(self, directory: Path, seq: int) -> Callable[[], list[str]]:
         """The snapshot in `directory`, if taken at `seq` with a dimension the settings
         allow: a function that puts it in place (and returns no pending ids); else
-        None, and nothing changes."""
-        loaded = VectorIndex.load(directory)
-        if loaded is None or loaded[1].get("seq") != seq:
-            return None
-        index = loaded[0]
+        raises `Unusable`, and nothing changes."""
+        index, meta = VectorIndex.read(directory)
+        _same_seq(directory, meta, seq)
         if self.configured_dim is not None and index.dim not in (None, self.configured_dim):
-            return None
+            raise Unusable(f"{directory} holds vectors of {index.dim} dimensions; the "
+                           f"settings say {self.configured_dim}", damaged=False)
 
         def put() -> list[str]:
             self.index = index
@@ -136,6 +136,12 @@ class TextVectors:
 
     # -- snapshots (see `snapshots`) ------------------------------------------------
 
+    def reset(self, index: VectorIndex) -> None:
+        """Start again from `index` (empty), before a rebuild from the store."""
+        with self._cond:
+            self.index = index
+            self.keys, self._queue, self._taken = {}, {}, {}
+
     def save(self, directory: Path, seq: int, model: str) -> None:
         """Write the index to `directory` with the text key of each vector and the ids
         still pending, stamped with `seq` and the `model` the vectors come from; the
@@ -144,15 +150,15 @@ class TextVectors:
             extra = {"seq": seq, "model": model, "keys": keys, "pending": pending}
             replace_dir(directory, lambda fresh: self.index.save(fresh, extra))
 
-    def saved(self, directory: Path, seq: int, model: str
-              ) -> Callable[[], list[str]] | None:
+    def saved(self, directory: Path, seq: int, model: str) -> Callable[[], list[str]]:
         """The snapshot in `directory`, if taken at `seq` from `model`: a function that
         puts it in place and returns the ids whose text still awaits the embedder;
-        else None, and nothing changes."""
-        loaded = VectorIndex.load(directory)
-        if loaded is None or loaded[1].get("seq") != seq or loaded[1].get("model") != model:
-            return None
-        index, meta = loaded
+        else raises `Unusable`, and nothing changes."""
+        index, meta = VectorIndex.read(directory)
+        _same_seq(directory, meta, seq)
+        if meta.get("model") != model:
+            raise Unusable(f"{directory} comes from the model {meta.get('model')}, not "
+                           f"{model}", damaged=False)
 
         def put() -> list[str]:
             self.index = index
@@ -315,6 +321,14 @@ class TextVectors:
                 "caught_up": self.backlog == 0 and self.error is None,
                 **(embedder.stats() if embedder else {}),
                 **({"error": self.error} if self.error else {})}
+
+
+def _same_seq(directory: Path, meta: dict[str, Any], seq: int) -> None:
+    """Vectors saved with another lexical snapshot than the one loaded (a save cut
+    short between the two) cannot be used with it."""
+    if meta.get("seq") != seq:
+        raise Unusable(f"{directory} was saved at sequence {meta.get('seq')}, the "
+                       f"lexical snapshot at {seq}", damaged=False)
 
 
 def _text_key(text: str) -> str:

@@ -27,6 +27,8 @@ import orjson
 
 from segue.schema import TYPE_CODES
 
+from .checksums import Unusable, file_crc
+
 HNSW_ABOVE = 20_000
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
@@ -243,7 +245,9 @@ class VectorIndex:
             np.save(directory / "live.npy", self._live[:n])
             if self._index is not None:
                 faiss.write_index(self._index, str(directory / "index.faiss"))
-            meta = {"dim": self.dim, "ids": self._ids, **(extra or {})}
+            # Each file's checksum, read back while the page cache still holds it.
+            sums = {path.name: file_crc(path) for path in sorted(directory.iterdir())}
+            meta = {"dim": self.dim, "ids": self._ids, "crc32": sums, **(extra or {})}
             (directory / "meta.json").write_bytes(orjson.dumps(meta))
 
     @classmethod
@@ -251,20 +255,42 @@ class VectorIndex:
              ) -> tuple[VectorIndex, dict] | None:
         """The saved index and its metadata, or None when nothing (whole) was saved."""
         try:
+            return cls.read(directory, hnsw_above=hnsw_above)
+        except Unusable:
+            return None
+
+    @classmethod
+    def read(cls, directory: Path, *, hnsw_above: int = HNSW_ABOVE
+             ) -> tuple[VectorIndex, dict]:
+        """The saved index and its metadata; raises `Unusable` saying why not (absent,
+        a file whose checksum does not match, counts that disagree)."""
+        try:
             meta = orjson.loads((directory / "meta.json").read_bytes())
+            sums = meta["crc32"]
+            for name in ("vectors.npy", "kinds.npy", "live.npy", "index.faiss"):
+                if name not in sums:
+                    continue
+                if file_crc(directory / name) != sums[name]:
+                    raise Unusable(f"{directory / name} is damaged (its checksum does "
+                                   "not match)")
             index = cls(meta["dim"], hnsw_above=hnsw_above)
             index._ids = list(meta["ids"])
             index._vectors = np.load(directory / "vectors.npy")
             index._kinds = np.load(directory / "kinds.npy")
             index._live = np.load(directory / "live.npy")
             index._n = len(index._ids)
-            if (directory / "index.faiss").is_file():
+            if "index.faiss" in sums:
                 index._index = faiss.read_index(str(directory / "index.faiss"))
-        except (OSError, ValueError, KeyError):
-            return None
-        if index._n != len(index._live) or (index._index is not None
-                                            and index._index.ntotal != index._n):
-            return None
+        except FileNotFoundError as e:
+            raise Unusable(f"no whole snapshot in {directory} ({e.filename} is missing)",
+                           damaged=(directory / "meta.json").exists()) from None
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as e:
+            # RuntimeError: FAISS's answer to a file it cannot read.
+            raise Unusable(f"{directory} cannot be read: {' '.join(str(e).split())[:200]}"
+                           ) from e
+        if index._n != len(index._live) or len(index._vectors) != index._n or (
+                index._index is not None and index._index.ntotal != index._n):
+            raise Unusable(f"{directory}: its files disagree on the number of vectors")
         if isinstance(index._index, faiss.IndexHNSW):
             index._index.hnsw.efSearch = HNSW_EF_SEARCH
         index._rows = {index._ids[i]: int(i) for i in np.flatnonzero(index._live)}

@@ -20,7 +20,7 @@ from . import collector
 from .bulk import Action, ActionError
 from .decide import Check, ItemResult
 from .ledger import Committed, Ledger
-from .ledger_process import PARSERS, LedgerError, LedgerProcess
+from .ledger_process import PARSERS, LedgerProcess
 from .store import Store
 from .stored import StoredDocument
 
@@ -93,13 +93,15 @@ class Writer:
         process (`LedgerProcess`; the checks must then be plain objects such as
         `FixedDimension`)."""
         with self._order:
-            self.ledger = LedgerProcess(self.store.path, checks) if process \
-                else Ledger(self.store, checks)
+            self.ledger = LedgerProcess(
+                self.store.path, checks, on_commit=self._index_committed,
+                on_restart=lambda: self.replay(self.applied_seq),
+            ) if process else Ledger(self.store, checks)
 
     def close(self) -> None:
-        with self._order:
-            if isinstance(self.ledger, LedgerProcess):
-                self.ledger.close()
+        # Not under `_order`: the process's receiving thread may need it to finish.
+        if isinstance(self.ledger, LedgerProcess):
+            self.ledger.close()
 
     def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
         return self._apply(self.ledger.run(actions))
@@ -113,30 +115,26 @@ class Writer:
 
     def _apply(self, committed: Iterator[Committed]) -> Iterator[ItemResult]:
         if isinstance(self.ledger, LedgerProcess):
-            # The child takes one request at a time: the request holds the order from
-            # first chunk to last, so no other can wait for the child while holding it.
-            with self._order:
-                if not self.ledger.alive:  # it died between requests: this one need not fail
-                    self._recover()
-                yield from self._apply_chunks(committed)
-        else:
-            yield from self._apply_chunks(committed)
-
-    def _apply_chunks(self, committed: Iterator[Committed]) -> Iterator[ItemResult]:
+            # Indexed already, in commit order, by the process's receiving thread
+            # (`_index_committed`): requests run side by side, grouped in the child.
+            for part in committed:
+                yield from part.results
+            return
         while True:
             # Committed and indexed with the cyclic collector paused: the chunk's
             # temporary objects are freed before it could promote them.
             with collector.paused(), self._order:
-                try:
-                    part = next(committed, None)
-                except LedgerError:
-                    self._recover()
-                    raise
+                part = next(committed, None)
                 if part is None:
                     return
                 if part.seq is not None:
                     self._index(part)
             yield from part.results
+
+    def _index_committed(self, part: Committed) -> None:
+        """A chunk the write process committed: to every sink, in commit order."""
+        with self._order:
+            self._index(part)
 
     def _index(self, part: Committed) -> None:
         docs: Sequence[SinkDocument | None] | None = part.docs
@@ -149,13 +147,6 @@ class Writer:
             for sink in self.sinks:
                 apply_to_sink(sink, changes)
             self.applied_seq = part.seq
-
-    def _recover(self) -> None:
-        """After the ledger's process stopped: index what it committed but could not
-        hand over, and start it again."""
-        assert isinstance(self.ledger, LedgerProcess)
-        self.replay(self.applied_seq)
-        self.ledger.restart()
 
     def load(self, progress: Callable[[int], None] | None = None) -> int:
         """Rebuild every sink from the store (start-up without a usable snapshot)."""

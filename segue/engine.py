@@ -8,6 +8,7 @@ OpenSearch or Elasticsearch.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping
@@ -51,8 +52,11 @@ from segue.schema import AUDIO_FIELD
 from .config import Settings
 from .engines import Engine, Progress, Seed
 
+log = logging.getLogger("segue")
+
 SNAPSHOT_EVERY = 100_000   # changes after which the index is saved again
 SNAPSHOT_CHECK_S = 1.0     # cheap: a snapshot costs this process a fork (see snapshot())
+SNAPSHOT_RETRY_S = 60.0    # after a failed snapshot (a full disk), before the next try
 VECTOR_REFRESH_S = 1.0     # audio vectors reach FAISS in the background this often
 
 
@@ -107,6 +111,7 @@ class EmbeddedEngine:
         self._ready = threading.Event()
         self._closing = threading.Event()
         self._snapshotter: threading.Thread | None = None
+        self._save_failed = -SNAPSHOT_RETRY_S  # when a snapshot last failed (monotonic)
 
     def _sinks(self) -> list[Any]:
         sinks: list[Any] = [self.lexical, self.documents, self.audio]
@@ -147,7 +152,8 @@ class EmbeddedEngine:
         `seed_if_empty` supplies documents for an empty store (the demo catalog); they
         are indexed before readiness, so /v1/ready never announces an empty demo.
         """
-        restored = self.snapshots.restore(self.audio, self.text, self.synonyms)
+        restored = self.snapshots.restore(self.store.last_seq(), self.audio, self.text,
+                                          self.synonyms)
         if restored is not None:
             index, pending = restored
             self._use_index(index)
@@ -155,7 +161,13 @@ class EmbeddedEngine:
                 for doc in self._fetch(pending).values():
                     self.text.upsert(doc)
             replayed = self.writer.replay(self.snapshot_seq, progress)
-        else:
+            if not self.snapshots.check(len(self.lexical), self.store.count()):
+                restored = None
+                self._use_index(LexicalIndex(self.settings.typo_budget, self.synonyms))
+                self.audio.index = VectorIndex(self.settings.audio_dim)
+                if self.text is not None:
+                    self.text.reset(VectorIndex())
+        if restored is None:
             replayed = self.writer.load(progress)
         # Writes are checked against the audio dimension the index now holds.
         self.writer.start([FixedDimension(AUDIO_FIELD, self.audio.index.dim)],
@@ -188,18 +200,27 @@ class EmbeddedEngine:
         copy-on-write image, on the other core (`indexer.forked`).
         """
         with self._saving:
-            with self.lock:
-                seq = self.writer.applied_seq
-                if not self.snapshots.due(seq, self.text):
-                    return False
-                child = self.snapshots.start(seq, self.lexical, self.audio, self.text)
-            self.snapshots.finish(child, seq)
+            try:
+                with self.lock:
+                    seq = self.writer.applied_seq
+                    if not self.snapshots.due(seq, self.text):
+                        return False
+                    child = self.snapshots.start(seq, self.lexical, self.audio, self.text)
+                self.snapshots.finish(child, seq)
+            except (OSError, RuntimeError) as e:
+                # A full disk: the previous snapshot stays whole and the store has
+                # every write, so the next start replays a longer tail. Not fatal.
+                log.warning("the index was not saved (%s); the next start replays the "
+                            "store from the last snapshot", e)
+                self._save_failed = time.monotonic()
+                return False
             return True
 
     def _snapshot_loop(self) -> None:
         """Bound the replay after a crash: save once many changes have accumulated."""
         while not self._closing.wait(SNAPSHOT_CHECK_S):
-            if self.writer.applied_seq - self.snapshot_seq >= SNAPSHOT_EVERY:
+            if (self.writer.applied_seq - self.snapshot_seq >= SNAPSHOT_EVERY
+                    and time.monotonic() - self._save_failed >= SNAPSHOT_RETRY_S):
                 self.snapshot()
 
     def _refresh_loop(self) -> None:
