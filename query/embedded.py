@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from segue.analyzers import typo_cost
 from segue.indexer import LexicalIndex
 from segue.ranking import Candidate, MatchKind, PreScore, Variant, WordMatch, prescore_weights
 from segue.schema import TYPE_CODES, Field
 
+from .readings import split_points
 from .retrieval import Documents, Retrieved
 from .understanding import ParsedQuery, QueryWord, is_reading
 
@@ -43,11 +46,22 @@ PHONETIC_EXPANSIONS = 16
 _CACHE_SIZE = 8192
 
 
+READING_COMPLETIONS = 8      # completions of a joined or layout reading being typed
+SPLIT_PAIRS = 3              # ways to split one word into two index terms
+
+
 @dataclass(frozen=True, slots=True)
 class Expansion:
     kind: MatchKind
     typos: int
     prefix_chars: int = 0
+    reading: str | None = None  # the word as read to match, when not as typed
+    split: tuple[int, int] | None = None  # a word split in two: both terms, adjacent
+
+
+def _split_key(first: int, second: int) -> int:
+    """The expansion key of a split: negative, so it never equals a term id."""
+    return -1 - ((first << 32) | second)
 
 
 def _better(a: Expansion, b: Expansion | None) -> bool:
@@ -68,7 +82,7 @@ class EmbeddedRetriever:
 
     def expand(self, word: QueryWord) -> dict[int, Expansion]:
         vocab = self.index.vocab
-        key = (len(vocab), word.prefix, tuple(t.text for t in word.tokens))
+        key = (len(vocab), word.prefix, tuple(t.text for t in word.tokens), word.readings)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
@@ -79,6 +93,7 @@ class EmbeddedRetriever:
             if tid is not None and _better(exp, out.get(tid)):
                 out[tid] = exp
 
+        self._expand_readings(word, offer)
         for tok in word.tokens:
             text = tok.text
             if is_reading(tok):
@@ -102,11 +117,52 @@ class EmbeddedRetriever:
                 # right; looking for one-typo variants of it would only add noise.
                 if budget and len(completions) < TYPO_PREFIX_WHEN_FEWER_THAN:
                     for tid, variant in vocab.prefixed_within_one(text, TYPO_PREFIX_EXPANSIONS):
-                        offer(tid, Expansion(MatchKind.TYPO, 1, len(variant)))
+                        offer(tid, Expansion(MatchKind.TYPO, typo_cost(text, variant, 1),
+                                             len(variant)))
         self._cache[key] = out
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return out
+
+    def _expand_readings(self, word: QueryWord,
+                         offer: Callable[[int | None, Expansion], None]) -> None:
+        """The word joined with its neighbours, split in two, or read on another layout
+        (`readings`): each counts a typo; a layout only when the word is poor as typed."""
+        vocab = self.index.vocab
+        typed = [t.text for t in word.tokens if not is_reading(t)]
+        as_typed = any(vocab.get(t) is not None for t in typed) or (
+            word.prefix and any(vocab.has_prefix(t) for t in typed))
+        for r in word.readings:
+            if r.kind == MatchKind.LAYOUT and as_typed:
+                continue
+            offer(vocab.get(r.text), Expansion(r.kind, 1, reading=r.shown))
+            if r.prefix:
+                for tid in vocab.prefixed(r.text, READING_COMPLETIONS):
+                    offer(tid, Expansion(r.kind, 1, len(r.text), reading=r.shown))
+        if not typed or vocab.get(typed[0]) is not None:
+            return
+        pairs = 0
+        for a, b in split_points(typed[0]):
+            ta, tb = vocab.get(a), vocab.get(b)
+            if ta is not None and tb is not None:
+                offer(_split_key(ta, tb), Expansion(MatchKind.COMPOUND, 1, reading=f"{a} {b}",
+                                                    split=(ta, tb)))
+                pairs += 1
+                if pairs >= SPLIT_PAIRS:
+                    break
+
+    def _postings(self, key: int, e: Expansion) -> tuple[np.ndarray, np.ndarray]:
+        """A term's postings; for a split, the documents holding both its terms."""
+        if e.split is None:
+            return self.index.postings(key)
+        (da, ma), (db, _) = (self.index.postings(t) for t in e.split)
+        _, ia, _ = np.intersect1d(da, db, assume_unique=False, return_indices=True)
+        return da[ia], ma[ia]
+
+    def _frequency(self, key: int, e: Expansion) -> int:
+        if e.split is None:
+            return self.index.document_frequency(key)
+        return min(self.index.document_frequency(t) for t in e.split)
 
     # -- 2. gathering -------------------------------------------------------------
 
@@ -144,7 +200,7 @@ class EmbeddedRetriever:
                 continue
             parts_docs, parts_masks, bases, sizes = [], [], [], []
             for tid, e in exp.items():
-                docs, masks = self.index.postings(tid)
+                docs, masks = self._postings(tid, e)
                 if len(docs):
                     parts_docs.append(docs)
                     parts_masks.append(masks)
@@ -208,7 +264,7 @@ class EmbeddedRetriever:
         gathered; they still match when the candidates are described, so they still
         count in ranking, and work stays bounded by the rare words' postings."""
         limit = max(COMMON_SHARE * len(self.index), COMMON_MIN_POSTINGS)
-        volume = {i: sum(self.index.document_frequency(t) for t in expansions[i])
+        volume = {i: sum(self._frequency(t, e) for t, e in expansions[i].items())
                   for i in required}
         if not any(v <= limit for v in volume.values()):
             return set()
@@ -220,17 +276,21 @@ class EmbeddedRetriever:
         index = self.index
         terms = index.vocab.terms
         matches = []
-        for fld, pos, _, term, surface, start, length, ordinal in index.forward_packed(number):
+        forward = index.forward_packed(number)
+        held = {(f[0], f[1], f[3]) for f in forward} if plan.splits else set()
+        for fld, pos, _, term, surface, start, length, ordinal in forward:
             entries = plan.by_term.get(term) or plan.completion(term)
             if not entries:
                 continue
             idf = plan.idf(term)
             for i, e in entries:
+                if e.split is not None and not _beside(e.split, term, fld, pos, held):
+                    continue
                 matches.append(WordMatch(
                     word=i, kind=e.kind, typos=e.typos, field=_FIELDS[fld], position=pos,
                     value_start=start, value_length=length or 1, ordinal=ordinal,
                     exact_form=surface in plan.surfaces[i], idf=idf, term=terms[term],
-                    prefix_chars=e.prefix_chars,
+                    prefix_chars=e.prefix_chars, reading=e.reading,
                 ))
         return Candidate(
             doc_id=index.doc_id(number), type=_TYPE_NAMES[int(index.kinds[number])],
@@ -263,9 +323,15 @@ class _Plan:
                  expansions: list[dict[int, Expansion]]) -> None:
         self.index = index
         self.by_term: dict[int, list[tuple[int, Expansion]]] = {}
+        self.splits = False
         for i, exp in enumerate(expansions):
             for term, e in exp.items():
-                self.by_term.setdefault(term, []).append((i, e))
+                if e.split is None:
+                    self.by_term.setdefault(term, []).append((i, e))
+                    continue
+                self.splits = True
+                for part in dict.fromkeys(e.split):
+                    self.by_term.setdefault(part, []).append((i, e))
         self.surfaces = [{index.surfaces.get(t.surface, -1) for t in w.tokens}
                          for w in query.words]
         self.prefixes = [(i, w.text) for i, w in enumerate(query.words)
@@ -296,6 +362,14 @@ class _Plan:
 
 
 _FIELDS = list(Field)
+
+
+def _beside(split: tuple[int, int], term: int, fld: int, pos: int,
+            held: set[tuple[int, int, int]]) -> bool:
+    """A split word's part counts only next to its other part, in order ("maroon 5")."""
+    first, second = split
+    return ((term == first and (fld, pos + 1, second) in held)
+            or (term == second and (fld, pos - 1, first) in held))
 
 
 _TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}
