@@ -2,7 +2,8 @@
 
 1. **Recall**: OpenSearch finds the candidates. The query is built from Segue's parsed
    query as structured DSL, word by word (`term`, `fuzzy` with the typo budget,
-   `match` on the phonetic and prefix subfields, `match` on the analyzed names), so
+   `match` on the phonetic and prefix subfields, `match` on the analyzed names, `term`
+   on the word's other readings: joined, split, on another keyboard layout), so
    the user's text never reaches the cluster as query syntax: `name:*` or `OR 1=1`
    are words like any other. Popularity breaks ties, as on the embedded engine.
 2. **Matching**: ranking needs to know how each query word matched each candidate
@@ -36,6 +37,7 @@ from segue.ranking import Variant
 from segue.schema import TERMS_FIELD, TEXT_FIELD
 
 from .embedded import EmbeddedRetriever
+from .readings import split_points
 from .retrieval import Documents, Retrieved
 from .understanding import ParsedQuery, QueryWord, is_reading
 
@@ -70,7 +72,25 @@ def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
                 clauses.append({"fuzzy": {f"{TERMS_FIELD}.prefix": {
                     "value": text, "fuzziness": 1, "transpositions": True,
                     "max_expansions": 32, "boost": 0.8}}})
+    clauses.extend(_reading_clauses(word))
     return {"dis_max": {"queries": clauses}}
+
+
+def _reading_clauses(word: QueryWord) -> list[dict[str, Any]]:
+    """The word joined with its neighbours or read on another layout (`readings`), and
+    split in two: both parts in the document (Segue's matching then wants them side
+    by side). The cluster has no vocabulary to pick the splits, so every cut is asked;
+    the embedded engine asks only cuts whose parts are both index terms."""
+    clauses: list[dict[str, Any]] = []
+    for r in word.readings:
+        field = f"{TERMS_FIELD}.prefix" if r.prefix else TERMS_FIELD
+        clauses.append({"term": {field: {"value": r.text, "boost": 1.5}}})
+    typed = word.tokens[0]
+    if not is_reading(typed):
+        for a, b in split_points(typed.text):
+            clauses.append({"bool": {"must": [{"term": {TERMS_FIELD: a}},
+                                              {"term": {TERMS_FIELD: b}}], "boost": 1.5}})
+    return clauses
 
 
 def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | None = None,

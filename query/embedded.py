@@ -138,7 +138,10 @@ class EmbeddedRetriever:
             offer(vocab.get(r.text), Expansion(r.kind, 1, reading=r.shown))
             if r.prefix:
                 for tid in vocab.prefixed(r.text, READING_COMPLETIONS):
-                    offer(tid, Expansion(r.kind, 1, len(r.text), reading=r.shown))
+                    # A joined word being typed reads as the term it completes to.
+                    shown = vocab.terms[tid] if r.kind == MatchKind.COMPOUND and r.shown \
+                        else r.shown
+                    offer(tid, Expansion(r.kind, 1, len(r.text), reading=shown))
         if not typed or vocab.get(typed[0]) is not None:
             return
         pairs = 0
