@@ -63,7 +63,8 @@ def read_number(words: Sequence[str]) -> int | None:
     >>> read_number(["mil", "novecientos", "setenta", "y", "cinco"])
     1975
     """
-    if not words or words[0] in _CONNECTORS or words[-1] in _CONNECTORS:
+    if not words or words[0] not in RUN_WORDS or words[-1] not in RUN_WORDS \
+            or words[0] in _CONNECTORS or words[-1] in _CONNECTORS:
         return None
     value = _cardinal(list(words))
     return value if value is not None else _year(list(words))

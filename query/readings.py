@@ -29,6 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from segue.analyzers import Token, analyze, keyboard_readings, read_number
 from segue.ranking import MatchKind
@@ -48,11 +49,6 @@ class Reading:
     prefix: bool = False  # still being typed: completions of `text` count too
 
 
-def _plain(word: Sequence[Token]) -> bool:
-    """A word that joins: letters and digits, no CJK reading."""
-    return all(t.text.isascii() and t.text.isalnum() for t in word)
-
-
 def _digits(word: Sequence[Token]) -> str:
     """The word's own digits if it is a number word ("two" -> "2"), else the word."""
     for t in word[1:]:
@@ -64,36 +60,73 @@ def _digits(word: Sequence[Token]) -> str:
 def join_readings(words: Sequence[Sequence[Token]], still_typing: bool
                   ) -> list[list[Reading]]:
     """For each word, its readings as part of a run of adjacent words written as one."""
-    out: list[list[Reading]] = [[] for _ in words]
     n = len(words)
-    for i in range(n):
+    out: list[list[Reading]] = [[] for _ in range(n)]
+    if n < 2:
+        return out
+    # A word that joins: letters and digits, no CJK reading.
+    plain = [all(t.text.isascii() and t.text.isalnum() for t in w) for w in words]
+    primary = [w[0].text for w in words]
+    digits = [_digits(w) for w in words]
+    for i in range(n - 1):
         for j in range(i + 2, min(n, i + MAX_RUN) + 1):
-            run = words[i:j]
-            if not all(_plain(w) for w in run):
+            if not (plain[i] and plain[j - 1]) or not all(plain[i:j]):
                 break
             spellings: list[str] = []
             if j - i <= MAX_JOINED:
                 # As typed, and with number words as their digits ("two pac" -> 2pac).
-                spellings.append("".join(w[0].text for w in run))
-                spellings.append("".join(_digits(w) for w in run))
-            number = read_number([w[0].text for w in run])
+                spellings.append("".join(primary[i:j]))
+                spellings.append("".join(digits[i:j]))
+            number = read_number(primary[i:j])
             if number is not None:
                 spellings.append(str(number))
+            if not spellings:
+                break
             for text in dict.fromkeys(spellings):
                 # Completions only of what is typed as such, not of digits read for it.
-                prefix = still_typing and j == n and text.endswith(run[-1][0].text)
+                prefix = still_typing and j == n and text.endswith(primary[-1])
                 out[i].append(Reading(text, MatchKind.COMPOUND, text, prefix))
+                absorbed = Reading(text, MatchKind.COMPOUND, "", prefix)
                 for k in range(i + 1, j):
-                    out[k].append(Reading(text, MatchKind.COMPOUND, "", prefix))
+                    out[k].append(absorbed)
     return out
+
+
+# Keys that type letters on another layout but punctuation on QWERTY (",fhf,fy" is
+# "барабан"): a text holding one is converted whole, then cut into words again.
+_PUNCTUATION_KEYS = frozenset("[];',.`")
 
 
 def layout_word_readings(text: str, words: Sequence[Sequence[Token]], still_typing: bool
                          ) -> list[list[Reading]]:
     """For each word, its reading on each other keyboard layout (as many words only)."""
     n_words = len(words)
-    out: list[list[Reading]] = [[] for _ in range(n_words)]
-    seen = [{t.text for t in w} for w in words]
+    if any(ch in _PUNCTUATION_KEYS for ch in text):
+        per_word = _whole_text(text, n_words)
+    else:  # word by word, each cached: while typing, only the last word is new
+        per_word = [_word_layouts(w[0].surface) for w in words]
+    out: list[list[Reading]] = []
+    for k, (word, found) in enumerate(zip(words, per_word, strict=True)):
+        typed = {t.text for t in word}
+        prefix = still_typing and k == n_words - 1
+        out.append([Reading(key, MatchKind.LAYOUT, shown, prefix)
+                    for key, shown in found if key not in typed])
+    return out
+
+
+@lru_cache(maxsize=65536)
+def _word_layouts(surface: str) -> tuple[tuple[str, str], ...]:
+    """(index key, converted surface) of one typed word on each other layout."""
+    out: dict[str, str] = {}
+    for _, converted in keyboard_readings(surface):
+        tokens = analyze(converted)
+        if len({t.position for t in tokens}) == 1:
+            out.setdefault(tokens[0].text, tokens[0].surface)
+    return tuple(out.items())
+
+
+def _whole_text(text: str, n_words: int) -> list[tuple[tuple[str, str], ...]]:
+    found: list[dict[str, str]] = [{} for _ in range(n_words)]
     for _, converted in keyboard_readings(text):
         groups: dict[int, Token] = {}
         for tok in analyze(converted):
@@ -101,13 +134,8 @@ def layout_word_readings(text: str, words: Sequence[Sequence[Token]], still_typi
         if len(groups) != n_words:
             continue
         for k, pos in enumerate(sorted(groups)):
-            tok = groups[pos]
-            if tok.text in seen[k]:
-                continue
-            seen[k].add(tok.text)
-            out[k].append(Reading(tok.text, MatchKind.LAYOUT, tok.surface,
-                                  still_typing and k == n_words - 1))
-    return out
+            found[k].setdefault(groups[pos].text, groups[pos].surface)
+    return [tuple(f.items()) for f in found]
 
 
 def split_points(text: str, known: set[str] | None = None) -> list[tuple[str, str]]:
