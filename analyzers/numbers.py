@@ -66,8 +66,11 @@ def read_number(words: Sequence[str]) -> int | None:
     if not words or words[0] not in RUN_WORDS or words[-1] not in RUN_WORDS \
             or words[0] in _CONNECTORS or words[-1] in _CONNECTORS:
         return None
-    value = _cardinal(list(words))
-    return value if value is not None else _year(list(words))
+    for reading in (_cardinal, _year, _groups):
+        value = reading(list(words))
+        if value is not None:
+            return value
+    return None
 
 
 def _below_100(words: list[str], i: int) -> tuple[int, int] | None:
@@ -179,3 +182,14 @@ def number_readings(words: Sequence[str]) -> dict[int, list[str]]:
                 out.setdefault(i, []).append(str(value))
         i = j
     return out
+
+
+def _groups(words: list[str]) -> int | None:
+    """Digits said in groups, as in names: "one eighty two" (blink-182), "four twenty"."""
+    digits, i = "", 0
+    while i < len(words):
+        group = _below_100(words, i)
+        if group is None or (digits and not 10 <= group[0] <= 99):
+            return None
+        digits, i = digits + str(group[0]), group[1]
+    return int(digits) if i > 1 and len(digits) > 2 else None

@@ -78,18 +78,21 @@ def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
 
 def _reading_clauses(word: QueryWord) -> list[dict[str, Any]]:
     """The word joined with its neighbours or read on another layout (`readings`), and
-    split in two: both parts in the document (Segue's matching then wants them side
-    by side). The cluster has no vocabulary to pick the splits, so every cut is asked;
-    the embedded engine asks only cuts whose parts are both index terms."""
+    split: a document holding a word the typed one begins with and a word it ends with
+    ("guns" ... "roses" for "gunsnroses"; Segue's matching then wants every part, side
+    by side). The cluster has no vocabulary to pick the splits, so one clause asks for
+    every cut at once; the embedded engine asks only for cuts into index terms."""
     clauses: list[dict[str, Any]] = []
     for r in word.readings:
         field = f"{TERMS_FIELD}.prefix" if r.prefix else TERMS_FIELD
         clauses.append({"term": {field: {"value": r.text, "boost": 1.5}}})
     typed = word.tokens[0]
-    if not is_reading(typed):
-        for a, b in split_points(typed.text):
-            clauses.append({"bool": {"must": [{"term": {TERMS_FIELD: a}},
-                                              {"term": {TERMS_FIELD: b}}], "boost": 1.5}})
+    cuts = [] if is_reading(typed) else split_points(typed.text)
+    if cuts:
+        heads = sorted({a for a, _ in cuts})
+        tails = sorted({b for _, b in cuts})
+        clauses.append({"bool": {"must": [{"terms": {TERMS_FIELD: heads}},
+                                          {"terms": {TERMS_FIELD: tails}}], "boost": 1.5}})
     return clauses
 
 

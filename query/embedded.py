@@ -30,7 +30,7 @@ from segue.indexer import LexicalIndex
 from segue.ranking import Candidate, MatchKind, PreScore, Variant, WordMatch, prescore_weights
 from segue.schema import TYPE_CODES, Field
 
-from .readings import split_points
+from .readings import split_ways
 from .retrieval import Documents, Retrieved
 from .understanding import ParsedQuery, QueryWord, is_reading
 
@@ -47,7 +47,7 @@ _CACHE_SIZE = 8192
 
 
 READING_COMPLETIONS = 8      # completions of a joined or layout reading being typed
-SPLIT_PAIRS = 3              # ways to split one word into two index terms
+SPLIT_WAYS = 3               # ways to split one word into index terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,12 +56,13 @@ class Expansion:
     typos: int
     prefix_chars: int = 0
     reading: str | None = None  # the word as read to match, when not as typed
-    split: tuple[int, int] | None = None  # a word split in two: both terms, adjacent
+    split: tuple[int, ...] | None = None  # a word split: its terms, side by side in order
 
 
-def _split_key(first: int, second: int) -> int:
-    """The expansion key of a split: negative, so it never equals a term id."""
-    return -1 - ((first << 32) | second)
+def _split_key(terms: tuple[int, ...]) -> int:
+    """The expansion key of a split: negative, so it never equals a term id (a tuple of
+    ints hashes the same in every process)."""
+    return -1 - (hash(terms) & 0x3FFF_FFFF_FFFF_FFFF)
 
 
 def _better(a: Expansion, b: Expansion | None) -> bool:
@@ -80,9 +81,14 @@ class EmbeddedRetriever:
 
     # -- 1. expansion -------------------------------------------------------------
 
-    def expand(self, word: QueryWord) -> dict[int, Expansion]:
+    def expand(self, word: QueryWord, *, layouts: bool | None = None) -> dict[int, Expansion]:
+        """Index terms the word may match; `layouts`: read it on other keyboard layouts
+        too (None: only if it is poor as typed; see `_layouts`)."""
         vocab = self.index.vocab
-        key = (len(vocab), word.prefix, tuple(t.text for t in word.tokens), word.readings)
+        if layouts is None:
+            layouts = not self._as_typed(word)
+        key = (len(vocab), word.prefix, tuple(t.text for t in word.tokens), word.readings,
+               layouts)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
@@ -93,7 +99,6 @@ class EmbeddedRetriever:
             if tid is not None and _better(exp, out.get(tid)):
                 out[tid] = exp
 
-        self._expand_readings(word, offer)
         for tok in word.tokens:
             text = tok.text
             if is_reading(tok):
@@ -119,22 +124,51 @@ class EmbeddedRetriever:
                     for tid, variant in vocab.prefixed_within_one(text, TYPO_PREFIX_EXPANSIONS):
                         offer(tid, Expansion(MatchKind.TYPO, typo_cost(text, variant, 1),
                                              len(variant)))
+
+        def fill(tid: int | None, exp: Expansion) -> None:
+            # Another reading of the word only adds terms it did not find as typed.
+            if tid is not None and tid not in found_as_typed:
+                offer(tid, exp)
+
+        found_as_typed = set(out)
+        self._expand_readings(word, fill, layouts)
         self._cache[key] = out
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return out
 
-    def _expand_readings(self, word: QueryWord,
-                         offer: Callable[[int | None, Expansion], None]) -> None:
-        """The word joined with its neighbours, split in two, or read on another layout
-        (`readings`): each counts a typo; a layout only when the word is poor as typed."""
+    def _as_typed(self, word: QueryWord) -> bool:
+        """The word is an index term as typed, or begins one while being typed."""
         vocab = self.index.vocab
         typed = [t.text for t in word.tokens if not is_reading(t)]
-        as_typed = any(vocab.get(t) is not None for t in typed) or (
+        return any(vocab.get(t) is not None for t in typed) or (
             word.prefix and any(vocab.has_prefix(t) for t in typed))
+
+    def _layouts(self, query: ParsedQuery) -> bool:
+        """Read the query on other keyboard layouts: when one of its words with such a
+        reading is poor as typed (then every word is read so: "hpv akh" is יפה שלי even
+        though "akh" begins a Latin name)."""
+        return any(not self._as_typed(w) for w in query.words
+                   if any(r.kind == MatchKind.LAYOUT for r in w.readings))
+
+    def _expansions(self, query: ParsedQuery) -> list[dict[int, Expansion]]:
+        layouts = self._layouts(query)
+        return [self.expand(w, layouts=layouts) for w in query.words]
+
+    def _expand_readings(self, word: QueryWord,
+                         offer: Callable[[int | None, Expansion], None], layouts: bool
+                         ) -> None:
+        """The word joined with its neighbours, split, or read on another layout
+        (`readings`): each counts a typo; a layout reading may have typos of its own."""
+        vocab = self.index.vocab
+        typed = [t.text for t in word.tokens if not is_reading(t)]
         for r in word.readings:
-            if r.kind == MatchKind.LAYOUT and as_typed:
-                continue
+            if r.kind == MatchKind.LAYOUT:
+                if not layouts:
+                    continue
+                if r.shown:
+                    for tid, typos in vocab.within(r.text, vocab.budget.for_word(r.text)):
+                        offer(tid, Expansion(r.kind, 1 + typos, reading=r.shown))
             offer(vocab.get(r.text), Expansion(r.kind, 1, reading=r.shown))
             if r.prefix:
                 for tid in vocab.prefixed(r.text, READING_COMPLETIONS):
@@ -144,23 +178,21 @@ class EmbeddedRetriever:
                     offer(tid, Expansion(r.kind, 1, len(r.text), reading=shown))
         if not typed or vocab.get(typed[0]) is not None:
             return
-        pairs = 0
-        for a, b in split_points(typed[0]):
-            ta, tb = vocab.get(a), vocab.get(b)
-            if ta is not None and tb is not None:
-                offer(_split_key(ta, tb), Expansion(MatchKind.COMPOUND, 1, reading=f"{a} {b}",
-                                                    split=(ta, tb)))
-                pairs += 1
-                if pairs >= SPLIT_PAIRS:
-                    break
+        for parts in split_ways(typed[0], lambda t: t in vocab.ids, limit=SPLIT_WAYS):
+            tids = tuple(vocab.ids[t] for t in parts)
+            offer(_split_key(tids), Expansion(MatchKind.COMPOUND, 1, reading=" ".join(parts),
+                                              split=tids))
 
     def _postings(self, key: int, e: Expansion) -> tuple[np.ndarray, np.ndarray]:
         """A term's postings; for a split, the documents holding both its terms."""
         if e.split is None:
             return self.index.postings(key)
-        (da, ma), (db, _) = (self.index.postings(t) for t in e.split)
-        _, ia, _ = np.intersect1d(da, db, assume_unique=False, return_indices=True)
-        return da[ia], ma[ia]
+        docs, masks = self.index.postings(e.split[0])
+        for term in e.split[1:]:
+            other, _ = self.index.postings(term)
+            _, keep, _ = np.intersect1d(docs, other, assume_unique=False, return_indices=True)
+            docs, masks = docs[keep], masks[keep]
+        return docs, masks
 
     def _frequency(self, key: int, e: Expansion) -> int:
         if e.split is None:
@@ -186,7 +218,7 @@ class EmbeddedRetriever:
         if not query.words:
             return Retrieved((), 0)
         self._scratch()
-        expansions = [self.expand(w) for w in query.words]
+        expansions = self._expansions(query)
         required = [i for i, w in enumerate(query.words) if not w.optional] \
             or list(range(len(query.words)))
         pre = prescore_weights(variant)
@@ -257,7 +289,7 @@ class EmbeddedRetriever:
         numbers = [n for n in map(self.index.number, doc_ids) if n is not None]
         if not numbers:
             return Retrieved((), 0)
-        plan = _Plan(self.index, query, [self.expand(w) for w in query.words])
+        plan = _Plan(self.index, query, self._expansions(query))
         return Retrieved(tuple(self._describe(n, plan) for n in numbers), len(numbers))
 
     def _too_common(self, expansions: list[dict[int, Expansion]], required: list[int]
@@ -367,12 +399,12 @@ class _Plan:
 _FIELDS = list(Field)
 
 
-def _beside(split: tuple[int, int], term: int, fld: int, pos: int,
+def _beside(split: tuple[int, ...], term: int, fld: int, pos: int,
             held: set[tuple[int, int, int]]) -> bool:
-    """A split word's part counts only next to its other part, in order ("maroon 5")."""
-    first, second = split
-    return ((term == first and (fld, pos + 1, second) in held)
-            or (term == second and (fld, pos - 1, first) in held))
+    """A split word's part counts only beside its other parts, in order ("maroon 5")."""
+    return any(part == term and all((fld, pos - k + q, other) in held
+                                    for q, other in enumerate(split))
+               for k, part in enumerate(split))
 
 
 _TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}

@@ -17,7 +17,9 @@ corrected query.
   (Latin keys) or back on QWERTY (those scripts' keys), analyzed like any text
   (`analyzers.layouts`); used when it has as many words as the typed text.
 - **Splits** need the vocabulary ("linkinpark" -> linkin + park only if both are
-  index terms), so the retriever finds them (`split_points`).
+  index terms; "gunsnroses" -> guns + n + roses), so the retriever finds them
+  (`split_ways`); the cluster, which has no vocabulary, asks for every cut in two
+  (`split_points`).
 
 The index side is not split: a name "OneRepublic" is found by "one republic" through
 the join, which costs one dictionary lookup per adjacent pair at query time, whereas
@@ -27,9 +29,11 @@ be indexed first and would add postings for every compound-looking name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+
+import jellyfish
 
 from segue.analyzers import Token, analyze, keyboard_readings, read_number
 from segue.ranking import MatchKind
@@ -37,6 +41,7 @@ from segue.ranking import MatchKind
 MAX_JOINED = 3          # words joined into one, beyond number runs
 MAX_RUN = 6             # number words read as one number ("mil novecientos setenta y cinco")
 MIN_SPLIT_PART = 2      # a split part is at least this long, unless it is digits
+MAX_SPLIT = 4           # words one typed word may be split into ("systemofadown")
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,8 +115,15 @@ def layout_word_readings(text: str, words: Sequence[Sequence[Token]], still_typi
         typed = {t.text for t in word}
         prefix = still_typing and k == n_words - 1
         out.append([Reading(key, MatchKind.LAYOUT, shown, prefix)
-                    for key, shown in found if key not in typed])
+                    for key, shown in found if key not in typed and not _near(key, word)])
     return out
+
+
+def _near(key: str, word: Sequence[Token]) -> bool:
+    """A reading that folds back close to what was typed ("kelly" on the Greek layout is
+    κελλυ, "kellu") is a transliteration, not another word: a typo would find it."""
+    typed = word[0].text
+    return jellyfish.damerau_levenshtein_distance(key, typed) <= max(1, len(typed) // 3)
 
 
 @lru_cache(maxsize=65536)
@@ -126,27 +138,70 @@ def _word_layouts(surface: str) -> tuple[tuple[str, str], ...]:
 
 
 def _whole_text(text: str, n_words: int) -> list[tuple[tuple[str, str], ...]]:
+    """Layout readings of a text holding punctuation keys, chunk by chunk: a chunk that
+    analyzed into several words as typed ("ds[jlf" is "ds", "jlf") may read as one
+    word ("выхода"): its first word carries the reading, the others are joined into it
+    (shown "")."""
+    chunks = text.split()
+    counts = [len({t.position for t in analyze(c)}) for c in chunks]
     found: list[dict[str, str]] = [{} for _ in range(n_words)]
+    if sum(counts) != n_words:
+        return [() for _ in range(n_words)]
     for _, converted in keyboard_readings(text):
-        groups: dict[int, Token] = {}
-        for tok in analyze(converted):
-            groups.setdefault(tok.position, tok)
-        if len(groups) != n_words:
-            continue
-        for k, pos in enumerate(sorted(groups)):
-            found[k].setdefault(groups[pos].text, groups[pos].surface)
+        first = 0
+        for count, chunk in zip(counts, converted.split(), strict=True):
+            groups: dict[int, Token] = {}
+            for tok in analyze(chunk):
+                groups.setdefault(tok.position, tok)
+            read = [groups[p] for p in sorted(groups)]
+            if len(read) == count:
+                for k, tok in enumerate(read):
+                    found[first + k].setdefault(tok.text, tok.surface)
+            elif len(read) == 1 and count > 1:
+                found[first].setdefault(read[0].text, read[0].surface)
+                for k in range(1, count):
+                    found[first + k].setdefault(read[0].text, "")
+            first += count
     return [tuple(f.items()) for f in found]
 
 
-def split_points(text: str, known: set[str] | None = None) -> list[tuple[str, str]]:
-    """The ways to cut `text` in two parts long enough to be words (checked against the
+def split_points(text: str) -> list[tuple[str, str]]:
+    """The ways to cut `text` in two parts long enough to be words (checked against a
     vocabulary by the caller): "maroon5" -> ..., ("maroon", "5"), ..."""
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
-    out = []
-    for k in range(1, len(text)):
-        a, b = text[:k], text[k:]
-        if (len(a) >= MIN_SPLIT_PART or a.isdigit()) and (len(b) >= MIN_SPLIT_PART
-                                                           or b.isdigit()):
-            out.append((a, b))
-    return out
+    return [(text[:k], text[k:]) for k in range(1, len(text))
+            if _part(text[:k]) and _part(text[k:])]
+
+
+def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
+               ) -> list[tuple[str, ...]]:
+    """Up to `limit` ways to write `text` as 2 to `MAX_SPLIT` known words, fewest parts
+    first: "linkinpark" -> (linkin, park); "gunsnroses" -> (guns, n, roses). A
+    one-letter part only between two others ("systemofadown")."""
+    if len(text) < 4 or not (text.isascii() and text.isalnum()):
+        return []
+    found: list[tuple[str, ...]] = []
+
+    def walk(start: int, parts: tuple[str, ...], most: int) -> None:
+        if len(found) >= limit:
+            return
+        rest = text[start:]
+        if parts and len(parts) + 1 == most:
+            if _part(rest) and known(rest):
+                found.append((*parts, rest))
+            return
+        for end in range(start + 1, len(text)):
+            part = text[start:end]
+            inner = bool(parts)  # a one-letter word needs a part before and after it
+            if (_part(part) or (inner and part.isalpha())) and known(part):
+                walk(end, (*parts, part), most)
+
+    for most in range(2, MAX_SPLIT + 1):
+        walk(0, (), most)
+    return found[:limit]
+
+
+def _part(text: str) -> bool:
+    """Long enough to stand as a word of its own: two letters, or digits."""
+    return len(text) >= MIN_SPLIT_PART or text.isdigit()

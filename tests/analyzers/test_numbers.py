@@ -20,6 +20,7 @@ from segue.analyzers import analyze, read_number
     ("dieciseis", 16),
     ("veintiuno", 21),
     ("doscientos", 200),
+    ("one eighty two", 182),             # blink-182: digits said in groups
 ])
 def test_runs_of_number_words_spell_a_number(words: str, value: int) -> None:
     assert read_number(words.split()) == value

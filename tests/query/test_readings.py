@@ -48,6 +48,17 @@ CATALOG = [
     {"id": "nelly", "type": "artist", "name": "Nelly", "popularity": 80},
     {"id": "kelli", "type": "artist", "name": "Kelli", "popularity": 40},
     {"id": "shakira", "type": "artist", "name": "Shakira", "popularity": 80},
+    {"id": "gnr", "type": "artist", "name": "Guns N' Roses", "popularity": 80},
+    {"id": "roses", "type": "track", "name": "Roses", "artists": ["Outkast"], "popularity": 60},
+    {"id": "soad", "type": "artist", "name": "System Of A Down", "popularity": 80},
+    {"id": "blink", "type": "artist", "name": "blink-182", "popularity": 75},
+    {"id": "vykhoda", "type": "track", "name": "Выхода нет", "artists": ["Сплин"],
+     "popularity": 50},
+    {"id": "kazhdy", "type": "track", "name": "Каждый раз", "artists": ["Монеточка"],
+     "popularity": 50},
+    {"id": "yafe", "type": "track", "name": "יפה שלי", "artists": ["Omer Adam"],
+     "popularity": 50},
+    {"id": "akhtar", "type": "artist", "name": "Wayne Akhtar", "popularity": 70},
 ]
 
 
@@ -80,6 +91,8 @@ def first(engine: EmbeddedEngine, q: str) -> tuple[str, list[tuple[str, str | No
     ("maroon5", "maroon5", "maroon 5"),               # one word split in two
     ("linkinpark", "linkinpark", "linkin park"),
     ("fleetwoodmac", "fleetwoodmac", "fleetwood mac"),
+    ("gunsnroses", "gnr", "guns n roses"),            # ... or in three, or four
+    ("systemofadown", "soad", "system of a down"),
 ])
 def test_joined_and_split_words_find_the_name(engine: EmbeddedEngine, query: str,
                                               expected: str, reading: str) -> None:
@@ -107,6 +120,7 @@ def test_a_join_ranks_like_a_one_typo_match(engine: EmbeddedEngine) -> None:
     ("21 pilots", "21pilots"),
     ("twenty one pilots", "21pilots"),
     ("5 de mayo", "cinco"),
+    ("blink one eighty two", "blink"),    # digits said in groups
 ])
 def test_number_words_and_digits_meet(engine: EmbeddedEngine, query: str,
                                       expected: str) -> None:
@@ -118,8 +132,12 @@ def test_number_words_and_digits_meet(engine: EmbeddedEngine, query: str,
     ("ghbdtn", "privet", "привет"),
     ("jrtfy", "okean", "океан"),               # Ukrainian
     ("mikhw ueodvrakhw", "theodorakis", "μικησ"),   # Greek (case folding: ς is σ)
-    ("gunr", "omer", "עומר"),                  # Hebrew
+    ("gunr tso", "omer", "עומר"),              # Hebrew
     ("ьуефддшсф", "metallica", "metallica"),   # a Latin name typed on Russian keys
+    ("ds[jlf ytn", "vykhoda", "выхода"),       # "[" is a letter on ЙЦУКЕН
+    ("rf;lsq hfp", "kazhdy", "каждый"),        # ";" too: "rf;lsq" reads as one word
+    ("hpv akh", "yafe", "יפה"),                # "akh" begins a Latin name as typed
+    ("rf;lsq hfq", "kazhdy", "каждый"),        # a typo on the layout: "рай" for "раз"
 ])
 def test_the_wrong_keyboard_layout_is_read_on_the_right_one(
         engine: EmbeddedEngine, query: str, expected: str, reading: str) -> None:
