@@ -226,6 +226,7 @@ class EmbeddedRetriever:
         kind_value = {k: v * per_word for k, v in pre.kind.items()}
         field_lut = _field_lut(pre, pre.field * per_word)
         coverage = pre.coverage * per_word
+        exact_guess = pre.exact / len(required)
         typo_cost = pre.typo
         live = self.index.live
         skip = self._too_common(expansions, required)
@@ -233,10 +234,16 @@ class EmbeddedRetriever:
         for i, exp in enumerate(expansions):
             if not exp or i in skip:
                 continue
-            parts_docs, parts_masks, bases, sizes = [], [], [], []
+            parts_docs: list[np.ndarray] = []
+            parts_masks: list[np.ndarray] = []
+            bases: list[float] = []
+            sizes: list[int] = []
+            splits: list[tuple[int, int]] = []  # (which part, how many words)
             for tid, e in exp.items():
                 docs, masks = self._postings(tid, e)
                 if len(docs):
+                    if e.split is not None:
+                        splits.append((len(parts_docs), len(e.split)))
                     parts_docs.append(docs)
                     parts_masks.append(masks)
                     bases.append(kind_value[e.kind] - typo_cost * e.typos)
@@ -246,6 +253,14 @@ class EmbeddedRetriever:
             docs = np.concatenate(parts_docs)
             vals = field_lut[np.concatenate(parts_masks)] + np.repeat(
                 np.asarray(bases, np.float32), sizes)
+            if splits:
+                # The guess at "exact" (below) counts a split word as the words it was
+                # split into: "greenday" is as long as the name "Green Day".
+                starts = np.cumsum([0, *sizes])
+                for k, words in splits:
+                    part = parts_docs[k]
+                    vals[starts[k]:starts[k + 1]] += np.float32(exact_guess) * (
+                        self.index.name_lengths[part] == len(required) - 1 + words)
             keep = live[docs]
             docs, vals = docs[keep], vals[keep]
             np.maximum.at(self._best, docs, vals)

@@ -178,3 +178,18 @@ def test_the_vocabulary_applies_the_typo_rules() -> None:
     assert vocab.within("2001", 1) == []
     assert [vocab.terms[t] for t, _ in vocab.within("blink183", 1)] == []
     assert {vocab.terms[t]: n for t, n in vocab.within("shakria", 1)} == {"shakira": 1}
+
+
+def test_a_split_word_is_as_long_as_the_name_it_splits_into(make_engine) -> None:
+    # Forty one-word sound-alikes ("Grenade") look like whole-name matches of the one
+    # typed word; "greenday" is two words long, like "Green Day", and must stay among
+    # the candidates that get their full features.
+    sound_alikes = [{"id": f"grenade{i}", "type": "track", "name": "Grenade",
+                     "artists": [f"Band {i}"], "popularity": 70} for i in range(40)]
+    engine = make_engine([
+        *sound_alikes,
+        {"id": "ar-green-day", "type": "artist", "name": "Green Day", "popularity": 60},
+        {"id": "dookie", "type": "album", "name": "Dookie", "artists": ["Green Day"],
+         "popularity": 60},
+    ])
+    assert search(engine, "greenday")[0]["id"] == "ar-green-day"
