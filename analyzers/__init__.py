@@ -27,6 +27,7 @@ from .articles import ARTICLES
 from .credits import split_artists, split_credits
 from .fold import fold
 from .layouts import readings as keyboard_readings
+from .layouts import word_readings as keyboard_word_readings
 from .numbers import read_number
 from .phonetic import phonetic_codes
 from .synonyms import Synonyms
@@ -43,6 +44,7 @@ __all__ = [
     "digits_agree",
     "fold",
     "keyboard_readings",
+    "keyboard_word_readings",
     "phonetic_codes",
     "read_number",
     "split_artists",

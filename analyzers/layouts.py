@@ -19,6 +19,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from .translit import fold_word
+
 _TABLE_FILE = Path(__file__).with_name("layouts.json")
 
 
@@ -72,3 +74,14 @@ def readings(text: str) -> tuple[tuple[str, str], ...]:
             seen.add(converted)
             out.append((name, converted))
     return tuple(out)
+
+
+@lru_cache(maxsize=65536)
+def word_readings(word: str) -> tuple[tuple[str, str], ...]:
+    """(index key, converted word) of one typed word (letters and digits, no spaces) on
+    each other layout; one key once: "rbyj" -> (("kino", "кино"), ...)."""
+    out: dict[str, str] = {}
+    for _, converted in readings(word):
+        if converted.isalnum() and (key := fold_word(converted)):
+            out.setdefault(key, converted)
+    return tuple(out.items())

@@ -318,8 +318,10 @@ class Vocabulary:
         "bwyo". The variants are checked against the sorted terms by binary search.
         """
         out: list[tuple[int, str]] = []
+        # Digits are never typo-matched: without digits typed, a variant has none.
+        same_digits = str.isalpha if prefix.isalpha() else (lambda v: digits_agree(prefix, v))
         for variant in single_edits(prefix):
-            if len(variant) >= 2 and digits_agree(prefix, variant) and self.has_prefix(variant):
+            if len(variant) >= 2 and same_digits(variant) and self.has_prefix(variant):
                 out.extend((tid, variant) for tid in self.prefixed(variant, limit))
         if len(out) > limit:
             out.sort(key=lambda pair: -self.weight[pair[0]])

@@ -35,7 +35,13 @@ from functools import lru_cache
 
 import jellyfish
 
-from segue.analyzers import Token, analyze, keyboard_readings, read_number
+from segue.analyzers import (
+    Token,
+    analyze,
+    keyboard_readings,
+    keyboard_word_readings,
+    read_number,
+)
 from segue.ranking import MatchKind
 
 MAX_JOINED = 3          # words joined into one, beyond number runs
@@ -126,9 +132,15 @@ def _near(key: str, word: Sequence[Token]) -> bool:
     return jellyfish.damerau_levenshtein_distance(key, typed) <= max(1, len(typed) // 3)
 
 
-@lru_cache(maxsize=65536)
 def _word_layouts(surface: str) -> tuple[tuple[str, str], ...]:
     """(index key, converted surface) of one typed word on each other layout."""
+    if surface.isalnum():
+        return keyboard_word_readings(surface)
+    return _analyzed_layouts(surface)
+
+
+@lru_cache(maxsize=4096)
+def _analyzed_layouts(surface: str) -> tuple[tuple[str, str], ...]:
     out: dict[str, str] = {}
     for _, converted in keyboard_readings(surface):
         tokens = analyze(converted)

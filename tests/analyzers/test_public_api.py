@@ -14,7 +14,7 @@ def test_exports_exactly_the_contract() -> None:
         [
             "Token", "analyze", "fold", "split_credits", "split_artists", "phonetic_codes",
             "TypoBudget", "Synonyms", "ARTICLES", "digits_agree", "typo_cost",
-            "keyboard_readings", "read_number",
+            "keyboard_readings", "keyboard_word_readings", "read_number",
         ]
     )
     assert isinstance(analyzers.ARTICLES, frozenset)
