@@ -72,13 +72,20 @@ def join_readings(words: Sequence[Sequence[Token]], still_typing: bool
                   ) -> list[list[Reading]]:
     """For each word, its readings as part of a run of adjacent words written as one."""
     n = len(words)
-    out: list[list[Reading]] = [[] for _ in range(n)]
     if n < 2:
-        return out
+        return [[] for _ in range(n)]
     # A word that joins: letters and digits, no CJK reading.
-    plain = [all(t.text.isascii() and t.text.isalnum() for t in w) for w in words]
-    primary = [w[0].text for w in words]
-    digits = [_digits(w) for w in words]
+    plain = tuple(all(t.text.isascii() and t.text.isalnum() for t in w) for w in words)
+    primary = tuple(w[0].text for w in words)
+    digits = tuple(_digits(w) for w in words)
+    return [list(r) for r in _joins(primary, digits, plain, still_typing)]
+
+
+@lru_cache(maxsize=16384)
+def _joins(primary: tuple[str, ...], digits: tuple[str, ...], plain: tuple[bool, ...],
+           still_typing: bool) -> tuple[tuple[Reading, ...], ...]:
+    n = len(primary)
+    out: list[list[Reading]] = [[] for _ in range(n)]
     for i in range(n - 1):
         for j in range(i + 2, min(n, i + MAX_RUN) + 1):
             if not (plain[i] and plain[j - 1]) or not all(plain[i:j]):
@@ -100,7 +107,7 @@ def join_readings(words: Sequence[Sequence[Token]], still_typing: bool
                 absorbed = Reading(text, MatchKind.COMPOUND, "", prefix)
                 for k in range(i + 1, j):
                     out[k].append(absorbed)
-    return out
+    return tuple(tuple(r) for r in out)
 
 
 # Keys that type letters on another layout but punctuation on QWERTY (",fhf,fy" is
@@ -114,21 +121,27 @@ def layout_word_readings(text: str, words: Sequence[Sequence[Token]], still_typi
     n_words = len(words)
     if any(ch in _PUNCTUATION_KEYS for ch in text):
         per_word = _whole_text(text, n_words)
-    else:  # word by word, each cached: while typing, only the last word is new
-        per_word = [_word_layouts(w[0].surface) for w in words]
-    out: list[list[Reading]] = []
-    for k, (word, found) in enumerate(zip(words, per_word, strict=True)):
-        typed = {t.text for t in word}
-        prefix = still_typing and k == n_words - 1
-        out.append([Reading(key, MatchKind.LAYOUT, shown, prefix)
-                    for key, shown in found if key not in typed and not _near(key, word)])
-    return out
+        out: list[list[Reading]] = []
+        for k, (word, found) in enumerate(zip(words, per_word, strict=True)):
+            typed = tuple(t.text for t in word)
+            out.append(list(_layout_list(found, typed, still_typing and k == n_words - 1)))
+        return out
+    # Word by word, each cached: while typing, only the last word is new.
+    return [list(_layout_list(_word_layouts(w[0].surface), tuple(t.text for t in w),
+                              still_typing and k == n_words - 1))
+            for k, w in enumerate(words)]
 
 
-def _near(key: str, word: Sequence[Token]) -> bool:
+@lru_cache(maxsize=65536)
+def _layout_list(found: tuple[tuple[str, str], ...], typed: tuple[str, ...], prefix: bool
+                 ) -> tuple[Reading, ...]:
+    return tuple(Reading(key, MatchKind.LAYOUT, shown, prefix) for key, shown in found
+                 if key not in typed and not _near(key, typed[0]))
+
+
+def _near(key: str, typed: str) -> bool:
     """A reading that folds back close to what was typed ("kelly" on the Greek layout is
     κελλυ, "kellu") is a transliteration, not another word: a typo would find it."""
-    typed = word[0].text
     return jellyfish.damerau_levenshtein_distance(key, typed) <= max(1, len(typed) // 3)
 
 
