@@ -2,8 +2,8 @@
 
 A collection flatters an engine when its distractors share nothing with what is searched
 for. Here the real part (`segue/catalog/facts.txt` plus `chart_facts.txt` beside this
-file: about 2,300 artists, albums and tracks spelled as released, Beyoncé, Sigur Rós,
-Кино, 周杰伦, OneRepublic, The 1975) sits among 47,000+ long-tail documents made to be
+file: 2,570 artists, albums and tracks spelled as released, Beyoncé, Sigur Rós,
+Кино, 周杰伦, OneRepublic, The 1975) sits among 47,430 long-tail documents made to be
 confused with it:
 
 * titles and artist names built from the real names' own words, first names and word
@@ -13,9 +13,8 @@ confused with it:
 * covers (the same title by someone else) and remixes of real tracks;
 * near-digit twins of real titles ("2000" beside Dr. Dre's "2001"), made popular, so
   that matching digits by typo loses;
-* popularity drawn from a long-tail curve that overlaps the real documents' range
-  (5-100): a tenth of the distractors are more popular than the least popular real
-  tracks, so popularity alone cannot decide.
+* popularity from a long tail whose head overlaps the real documents' range (31-100):
+  nine in ten at 0.5-50, one in ten at 30-75, so popularity alone cannot decide.
 
 The corpus is built once by `python -m tests.relevance.build_chart` (deterministic,
 seeded) and shipped as `chart_corpus.jsonl.gz`, so the collection does not move when

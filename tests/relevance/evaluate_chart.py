@@ -89,6 +89,8 @@ def measure(out: Outcome, rows: Sequence[dict]) -> dict[str, dict[str, float]]:
     run = out.run()
     for half in (*HALVES, "both"):
         part = [r for r in rows if half == "both" or r["half"] == half]
+        if not part:
+            continue
         js = judged(part)
         for cat, values in score(js, {j.qid: run[j.qid] for j in js}, METRICS).items():
             result[f"{cat}/{half}"] = values

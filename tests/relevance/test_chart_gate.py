@@ -24,7 +24,7 @@ SUCCESS_PER_CATEGORY = 0.93   # ... and in every category (no_answer: share with
 ARTIST_TOP = 0.97             # artist-name queries whose top result is that artist
 NO_ANSWER_TOP_MAX = 0.05      # no-answer queries that still get a top result
 PREFIX_RECALL = 0.98          # prefix queries with the meant document in the first ten
-OVERFIT_GAP = 0.02            # tuning vs held-out success@1, overall
+OVERFIT_GAP = 0.02            # tuning minus held-out success@1, overall
 
 Results = dict[str, dict[str, dict[str, float]]]
 
@@ -65,7 +65,10 @@ def test_prefix_recall_at_10(results: Results) -> None:
     assert got >= PREFIX_RECALL, f"prefix recall@10 {got:.3f} < {PREFIX_RECALL}"
 
 
-def test_the_halves_agree(results: Results) -> None:
+def test_tuning_did_not_learn_the_tuning_queries(results: Results) -> None:
+    """Overfitting shows as the tuning half ahead of the held-out one. One-sided: before
+    any tuning the halves already differ by sampling alone (0.745 vs 0.774 held out;
+    the standard error of the difference is about 0.03 at 450 queries a half)."""
     tune, held = (results["Segue"][f"all/{h}"][SUCCESS] for h in ("tune", HALF))
-    assert abs(tune - held) <= OVERFIT_GAP, \
+    assert tune - held <= OVERFIT_GAP, \
         f"tuning half {tune:.3f} vs held-out {held:.3f}: overfitted to the tuning queries"
