@@ -48,6 +48,7 @@ MAX_JOINED = 3          # words joined into one, beyond number runs
 MAX_RUN = 6             # number words read as one number ("mil novecientos setenta y cinco")
 MIN_SPLIT_PART = 2      # a split part is at least this long, unless it is digits
 MAX_SPLIT = 4           # words one typed word may be split into ("systemofadown")
+SPLIT_CANDIDATES = 64   # splits found before the best are kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,14 +203,15 @@ def split_points(text: str) -> list[tuple[str, str]]:
 def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
                ) -> list[tuple[str, ...]]:
     """Up to `limit` ways to write `text` as 2 to `MAX_SPLIT` known words, fewest parts
-    first: "linkinpark" -> (linkin, park); "gunsnroses" -> (guns, n, roses). A
-    one-letter part only between two others ("systemofadown")."""
+    first, then the longest shortest part: "linkinpark" -> (linkin, park) before any
+    cut into two-letter words a large vocabulary also holds; "gunsnroses" -> (guns,
+    n, roses). A one-letter part only between two others ("systemofadown")."""
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
     found: list[tuple[str, ...]] = []
 
     def walk(start: int, parts: tuple[str, ...], most: int) -> None:
-        if len(found) >= limit:
+        if len(found) >= SPLIT_CANDIDATES:
             return
         rest = text[start:]
         if parts and len(parts) + 1 == most:
@@ -224,6 +226,7 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
 
     for most in range(2, MAX_SPLIT + 1):
         walk(0, (), most)
+    found.sort(key=lambda parts: (len(parts), -min(map(len, parts))))
     return found[:limit]
 
 
