@@ -1,10 +1,11 @@
-"""The composed analyzer: normalize -> segment (symbols, fold, CJK) -> positions and flags.
+"""The composed analyzer: normalize -> segment (symbols, fold, CJK) -> numbers -> positions
+and flags.
 
 Every searchable field and every query goes through `analyze`, so both sides
 see the same tokens. The only rules that need the whole text, not one chunk,
 live here: a "+" reads "and" only between two words; a leading article is
 optional only when more words follow; a credit marker is optional only between
-two words.
+two words; a run of number words reads as one number ("nineteen seventy five").
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 from .articles import ARTICLES
 from .credits import CREDIT_MARKERS
 from .normalize import normalize
+from .numbers import RUN_WORDS, number_readings
 from .segment import CJK, PLUS, Unit, segment
 from .token import Token
 
@@ -31,6 +33,8 @@ def analyze(text: str, *, language: str | None = None) -> list[Token]:
         has_plus = has_plus or seg.has_plus
     if has_plus:
         units = _resolve_plus(units)
+    if any(u.alternatives[0][0] in RUN_WORDS for u in units):
+        units = _add_numbers(units)
     last = len(units) - 1
     tokens: list[Token] = []
     for position, unit in enumerate(units):
@@ -51,3 +55,17 @@ def _resolve_plus(units: list[Unit]) -> list[Unit]:
         return []
     first, last = real[0], real[-1]
     return [u for i, u in enumerate(units) if u.kind != PLUS or first < i < last]
+
+
+def _add_numbers(units: list[Unit]) -> list[Unit]:
+    """Number words also as digits, at their own position: "five" -> "5"."""
+    words = [u.alternatives[0][0] if u.kind != CJK else "" for u in units]
+    readings = number_readings(words)
+    out = list(units)
+    for position, digits in readings.items():
+        unit = units[position]
+        surface = unit.alternatives[0][1]
+        known = {text for text, _ in unit.alternatives}
+        extra = tuple((d, surface) for d in digits if d not in known)
+        out[position] = Unit(unit.alternatives + extra, unit.kind)
+    return out

@@ -30,7 +30,7 @@ from collections.abc import Callable, Iterable, Iterator
 import jellyfish
 import numpy as np
 
-from segue.analyzers import TypoBudget, phonetic_codes
+from segue.analyzers import TypoBudget, digits_agree, phonetic_codes, typo_cost
 
 
 def _key(text: str) -> int:
@@ -267,7 +267,9 @@ class Vocabulary:
         return False
 
     def within(self, word: str, max_typos: int) -> list[tuple[int, int]]:
-        """Terms within `max_typos` Damerau–Levenshtein edits of `word`: (term id, typos)."""
+        """Terms within `max_typos` Damerau–Levenshtein edits of `word`: (term id, typos
+        as `typo_cost` counts them: a first-letter typo costs one more). Terms whose
+        digits differ are not typos of the word ("2001" is not "2000")."""
         if max_typos <= 0:
             return []
         candidates: Iterable[int]
@@ -291,8 +293,8 @@ class Vocabulary:
             if term == word:
                 continue
             typos = jellyfish.damerau_levenshtein_distance(word, term)
-            if typos <= max_typos:
-                out.append((tid, typos))
+            if typos <= max_typos and digits_agree(word, term):
+                out.append((tid, typo_cost(word, term, typos)))
         return out
 
     def _deletion_hits(self, keys: Iterable[str]) -> Iterator[int]:
@@ -316,8 +318,10 @@ class Vocabulary:
         "bwyo". The variants are checked against the sorted terms by binary search.
         """
         out: list[tuple[int, str]] = []
+        # Digits are never typo-matched: without digits typed, a variant has none.
+        same_digits = str.isalpha if prefix.isalpha() else (lambda v: digits_agree(prefix, v))
         for variant in single_edits(prefix):
-            if len(variant) >= 2 and self.has_prefix(variant):
+            if len(variant) >= 2 and same_digits(variant) and self.has_prefix(variant):
                 out.extend((tid, variant) for tid in self.prefixed(variant, limit))
         if len(out) > limit:
             out.sort(key=lambda pair: -self.weight[pair[0]])

@@ -6,7 +6,8 @@ The analyzers mirror `analyzers/` one step each, with what a stock OpenSearch ho
 (core modules plus analysis-phonetic; analysis-icu is not on Maven Central): symbol
 rules as pattern char filters, transliteration as a mapping char filter built here
 from unidecode (the same library the embedded engine folds with), folding by
-`asciifolding`, CJK bigrams by `cjk_bigram`, codes by `phonetic`. The `terms` field
+`asciifolding`, number words as digits by a `synonym` filter, CJK bigrams by
+`cjk_bigram`, codes by `phonetic`. The `terms` field
 holds the tokens Segue's own `analyze` produced, so retrieval can also meet readings
 (pinyin, romaji) and credits exactly as the embedded engine sees them.
 """
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from unidecode import unidecode
 
+from segue.analyzers.numbers import NUMBER_WORDS
 from segue.schema import AUDIO_FIELD, TERMS_FIELD, TEXT_FIELD
 
 TEXT_FIELDS = ("name", "artists", "album", "aliases", "show", "owner")
@@ -58,7 +60,17 @@ CHAR_FILTERS = dict([
 SYMBOLS = ["segue_dollar", "segue_bang", "segue_joiners", "segue_slash", "segue_and",
            "segue_times"]
 
+def number_rules() -> list[str]:
+    """Each English and Spanish number word also as its digits ("five => five, 5"), the
+    same table `analyzers.numbers` reads. Runs of number words read as one number
+    ("nineteen seventy five" -> 1975) reach the cluster through the `terms` field,
+    which holds Segue's own tokens; a synonym rule per possible run would not."""
+    return [f"{word} => {word}, {value}" for word, value in sorted(NUMBER_WORDS.items())]
+
+
 FILTERS = {
+    # "Maroon Five" is also "Maroon 5" (`analyzers/numbers.py`).
+    "segue_numbers": {"type": "synonym", "synonyms": number_rules()},
     "segue_cjk_bigram": {"type": "cjk_bigram", "output_unigrams": False},
     # Credit markers separate artists; they are not words of the name.
     "segue_credits": {"type": "stop", "stopwords": ["feat", "ft", "featuring"]},
@@ -69,7 +81,8 @@ FILTERS = {
     "segue_edge": {"type": "edge_ngram", "min_gram": 1, "max_gram": 24},
 }
 
-FOLDED = ["cjk_width", "lowercase", "asciifolding", "segue_credits", "segue_cjk_bigram"]
+FOLDED = ["cjk_width", "lowercase", "asciifolding", "segue_numbers", "segue_credits",
+          "segue_cjk_bigram"]
 ANALYZERS = {
     # The index key: symbols mapped, folded, transliterated, CJK as bigrams.
     "segue_text": {"type": "custom", "char_filter": [*SYMBOLS, "segue_translit"],

@@ -2,7 +2,8 @@
 
 1. **Recall**: OpenSearch finds the candidates. The query is built from Segue's parsed
    query as structured DSL, word by word (`term`, `fuzzy` with the typo budget,
-   `match` on the phonetic and prefix subfields, `match` on the analyzed names), so
+   `match` on the phonetic and prefix subfields, `match` on the analyzed names, `term`
+   on the word's other readings: joined, split, on another keyboard layout), so
    the user's text never reaches the cluster as query syntax: `name:*` or `OR 1=1`
    are words like any other. Popularity breaks ties, as on the embedded engine.
 2. **Matching**: ranking needs to know how each query word matched each candidate
@@ -36,6 +37,7 @@ from segue.ranking import Variant
 from segue.schema import TERMS_FIELD, TEXT_FIELD
 
 from .embedded import EmbeddedRetriever
+from .readings import split_points
 from .retrieval import Documents, Retrieved
 from .understanding import ParsedQuery, QueryWord, is_reading
 
@@ -70,7 +72,28 @@ def _word_clause(word: QueryWord, budget: TypoBudget, synonyms: Synonyms | None
                 clauses.append({"fuzzy": {f"{TERMS_FIELD}.prefix": {
                     "value": text, "fuzziness": 1, "transpositions": True,
                     "max_expansions": 32, "boost": 0.8}}})
+    clauses.extend(_reading_clauses(word))
     return {"dis_max": {"queries": clauses}}
+
+
+def _reading_clauses(word: QueryWord) -> list[dict[str, Any]]:
+    """The word joined with its neighbours or read on another layout (`readings`), and
+    split: a document holding a word the typed one begins with and a word it ends with
+    ("guns" ... "roses" for "gunsnroses"; Segue's matching then wants every part, side
+    by side). The cluster has no vocabulary to pick the splits, so one clause asks for
+    every cut at once; the embedded engine asks only for cuts into index terms."""
+    clauses: list[dict[str, Any]] = []
+    for r in word.readings:
+        field = f"{TERMS_FIELD}.prefix" if r.prefix else TERMS_FIELD
+        clauses.append({"term": {field: {"value": r.text, "boost": 1.5}}})
+    typed = word.tokens[0]
+    cuts = [] if is_reading(typed) else split_points(typed.text)
+    if cuts:
+        heads = sorted({a for a, _ in cuts})
+        tails = sorted({b for _, b in cuts})
+        clauses.append({"bool": {"must": [{"terms": {TERMS_FIELD: heads}},
+                                          {"terms": {TERMS_FIELD: tails}}], "boost": 1.5}})
+    return clauses
 
 
 def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | None = None,

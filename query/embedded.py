@@ -18,16 +18,19 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 import numpy as np
 
+from segue.analyzers import typo_cost
 from segue.indexer import LexicalIndex
 from segue.ranking import Candidate, MatchKind, PreScore, Variant, WordMatch, prescore_weights
 from segue.schema import TYPE_CODES, Field
 
+from .readings import split_ways
 from .retrieval import Documents, Retrieved
 from .understanding import ParsedQuery, QueryWord, is_reading
 
@@ -43,11 +46,23 @@ PHONETIC_EXPANSIONS = 16
 _CACHE_SIZE = 8192
 
 
+READING_COMPLETIONS = 8      # completions of a joined or layout reading being typed
+SPLIT_WAYS = 3               # ways to split one word into index terms
+
+
 @dataclass(frozen=True, slots=True)
 class Expansion:
     kind: MatchKind
     typos: int
     prefix_chars: int = 0
+    reading: str | None = None  # the word as read to match, when not as typed
+    split: tuple[int, ...] | None = None  # a word split: its terms, side by side in order
+
+
+def _split_key(terms: tuple[int, ...]) -> int:
+    """The expansion key of a split: negative, so it never equals a term id (a tuple of
+    ints hashes the same in every process)."""
+    return -1 - (hash(terms) & 0x3FFF_FFFF_FFFF_FFFF)
 
 
 def _better(a: Expansion, b: Expansion | None) -> bool:
@@ -66,9 +81,14 @@ class EmbeddedRetriever:
 
     # -- 1. expansion -------------------------------------------------------------
 
-    def expand(self, word: QueryWord) -> dict[int, Expansion]:
+    def expand(self, word: QueryWord, *, layouts: bool | None = None) -> dict[int, Expansion]:
+        """Index terms the word may match; `layouts`: read it on other keyboard layouts
+        too (None: only if it is poor as typed; see `_layouts`)."""
         vocab = self.index.vocab
-        key = (len(vocab), word.prefix, tuple(t.text for t in word.tokens))
+        if layouts is None:
+            layouts = not self._as_typed(word)
+        key = (len(vocab), word.prefix, tuple(t.text for t in word.tokens), word.readings,
+               layouts)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
@@ -102,11 +122,82 @@ class EmbeddedRetriever:
                 # right; looking for one-typo variants of it would only add noise.
                 if budget and len(completions) < TYPO_PREFIX_WHEN_FEWER_THAN:
                     for tid, variant in vocab.prefixed_within_one(text, TYPO_PREFIX_EXPANSIONS):
-                        offer(tid, Expansion(MatchKind.TYPO, 1, len(variant)))
+                        offer(tid, Expansion(MatchKind.TYPO, typo_cost(text, variant, 1),
+                                             len(variant)))
+
+        def fill(tid: int | None, exp: Expansion) -> None:
+            # Another reading of the word only adds terms it did not find as typed.
+            if tid is not None and tid not in found_as_typed:
+                offer(tid, exp)
+
+        found_as_typed = set(out)
+        self._expand_readings(word, fill, layouts)
         self._cache[key] = out
         if len(self._cache) > _CACHE_SIZE:
             self._cache.popitem(last=False)
         return out
+
+    def _as_typed(self, word: QueryWord) -> bool:
+        """The word is an index term as typed, or begins one while being typed."""
+        vocab = self.index.vocab
+        typed = [t.text for t in word.tokens if not is_reading(t)]
+        return any(vocab.get(t) is not None for t in typed) or (
+            word.prefix and any(vocab.has_prefix(t) for t in typed))
+
+    def _layouts(self, query: ParsedQuery) -> bool:
+        """Read the query on other keyboard layouts: when one of its words with such a
+        reading is poor as typed (then every word is read so: "hpv akh" is יפה שלי even
+        though "akh" begins a Latin name)."""
+        return any(not self._as_typed(w) for w in query.words
+                   if any(r.kind == MatchKind.LAYOUT for r in w.readings))
+
+    def _expansions(self, query: ParsedQuery) -> list[dict[int, Expansion]]:
+        layouts = self._layouts(query)
+        return [self.expand(w, layouts=layouts) for w in query.words]
+
+    def _expand_readings(self, word: QueryWord,
+                         offer: Callable[[int | None, Expansion], None], layouts: bool
+                         ) -> None:
+        """The word joined with its neighbours, split, or read on another layout
+        (`readings`): each counts a typo; a layout reading may have typos of its own."""
+        vocab = self.index.vocab
+        typed = [t.text for t in word.tokens if not is_reading(t)]
+        for r in word.readings:
+            if r.kind == MatchKind.LAYOUT:
+                if not layouts:
+                    continue
+                if r.shown:
+                    for tid, typos in vocab.within(r.text, vocab.budget.for_word(r.text)):
+                        offer(tid, Expansion(r.kind, 1 + typos, reading=r.shown))
+            offer(vocab.get(r.text), Expansion(r.kind, 1, reading=r.shown))
+            if r.prefix:
+                for tid in vocab.prefixed(r.text, READING_COMPLETIONS):
+                    # A joined word being typed reads as the term it completes to.
+                    shown = vocab.terms[tid] if r.kind == MatchKind.COMPOUND and r.shown \
+                        else r.shown
+                    offer(tid, Expansion(r.kind, 1, len(r.text), reading=shown))
+        if not typed or vocab.get(typed[0]) is not None:
+            return
+        for parts in split_ways(typed[0], lambda t: t in vocab.ids, limit=SPLIT_WAYS):
+            tids = tuple(vocab.ids[t] for t in parts)
+            offer(_split_key(tids), Expansion(MatchKind.COMPOUND, 1, reading=" ".join(parts),
+                                              split=tids))
+
+    def _postings(self, key: int, e: Expansion) -> tuple[np.ndarray, np.ndarray]:
+        """A term's postings; for a split, the documents holding both its terms."""
+        if e.split is None:
+            return self.index.postings(key)
+        docs, masks = self.index.postings(e.split[0])
+        for term in e.split[1:]:
+            other, _ = self.index.postings(term)
+            _, keep, _ = np.intersect1d(docs, other, assume_unique=False, return_indices=True)
+            docs, masks = docs[keep], masks[keep]
+        return docs, masks
+
+    def _frequency(self, key: int, e: Expansion) -> int:
+        if e.split is None:
+            return self.index.document_frequency(key)
+        return min(self.index.document_frequency(t) for t in e.split)
 
     # -- 2. gathering -------------------------------------------------------------
 
@@ -127,7 +218,7 @@ class EmbeddedRetriever:
         if not query.words:
             return Retrieved((), 0)
         self._scratch()
-        expansions = [self.expand(w) for w in query.words]
+        expansions = self._expansions(query)
         required = [i for i, w in enumerate(query.words) if not w.optional] \
             or list(range(len(query.words)))
         pre = prescore_weights(variant)
@@ -135,6 +226,7 @@ class EmbeddedRetriever:
         kind_value = {k: v * per_word for k, v in pre.kind.items()}
         field_lut = _field_lut(pre, pre.field * per_word)
         coverage = pre.coverage * per_word
+        exact_guess = pre.exact / len(required)
         typo_cost = pre.typo
         live = self.index.live
         skip = self._too_common(expansions, required)
@@ -142,10 +234,16 @@ class EmbeddedRetriever:
         for i, exp in enumerate(expansions):
             if not exp or i in skip:
                 continue
-            parts_docs, parts_masks, bases, sizes = [], [], [], []
+            parts_docs: list[np.ndarray] = []
+            parts_masks: list[np.ndarray] = []
+            bases: list[float] = []
+            sizes: list[int] = []
+            splits: list[tuple[int, int]] = []  # (which part, how many words)
             for tid, e in exp.items():
-                docs, masks = self.index.postings(tid)
+                docs, masks = self._postings(tid, e)
                 if len(docs):
+                    if e.split is not None:
+                        splits.append((len(parts_docs), len(e.split)))
                     parts_docs.append(docs)
                     parts_masks.append(masks)
                     bases.append(kind_value[e.kind] - typo_cost * e.typos)
@@ -155,6 +253,14 @@ class EmbeddedRetriever:
             docs = np.concatenate(parts_docs)
             vals = field_lut[np.concatenate(parts_masks)] + np.repeat(
                 np.asarray(bases, np.float32), sizes)
+            if splits:
+                # The guess at "exact" (below) counts a split word as the words it was
+                # split into: "greenday" is as long as the name "Green Day".
+                starts = np.cumsum([0, *sizes])
+                for k, words in splits:
+                    part = parts_docs[k]
+                    vals[starts[k]:starts[k + 1]] += np.float32(exact_guess) * (
+                        self.index.name_lengths[part] == len(required) - 1 + words)
             keep = live[docs]
             docs, vals = docs[keep], vals[keep]
             np.maximum.at(self._best, docs, vals)
@@ -198,7 +304,7 @@ class EmbeddedRetriever:
         numbers = [n for n in map(self.index.number, doc_ids) if n is not None]
         if not numbers:
             return Retrieved((), 0)
-        plan = _Plan(self.index, query, [self.expand(w) for w in query.words])
+        plan = _Plan(self.index, query, self._expansions(query))
         return Retrieved(tuple(self._describe(n, plan) for n in numbers), len(numbers))
 
     def _too_common(self, expansions: list[dict[int, Expansion]], required: list[int]
@@ -208,7 +314,7 @@ class EmbeddedRetriever:
         gathered; they still match when the candidates are described, so they still
         count in ranking, and work stays bounded by the rare words' postings."""
         limit = max(COMMON_SHARE * len(self.index), COMMON_MIN_POSTINGS)
-        volume = {i: sum(self.index.document_frequency(t) for t in expansions[i])
+        volume = {i: sum(self._frequency(t, e) for t, e in expansions[i].items())
                   for i in required}
         if not any(v <= limit for v in volume.values()):
             return set()
@@ -220,17 +326,21 @@ class EmbeddedRetriever:
         index = self.index
         terms = index.vocab.terms
         matches = []
-        for fld, pos, _, term, surface, start, length, ordinal in index.forward_packed(number):
+        forward = index.forward_packed(number)
+        held = {(f[0], f[1], f[3]) for f in forward} if plan.splits else set()
+        for fld, pos, _, term, surface, start, length, ordinal in forward:
             entries = plan.by_term.get(term) or plan.completion(term)
             if not entries:
                 continue
             idf = plan.idf(term)
             for i, e in entries:
+                if e.split is not None and not _beside(e.split, term, fld, pos, held):
+                    continue
                 matches.append(WordMatch(
                     word=i, kind=e.kind, typos=e.typos, field=_FIELDS[fld], position=pos,
                     value_start=start, value_length=length or 1, ordinal=ordinal,
                     exact_form=surface in plan.surfaces[i], idf=idf, term=terms[term],
-                    prefix_chars=e.prefix_chars,
+                    prefix_chars=e.prefix_chars, reading=e.reading,
                 ))
         return Candidate(
             doc_id=index.doc_id(number), type=_TYPE_NAMES[int(index.kinds[number])],
@@ -263,9 +373,15 @@ class _Plan:
                  expansions: list[dict[int, Expansion]]) -> None:
         self.index = index
         self.by_term: dict[int, list[tuple[int, Expansion]]] = {}
+        self.splits = False
         for i, exp in enumerate(expansions):
             for term, e in exp.items():
-                self.by_term.setdefault(term, []).append((i, e))
+                if e.split is None:
+                    self.by_term.setdefault(term, []).append((i, e))
+                    continue
+                self.splits = True
+                for part in dict.fromkeys(e.split):
+                    self.by_term.setdefault(part, []).append((i, e))
         self.surfaces = [{index.surfaces.get(t.surface, -1) for t in w.tokens}
                          for w in query.words]
         self.prefixes = [(i, w.text) for i, w in enumerate(query.words)
@@ -296,6 +412,14 @@ class _Plan:
 
 
 _FIELDS = list(Field)
+
+
+def _beside(split: tuple[int, ...], term: int, fld: int, pos: int,
+            held: set[tuple[int, int, int]]) -> bool:
+    """A split word's part counts only beside its other parts, in order ("maroon 5")."""
+    return any(part == term and all((fld, pos - k + q, other) in held
+                                    for q, other in enumerate(split))
+               for k, part in enumerate(split))
 
 
 _TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}

@@ -37,7 +37,8 @@ def as_hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
             ],
             "matches": [
                 {"word": m.word, "kind": m.kind.name.lower(), "typos": m.typos,
-                 "field": m.field.name.lower(), "term": m.term, "exact_form": m.exact_form}
+                 "field": m.field.name.lower(), "term": m.term, "exact_form": m.exact_form,
+                 **({} if m.reading is None else {"reading": m.reading})}
                 for m in r.candidate.matches
             ],
         }

@@ -14,12 +14,18 @@ from segue.schema import Field
 
 
 class MatchKind(IntEnum):
-    """How a query word matched a document word; higher is better."""
+    """How a query word matched a document word; higher is better.
+
+    LAYOUT: the word read on another keyboard layout ("rbyj" -> кино); COMPOUND: words
+    joined ("one republic" -> OneRepublic) or a word split ("maroon5" -> Maroon 5),
+    numbers included ("nineteen seventy five" -> 1975). Both count a typo (`typos`)."""
 
     PHONETIC = 1
     TYPO = 2
-    PREFIX = 3
-    EXACT = 4
+    LAYOUT = 3
+    COMPOUND = 4
+    PREFIX = 5
+    EXACT = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +42,10 @@ class WordMatch:
     idf: float
     term: str            # the document's folded word, for highlighting
     prefix_chars: int = 0  # for PREFIX matches: how many folded characters matched
+    # The query word as it was read to match, when not as typed: the joined or split
+    # words ("onerepublic", "maroon 5") or the layout conversion ("кино"); "" for a word
+    # joined into the one before it; None when the word matched as typed.
+    reading: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

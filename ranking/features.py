@@ -76,6 +76,10 @@ def match(ctx: Context) -> float:
     return sum(values[ctx.best[w].kind] for w in required if w in ctx.best) / len(required)
 
 
+# Kinds that read the word otherwise than typed: a whole name matched so is half exact.
+_CORRECTED = frozenset({MatchKind.TYPO, MatchKind.LAYOUT, MatchKind.COMPOUND})
+
+
 # A word matched only by how it sounds is at least as uncertain as two typos.
 PHONETIC_TYPOS = 2
 
@@ -105,11 +109,16 @@ def exact(ctx: Context) -> float:
         matched = [words[w] for w in required]
         positions = {m.position for m in matched}
         # Every word of the value typed, each by its own query word ("rarest r" is not
-        # the whole of "The Rarest" twice over).
-        if len(positions) < max(matched[0].value_length, len(required)):
+        # the whole of "The Rarest" twice over); words joined into one ("one republic"
+        # -> OneRepublic) share a position, a word split in two ("maroon5") holds two.
+        joined = sum(1 for m in matched if m.reading == "")
+        split = sum(m.reading.count(" ") for m in matched
+                    if m.kind == MatchKind.COMPOUND and m.reading)
+        if (len(positions) + split < matched[0].value_length
+                or len(positions) < len(required) - joined):
             continue
         kinds = {m.kind for m in matched}
-        value = 0.5 if MatchKind.TYPO in kinds else 0.7 if MatchKind.PREFIX in kinds else 1.0
+        value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
         best = max(best, value)
     return best
 

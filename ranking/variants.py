@@ -46,12 +46,16 @@ class Variant:
             if unknown:
                 raise VariantError(f"unknown features {sorted(unknown)}; "
                                    f"known: {sorted(known)}")
+            match_values = {MatchKind[k.upper()]: float(v)
+                            for k, v in data["match_values"].items()}
+            # Kinds a variant does not name are worth what a one-typo match is.
+            for kind in (MatchKind.LAYOUT, MatchKind.COMPOUND):
+                match_values.setdefault(kind, match_values[MatchKind.TYPO])
             return cls(
                 name=str(data["name"]),
                 version=int(data["version"]),
                 weights=weights,
-                match_values={MatchKind[k.upper()]: float(v)
-                              for k, v in data["match_values"].items()},
+                match_values=match_values,
                 field_weights={Field[k.upper()]: float(v)
                                for k, v in data["field_weights"].items()},
                 type_prior={str(k): float(v) for k, v in data.get("type_prior", {}).items()},

@@ -13,7 +13,8 @@ def test_exports_exactly_the_contract() -> None:
     assert sorted(analyzers.__all__) == sorted(
         [
             "Token", "analyze", "fold", "split_credits", "split_artists", "phonetic_codes",
-            "TypoBudget", "Synonyms", "ARTICLES",
+            "TypoBudget", "Synonyms", "ARTICLES", "digits_agree", "typo_cost",
+            "keyboard_readings", "keyboard_word_readings", "read_number",
         ]
     )
     assert isinstance(analyzers.ARTICLES, frozenset)

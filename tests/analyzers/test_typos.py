@@ -42,3 +42,23 @@ def test_budget_rejects_inconsistent_limits() -> None:
 def test_budget_is_frozen() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         TypoBudget().exact_up_to = 5  # type: ignore[misc]
+
+
+def test_digits_are_never_typos_of_other_digits() -> None:
+    from segue.analyzers import digits_agree
+
+    assert not digits_agree("2001", "2000")
+    assert not digits_agree("blink183", "blink182")
+    assert not digits_agree("maroon5", "maroon")
+    assert digits_agree("2pac", "2pax")        # the letters may differ
+    assert digits_agree("metalica", "metallica")
+    assert TypoBudget().for_word("2001") == 0  # a number has no typo budget
+
+
+def test_a_first_letter_typo_costs_one_more() -> None:
+    from segue.analyzers import typo_cost
+
+    assert typo_cost("kelly", "kelli", 1) == 1
+    assert typo_cost("kelly", "nelly", 1) == 2
+    assert typo_cost("eyonce", "beyonce", 1) == 2   # the first letter left out
+    assert typo_cost("shakira", "shakira", 0) == 0

@@ -13,6 +13,7 @@ from segue.api import create_app
 from segue.cluster import ClusterEngine
 from segue.config import Settings
 from segue.query import build_query, parse_query
+from segue.query.readings import split_points
 
 from ..conftest import CATALOG
 from .conftest import cluster_engine_for, drop
@@ -65,7 +66,13 @@ def test_query_syntax_is_text(client: TestClient, engine: ClusterEngine, q: str)
     assert "query_string" not in json.dumps(body)
     # Every string the user influenced is one of Segue's analyzed words (or all of
     # them joined for the names' match): no operator, field or wildcard survives.
+    # Its other readings are Segue's too: analyzed words joined, cut, or read on another
+    # keyboard layout and analyzed again (letters and digits only).
     words = {t.text for w in parsed.words for t in w.tokens}
+    words |= {r.text for w in parsed.words for r in w.readings}
+    words |= {part for w in parsed.words for cut in split_points(w.tokens[0].text)
+              for part in cut}
+    assert all(w.isalnum() for w in words if w.isascii())
     for leaf in user_strings(body):
         assert set(leaf.split()) <= words, leaf
     # Whatever the text, nothing matches everything: only words of the query can.

@@ -44,6 +44,10 @@ EXAMPLES = [
     ("周杰伦", ["周杰", "杰伦"]),
     ("Calvin Harris feat. Dua Lipa", ["calvin", "harris", "dua", "lipa"]),
     ("Señorita (ft. Camila Cabello)", ["senorita", "camila", "cabello"]),
+    ("Maroon Five", ["maroon", "five", "5"]),       # number words also as digits
+    ("Cinco de Mayo", ["cinco", "5", "de", "mayo"]),
+    ("Dieciséis", ["dieciseis", "16"]),
+    ("Once in a Lifetime", ["once", "in", "a", "lifetime"]),
 ]
 
 
