@@ -571,7 +571,8 @@ def _kafka_topics(parser: argparse.ArgumentParser) -> None:
 
 def _stream_options(args: argparse.Namespace) -> dict[str, Any]:
     return {"catalog_topic": args.kafka_catalog_topic,
-            "activity_topic": args.kafka_activity_topic, "group": args.kafka_group}
+            "activity_topic": args.kafka_activity_topic, "group": args.kafka_group,
+            "instance": f"{socket.gethostname()}:{Path(args.data).resolve()}"}
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -74,7 +74,8 @@ class TopicConsumer:
 
     def __init__(self, bootstrap: str, topic: str, handler: Handler, *,
                  group: str = "segue", dead_topic: str | None = None,
-                 batch_size: int = 2000, poll_s: float = 0.2) -> None:
+                 batch_size: int = 2000, poll_s: float = 0.2,
+                 instance: str | None = None) -> None:
         self.topic = topic
         self.dead_topic = dead_topic or f"{topic}.dead"
         self.handler = handler
@@ -89,6 +90,10 @@ class TopicConsumer:
             "enable.partition.eof": False, "max.poll.interval.ms": 600_000,
             # A broker that is down is reported, not waited on for ever.
             "socket.connection.setup.timeout.ms": 5_000,
+            # Static membership: a restarted server (same instance) takes its partitions
+            # back at once instead of waiting out its dead predecessor's session.
+            **({"group.instance.id": f"{instance}/{topic}", "session.timeout.ms": 30_000}
+               if instance else {}),
         }, logger=log)
         self._producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True,
                                    "linger.ms": 5}, logger=log)

@@ -21,7 +21,10 @@ class StreamWorker:
     def __init__(self, engine: Engine, bootstrap: str, *, profiles: Profiles | None = None,
                  catalog_topic: str = CATALOG, activity_topic: str = ACTIVITY,
                  group: str = "segue", max_lag: int = MAX_LAG, batch_size: int = 2000,
-                 max_message_bytes: int = MAX_MESSAGE_BYTES) -> None:
+                 max_message_bytes: int = MAX_MESSAGE_BYTES,
+                 instance: str | None = None) -> None:
+        """`instance` names this consumer across restarts (the host and data directory):
+        Kafka's static membership, so a restart resumes without a rebalance."""
         self.bootstrap = bootstrap
         self.max_lag = max_lag
         topics = [catalog_topic, f"{catalog_topic}.dead"]
@@ -30,11 +33,13 @@ class StreamWorker:
         ensure_topics(bootstrap, topics)
         self.consumers = [TopicConsumer(bootstrap, catalog_topic,
                                         catalog_handler(engine, max_message_bytes),
-                                        group=group, batch_size=batch_size)]
+                                        group=group, batch_size=batch_size,
+                                        instance=instance)]
         if profiles is not None:
             self.consumers.append(TopicConsumer(bootstrap, activity_topic,
                                                 activity_handler(engine, profiles),
-                                                group=group, batch_size=batch_size))
+                                                group=group, batch_size=batch_size,
+                                                instance=instance))
         self._threads: list[threading.Thread] = []
 
     def observe(self, observer: BatchObserver) -> None:

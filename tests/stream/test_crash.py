@@ -16,8 +16,10 @@ KILLS = 20
 def test_sigkill_while_consuming_loses_nothing_and_brings_nothing_back(
         kafka: str, tmp_path: Path) -> None:
     seed = random.SystemRandom().randrange(10**9)
-    report = KafkaCrashRun(tmp_path, seed, changes=4000, kills=KILLS, rate=150).run()
+    report = KafkaCrashRun(tmp_path, seed, changes=4000, kills=KILLS, rate=70).run()
     assert report.kills == KILLS
-    assert report.checks >= KILLS // 2, report.summary()  # offsets were checked, not vacuous
+    # Not vacuous: offsets were checked, and most kills came after the consumer had
+    # committed more (it was consuming when killed).
+    assert report.checks >= KILLS // 2 and report.advanced >= KILLS // 2, report.summary()
     assert all(report.kinds.get(op, 0) > 100 for op in ("index", "update", "delete"))
     print(f"seed {seed}: {report.summary()}")
