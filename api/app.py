@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from importlib import resources
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -15,6 +15,7 @@ from segue.engines import Engine
 from segue.ranking import Profiles
 
 from . import admin, documents, errors, events, metrics, search
+from .params import reject_unknown_parameters
 
 STATIC = resources.files(__package__).joinpath("static")
 
@@ -35,6 +36,7 @@ def create_app(engine: Engine, settings: Settings, *,
         summary="Search and discovery for music catalogs.",
         openapi_url="/openapi.json",
         lifespan=lifespan,
+        dependencies=[Depends(reject_unknown_parameters)],
     )
     app.state.engine = engine
     app.state.settings = settings

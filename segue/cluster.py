@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from segue.query import (
     ClusterNeighbours,
     ClusterRetriever,
     ClusterVectorRetriever,
+    Scope,
     Searcher,
     SearchRequest,
     SearchResponse,
@@ -139,6 +141,10 @@ class ClusterEngine:
         self.index.drop()
 
     @property
+    def filterable(self) -> tuple[str, ...]:
+        return self.settings.filterable
+
+    @property
     def ready(self) -> bool:
         return self._ready.is_set()
 
@@ -180,15 +186,18 @@ class ClusterEngine:
         with self.dialect.guard():
             return self.searcher.search(request)
 
-    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
-                ) -> dict[str, Any] | None:
+    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None,
+                market: str | None = None) -> dict[str, Any] | None:
         with self.dialect.guard():
+            admit = None if market is None else \
+                partial(self.searcher.admit, scope=Scope(market=market))
             return similar(ClusterNeighbours(self.client, self.alias, self.dialect),
-                           doc_id, limit, types)
+                           doc_id, limit, types, admit)
 
-    def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
+    def suggest(self, q: str, limit: int = 8, market: str | None = None
+                ) -> list[dict[str, Any]]:
         with self.dialect.guard():
-            return self.searcher.suggest(q, limit)
+            return self.searcher.suggest(q, limit, market)
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
         with self.dialect.guard():

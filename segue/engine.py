@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,7 @@ from segue.query import (
     EmbeddedRetriever,
     EmbeddedVectors,
     IndexNeighbours,
+    Scope,
     Searcher,
     SearchRequest,
     SearchResponse,
@@ -88,9 +90,11 @@ class EmbeddedEngine:
     def _open(self, settings: Settings) -> None:
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
         self.snapshots = Snapshots(Path(settings.data_dir), settings.typo_budget,
+                                   settings.filterable,
                                    str(settings.text_model or "packaged:all-MiniLM-L6-v2"))
         self.fingerprint = self.snapshots.fingerprint
-        self.lexical = LexicalIndex(settings.typo_budget, self.synonyms)
+        self.lexical = LexicalIndex(settings.typo_budget, self.synonyms,
+                                    filterable=settings.filterable)
         self.documents = DocumentCache(self._fetch)
         self.audio = AudioVectors(VectorIndex(settings.audio_dim))
         self.text: TextVectors | None = TextVectors(
@@ -123,6 +127,10 @@ class EmbeddedEngine:
     @property
     def snapshot_seq(self) -> int:
         return self.snapshots.seq
+
+    @property
+    def filterable(self) -> tuple[str, ...]:
+        return self.settings.filterable
 
     @property
     def ready(self) -> bool:
@@ -219,14 +227,16 @@ class EmbeddedEngine:
     def search(self, request: SearchRequest) -> SearchResponse:
         return self.searcher.search(request)
 
-    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
-                ) -> dict[str, Any] | None:
+    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None,
+                market: str | None = None) -> dict[str, Any] | None:
         indexes = {"audio": self.audio.index}
         if self.text is not None:
             indexes["text"] = self.text.index
         neighbours = IndexNeighbours(lambda i: self.store.get(i) is not None, indexes,
                                      self.documents.get_many)
-        return similar(neighbours, doc_id, limit, types)
+        admit = None if market is None else \
+            partial(self.searcher.admit, scope=Scope(market=market))
+        return similar(neighbours, doc_id, limit, types, admit)
 
     def wait_for_vectors(self, timeout: float | None = None) -> bool:
         """Block until every text written so far is embedded; False on timeout."""
@@ -237,8 +247,9 @@ class EmbeddedEngine:
             return None
         return self.text.backlog
 
-    def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
-        return self.searcher.suggest(q, limit)
+    def suggest(self, q: str, limit: int = 8, market: str | None = None
+                ) -> list[dict[str, Any]]:
+        return self.searcher.suggest(q, limit, market)
 
     def _fetch(self, doc_ids: list[str]) -> Mapping[str, dict[str, Any]]:
         return {i: orjson.loads(b) for i, b in self.store.get_many(doc_ids).items()}
