@@ -35,7 +35,7 @@ class SearchAnswer(BaseModel):
     query: str
     took_ms: float = Field(description="server-side time to answer, in milliseconds")
     total: int = Field(description="documents that matched (after the type filter, the "
-                       "filter and market, and distinct)")
+                       "filter and the market; versions collapsed by distinct count)")
     top: Hit | None = Field(description="the best entity across all types")
     hits: list[Hit]
     variant: str

@@ -6,8 +6,8 @@ while it gathers them (never a page filtered afterwards).
   (float64: a float32 `popularity` of 33.3 would fail `popularity >= 33.3`);
 - **explicit**: an int8 column, -1 absent, 0 false, 1 true;
 - **keywords** (`genres`, `language`, `artists`, `markets` and configured fields):
-  per field, per folded value, the ascending numbers of the documents holding it,
-  like a term's postings; the first spelling seen is kept for facets;
+  per field, per folded value (`filter_values`), the ascending numbers of the
+  documents holding it, like a term's postings;
 - **group**: the hash of the document's `distinct_key` (0: never collapses);
 - **name key**: the first 8 bytes of the folded name as a big-endian integer, so
   `sort=name` orders candidates with one numpy sort (UTF-8 keeps code-point order).
@@ -20,42 +20,40 @@ from __future__ import annotations
 import hashlib
 from array import array
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from segue.schema import (
-    EVERYWHERE,
     KEYWORDS,
     MARKETS,
     NUMBERS,
     distinct_key,
-    fold_value,
+    filter_values,
     number_value,
     sort_name,
 )
 
 # One document's attributes, as plain values that cross processes cheaply:
-# (numbers in NUMBERS order (None: absent), explicit (-1/0/1), keyword values by field
-#  as sent (markets upper-case, EVERYWHERE when absent), group hash, name key)
+# (numbers in NUMBERS order (None: absent), explicit (-1/0/1), folded keyword values of
+#  KEYWORDS and MARKETS (`filter_values`), group hash, name key)
 AttributeRow = tuple[tuple[float | None, ...], int, tuple[tuple[str, ...], ...], int, int]
 
 
 def attribute_row(doc: Mapping[str, Any]) -> AttributeRow:
     """What the filter columns read of a valid document (computed where it is decided)."""
     explicit = doc.get("explicit")
-    keywords = tuple(_strings(doc.get(f)) for f in KEYWORDS)
-    markets = doc.get(MARKETS)
-    market_values = tuple(m.upper() for m in markets if isinstance(m, str)) \
-        if isinstance(markets, list) else (EVERYWHERE,)
+    values = filter_values(doc)
     key = distinct_key(doc)
     name = doc.get("name")
     return (tuple(number_value(doc, f) for f in NUMBERS),
             -1 if not isinstance(explicit, bool) else int(explicit),
-            (*keywords, market_values),
+            tuple(values[f] for f in _ROW_KEYWORDS),
             0 if key is None else _hash(key),
             name_key(name) if isinstance(name, str) else 0)
+
+
+_ROW_KEYWORDS = (*KEYWORDS, MARKETS)
 
 
 def name_key(name: str) -> int:
@@ -69,19 +67,6 @@ def _hash(key: str) -> int:
     return value or 1
 
 
-def _strings(value: Any) -> tuple[str, ...]:
-    if isinstance(value, str):
-        return (value,)
-    if isinstance(value, list):
-        return tuple(v for v in value if isinstance(v, str))
-    return ()
-
-
-@lru_cache(maxsize=65_536)
-def _fold(value: str) -> str:
-    return fold_value(value)
-
-
 class Attributes:
     """The filter columns of one lexical index (see the module's docstring)."""
 
@@ -92,8 +77,7 @@ class Attributes:
         self.group = np.zeros(1024, np.int64)
         self.name_key = np.zeros(1024, np.uint64)
         self.keywords: dict[str, dict[str, array]] = {
-            f: {} for f in (*KEYWORDS, MARKETS, *self.extra)}
-        self.labels: dict[str, dict[str, str]] = {f: {} for f in self.keywords}
+            f: {} for f in (*_ROW_KEYWORDS, *self.extra)}
 
     @property
     def keyword_fields(self) -> tuple[str, ...]:
@@ -112,27 +96,17 @@ class Attributes:
         self.explicit[at] = explicit
         self.group[at] = groups
         self.name_key[at] = np.asarray(names, dtype=np.uint64)
-        fields = (*KEYWORDS, MARKETS)
         pending: dict[tuple[str, str], list[int]] = {}
         for number, doc_values in zip(numbers, keywords, strict=True):
-            for f, vals in zip(fields, doc_values, strict=True):
-                self._offer(pending, f, vals, number)
+            for f, vals in zip(_ROW_KEYWORDS, doc_values, strict=True):
+                _offer(pending, f, vals, number)
         if self.extra and extras is not None:
             for number, doc in zip(numbers, extras, strict=True):
+                values = filter_values(doc, self.extra)
                 for f in self.extra:
-                    self._offer(pending, f, _strings(doc.get(f)), number)
+                    _offer(pending, f, values[f], number)
         for (f, value), docs in pending.items():
             self.keywords[f].setdefault(value, array("i")).extend(docs)
-
-    def _offer(self, pending: dict[tuple[str, str], list[int]], field: str,
-               values: Iterable[str], number: int) -> None:
-        labels = self.labels[field]
-        for raw in dict.fromkeys(values):
-            value = raw if field == MARKETS else _fold(raw)
-            labels.setdefault(value, raw)
-            docs = pending.setdefault((field, value), [])
-            if not docs or docs[-1] != number:
-                docs.append(number)
 
     def _reserve(self, size: int) -> None:
         if size <= len(self.explicit):
@@ -168,7 +142,7 @@ class Attributes:
         self.explicit = cut(self.explicit, -1)
         self.group = cut(self.group, 0)
         self.name_key = cut(self.name_key, 0)
-        for field, values in self.keywords.items():
+        for values in self.keywords.values():
             for value in list(values):
                 numbers = np.frombuffer(values[value], np.int32)
                 kept = numbers[live[numbers]]
@@ -176,7 +150,6 @@ class Attributes:
                     values[value] = array("i", renumber[kept].astype(np.int32).tobytes())
                 else:
                     del values[value]
-                    self.labels[field].pop(value, None)
 
     def copy(self) -> Attributes:
         """A copy unchanged by later writes (for a snapshot)."""
@@ -187,5 +160,12 @@ class Attributes:
         out.name_key = self.name_key.copy()
         out.keywords = {f: {v: array("i", a) for v, a in values.items()}
                         for f, values in self.keywords.items()}
-        out.labels = {f: dict(v) for f, v in self.labels.items()}
         return out
+
+
+def _offer(pending: dict[tuple[str, str], list[int]], field: str, values: Iterable[str],
+           number: int) -> None:
+    for value in values:
+        docs = pending.setdefault((field, value), [])
+        if not docs or docs[-1] != number:
+            docs.append(number)

@@ -113,7 +113,7 @@ def _has(n: int, *numbers: np.ndarray) -> np.ndarray:
 class Narrowed:
     candidates: np.ndarray                 # document numbers, in scope, collapsed
     scores: np.ndarray
-    total: int                             # matches in scope (after `distinct`)
+    total: int                             # matches in scope, versions included
     facets: Facets = field(default_factory=dict)
     keys: dict[int, Key] = field(default_factory=dict)          # sort value by number
     versions: dict[int, list[int]] = field(default_factory=dict)  # a kept number's others
@@ -123,17 +123,18 @@ def narrow(index: LexicalIndex, masks: ScopeMasks, cand: np.ndarray, scores: np.
            scope: Scope, limit: int) -> Narrowed:
     """The `limit` best candidates in scope (`cand` are unique live numbers, `scores`
     their pre-scores), first by the sort key when sorting (then pre-score, then
-    number), collapsed by `distinct`, with the matches counted and faceted."""
+    number), collapsed by `distinct`; every match in scope (versions included) counted
+    and faceted."""
     mask = masks.mask(scope)
     if mask is not None:
         keep = mask[cand]
         cand, scores = cand[keep], scores[keep]
     matched = cand                      # every match in scope, versions included
+    out = Narrowed(cand, scores, len(matched))
+    if scope.facets:
+        out.facets = facets(index, matched, scope.facets)
     if scope.distinct and len(cand):
         cand, scores = _collapse(index, cand, scores)
-    out = Narrowed(cand, scores, len(cand))
-    if scope.facets:
-        out.facets = facets(index, cand, scope.facets)
     if scope.sort is not None:
         column = _sort_column(index, scope.sort.field)[cand]
         top = np.lexsort((cand, -scores, _ascending(column, scope.sort.descending)))[:limit]
