@@ -24,7 +24,15 @@ by the same ones, so both import this package and it imports neither: loading
     [(<Field.NAME: 0>, ['Stay']), (<Field.ARTISTS: 1>, ['Justin Bieber'])]
 """
 
-from .fields import AUDIO_FIELD, NOT_RETURNED, SEARCHED_KEYS, TERMS_FIELD, TEXT_FIELD, Field
+from .fields import (
+    AUDIO_FIELD,
+    FILTERS_FIELD,
+    NOT_RETURNED,
+    SEARCHED_KEYS,
+    TERMS_FIELD,
+    TEXT_FIELD,
+    Field,
+)
 from .filtering import (
     EVERYWHERE,
     FACET_VALUES,
@@ -37,6 +45,7 @@ from .filtering import (
     Kind,
     MarketError,
     check_market,
+    cluster_filters,
     distinct_key,
     filter_values,
     fold_value,
@@ -63,6 +72,7 @@ __all__ = [
     "FACETABLE",
     "FACET_VALUES",
     "FILTERABLE",
+    "FILTERS_FIELD",
     "KEYWORDS",
     "MARKETS",
     "MAX_ID_CHARS",
@@ -84,6 +94,7 @@ __all__ = [
     "SplitArtists",
     "SplitCredits",
     "check_market",
+    "cluster_filters",
     "distinct_key",
     "field_texts",
     "filter_values",

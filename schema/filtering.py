@@ -104,6 +104,14 @@ def filter_values(doc: Mapping[str, Any], extra: Iterable[str] = ()
     return out
 
 
+def cluster_filters(doc: Mapping[str, Any], extra: Iterable[str] = ()) -> dict[str, Any]:
+    """What a cluster document carries for filters beside its own fields: the folded
+    keyword values (`filter_values`) and the folded name `sort=name` orders by."""
+    name = doc.get("name")
+    return {**filter_values(doc, extra), "name": sort_name(name) if isinstance(name, str)
+            else None}
+
+
 def number_value(doc: Mapping[str, Any], field: str) -> float | None:
     value = doc.get(field)
     if isinstance(value, bool) or not isinstance(value, int | float):

@@ -80,7 +80,7 @@ class ClusterEngine:
         self.alias = alias or settings.opensearch_index
         self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
         self.retriever = ClusterRetriever(self.client, self.alias, settings.typo_budget,
-                                          self.synonyms)
+                                          self.synonyms, filterable=settings.filterable)
         self.vectors = ClusterVectors(
             self.client, self.alias, self.dialect, audio_dim=settings.audio_dim,
             load_embedder=(lambda: embedder or self._load_embedder())
@@ -89,7 +89,8 @@ class ClusterEngine:
                                   shards=shards, replicas=replicas)
         self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(),
                                     refresh, self.vectors,
-                                    unreachable=self.dialect.unreachable)
+                                    unreachable=self.dialect.unreachable,
+                                    filterable=settings.filterable)
         self.searcher = Searcher(
             self.retriever, self.retriever.lookup, load_variants(settings),
             settings.default_variant, _Unlocked(), settings.traffic,  # type: ignore[arg-type]
