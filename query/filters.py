@@ -30,7 +30,7 @@ from lark.exceptions import (
     VisitError,
 )
 
-from segue.schema import FILTERABLE, Kind, fold_value
+from segue.schema import DOC_TYPES, FILTERABLE, Kind, fold_value
 
 MAX_FILTER_CHARS = 2_000
 MAX_FILTER_DEPTH = 40     # nested parentheses / NOTs: deeper is an error, not a stack
@@ -261,7 +261,11 @@ def _value(kind: Kind, field: Token, token: Token) -> Value:
         return text.lower() == "true"
     if token.type == "STRING":
         text = _unquote(text)
-    return fold_value(text)
+    value = fold_value(text)
+    if field == "type" and value not in DOC_TYPES:
+        raise FilterError(f"{text[:40]!r} is not a type; use one of {', '.join(DOC_TYPES)}",
+                          pos)
+    return value
 
 
 def _at(token: Token) -> int:

@@ -66,7 +66,6 @@ def test_both_engines_answer_alike(engines, q: str, scope: Scope) -> None:
 
 
 def test_versions_collapse_alike(engines) -> None:
-    embedded, cluster = engines
     for engine in engines:
         hit = engine.search(SearchRequest(q="dancing queen", mode="lexical",
                                           scope=Scope(market="SE", distinct=True))).hits[0]

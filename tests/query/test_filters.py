@@ -60,6 +60,7 @@ MALFORMED = [
     ("explicit > true", 9, "takes = != IN"),
     ('genres >= "rock"', 7, "takes = != IN"),
     ('mood = "happy"', 0, "unknown field 'mood'"),
+    ("type IN [track, song]", 16, "'song' is not a type"),
     ('genres = "x" OR 1=1', 16, "unexpected '1'"),
     ("genres = \"x\"; DROP TABLE documents", 12, "unexpected character ';'"),
     ('genres = "x" OR "1" = "1"', 16, "unexpected '\"1\"'"),

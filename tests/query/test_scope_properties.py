@@ -144,3 +144,28 @@ def test_a_market_keeps_exactly_the_documents_available_there(engine, q, market)
     assert answer.total == len(expected)
     if answer.top is not None:
         assert answer.top["id"] in expected
+
+
+def _cosine(a: list[float], b: list[float]) -> float:
+    dot = sum(x * y for x, y in zip(a, b, strict=True))
+    norm = (sum(x * x for x in a) * sum(y * y for y in b)) ** 0.5
+    return dot / norm
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(source=st.sampled_from([d["id"] for d in DOCS if d.get("audio_embedding")]),
+       market=st.sampled_from(["SE", "US", "JP", "NG", "KR", "PT"]),
+       k=st.integers(1, 8))
+def test_similar_in_a_market_equals_the_exact_nearest_available_there(engine, source, market,
+                                                                       k):
+    """However narrow the market, the neighbours are found during the vector search
+    (no page filtered afterwards comes back short): the exact top k among the
+    documents available there."""
+    vector = BY_ID[source]["audio_embedding"]
+    available = [d for d in DOCS if d["id"] != source and d.get("audio_embedding")
+                 and (d.get("markets") is None or market in d["markets"])]
+    expected = sorted(available, key=lambda d: -_cosine(vector, d["audio_embedding"]))[:k]
+    found = engine.similar(source, k, None, market)
+    assert found is not None and found["source"] == "audio"
+    assert [h["id"] for h in found["hits"]] == [d["id"] for d in expected]
