@@ -57,6 +57,11 @@ class Found:
     def broadest(self) -> Retrieved:
         return self.page if self.overall is None else self.overall
 
+    @property
+    def versions(self) -> Mapping[str, tuple[str, ...]]:
+        """`distinct`'s other versions of the page's candidates and the top result's."""
+        return {**self.broadest.versions, **self.page.versions}
+
 
 def retrieve(ctx: SearchContext, retriever: Retriever) -> Found:
     """Candidates for the page and, when it asks for some types only, for the top
@@ -124,7 +129,7 @@ def lexical(ctx: SearchContext, found: Found, ranked: list[Ranked]) -> Ranking:
     overall = None if found.overall is None else rank_lexical(ctx, found.overall.candidates)
     return Ranking(ranked, overall, found.page.total,
                    {**found.page.documents, **found.broadest.documents},
-                   facets=found.page.facets, versions=found.page.versions)
+                   facets=found.page.facets, versions=found.versions)
 
 
 # -- fuse ----------------------------------------------------------------------------
@@ -145,7 +150,7 @@ def fuse(ctx: SearchContext, found: Found, vector: np.ndarray, vectors: VectorRe
                                                   vectors, describe, admit)
         fusion = {**overall_fusion, **fusion}
     return Ranking(page, overall, total, {**found.page.documents, **held}, fusion,
-                   found.page.facets, found.page.versions)
+                   found.page.facets, found.versions)
 
 
 def _fused(
@@ -298,8 +303,8 @@ def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str
     best = ranking.best
     if not best or best[0].candidate.doc_id not in docs:
         return None
-    return as_hit(best[0], docs, ctx.explain, ctx.variant, ranking.fusion,
-                  ctx.request.user or None)
+    return with_versions(as_hit(best[0], docs, ctx.explain, ctx.variant, ranking.fusion,
+                                ctx.request.user or None), ranking.versions)
 
 
 def hits(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]]
