@@ -137,6 +137,13 @@ class ClusterRetriever:
         body["_source"] = {"excludes": [TEXT_FIELD]}
         answer = self.client.search(index=self.index, body=body)
         hits = answer["hits"]["hits"]
+        if scope.sort is not None:
+            # Beside the first by key, the most relevant: the top result is among them.
+            relevant = build_query(query, self.budget, self.synonyms, types=types,
+                                   size=max(self.depth, limit), scope=scope.bare())
+            relevant["_source"] = {"excludes": [TEXT_FIELD]}
+            relevant["track_total_hits"] = False
+            hits = hits + self.client.search(index=self.index, body=relevant)["hits"]["hits"]
         docs = {h["_id"]: _document(h["_source"]) for h in hits}
         facets = facets_from(answer.get("aggregations", {}), scope.facets)
         if not docs:

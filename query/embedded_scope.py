@@ -30,6 +30,16 @@ class ScopeMasks:
     def __init__(self, index: LexicalIndex) -> None:
         self.index = index
         self._cache: OrderedDict[tuple, np.ndarray] = OrderedDict()
+        self._by_doc: dict[str, tuple[tuple[int, int], _ByDocument]] = {}
+
+    def by_document(self, field: str) -> _ByDocument:
+        """A keyword field's values per document (cached per index generation), so a
+        facet counts its matches' values instead of visiting every value's postings."""
+        key = (self.index.generation, self.index.capacity)
+        found = self._by_doc.get(field)
+        if found is None or found[0] != key:
+            found = self._by_doc[field] = (key, _ByDocument(self.index, field))
+        return found[1]
 
     def mask(self, scope: Scope) -> np.ndarray | None:
         """A boolean per document number (live ones only); None: every document."""
@@ -109,6 +119,32 @@ def _has(n: int, *numbers: np.ndarray) -> np.ndarray:
     return out
 
 
+class _ByDocument:
+    """One keyword field inverted back: per document number, the ids of its values
+    (compressed rows: `offsets[n]:offsets[n + 1]` index `values`)."""
+
+    def __init__(self, index: LexicalIndex, field: str) -> None:
+        postings = index.attributes.keywords[field]
+        self.names = list(postings)
+        parts = [np.frombuffer(docs, np.int32) for docs in postings.values()]
+        docs = np.concatenate(parts) if parts else np.empty(0, np.int32)
+        ids = np.repeat(np.arange(len(parts), dtype=np.int32), [len(p) for p in parts])
+        order = np.argsort(docs, kind="stable")
+        self.values = ids[order]
+        self.offsets = np.searchsorted(docs[order], np.arange(index.capacity + 1))
+
+    def counts(self, cand: np.ndarray) -> dict[str, int]:
+        starts = self.offsets[cand]
+        lengths = self.offsets[cand + 1] - starts
+        total = int(lengths.sum())
+        if not total:
+            return {}
+        ends = np.cumsum(lengths)
+        rows = np.arange(total) - np.repeat(ends - lengths, lengths) + np.repeat(starts, lengths)
+        counted = np.bincount(self.values[rows], minlength=len(self.names))
+        return {self.names[i]: int(counted[i]) for i in np.flatnonzero(counted)}
+
+
 @dataclass(slots=True)
 class Narrowed:
     candidates: np.ndarray                 # document numbers, in scope, collapsed
@@ -122,9 +158,9 @@ class Narrowed:
 def narrow(index: LexicalIndex, masks: ScopeMasks, cand: np.ndarray, scores: np.ndarray,
            scope: Scope, limit: int) -> Narrowed:
     """The `limit` best candidates in scope (`cand` are unique live numbers, `scores`
-    their pre-scores), first by the sort key when sorting (then pre-score, then
-    number), collapsed by `distinct`; every match in scope (versions included) counted
-    and faceted."""
+    their pre-scores) collapsed by `distinct` (when sorting: the `limit` first by the
+    sort key, then pre-score, then number, and the `limit` best by pre-score); every
+    match in scope (versions included) counted and faceted."""
     mask = masks.mask(scope)
     if mask is not None:
         keep = mask[cand]
@@ -132,12 +168,20 @@ def narrow(index: LexicalIndex, masks: ScopeMasks, cand: np.ndarray, scores: np.
     matched = cand                      # every match in scope, versions included
     out = Narrowed(cand, scores, len(matched))
     if scope.facets:
-        out.facets = facets(index, matched, scope.facets)
+        out.facets = facets(index, matched, scope.facets, masks)
     if scope.distinct and len(cand):
         cand, scores = _collapse(index, cand, scores)
     if scope.sort is not None:
+        # The first by the sort key, and beside them the most relevant (by pre-score):
+        # the page is the first by key whatever else is there, and the top result the
+        # most relevant, from one gathering.
         column = _sort_column(index, scope.sort.field)[cand]
         top = np.lexsort((cand, -scores, _ascending(column, scope.sort.descending)))[:limit]
+        # As many as an unsorted search ranks: its top result is among them (with ten
+        # only, 3 of the relevance collection's 480 queries got another one).
+        if len(cand) > limit:
+            relevant = np.argpartition(-scores, limit - 1)[:limit]
+            top = np.concatenate((top, relevant[~np.isin(relevant, top)]))
         out.keys = {int(n): _key(v) for n, v in zip(cand[top].tolist(), column[top].tolist(),
                                                     strict=True)
                     if v == v}  # NaN: no value, sorted last
@@ -184,7 +228,8 @@ def _versions(index: LexicalIndex, kept: np.ndarray, matched: np.ndarray
     return out
 
 
-def facets(index: LexicalIndex, cand: np.ndarray, names: tuple[str, ...]) -> Facets:
+def facets(index: LexicalIndex, cand: np.ndarray, names: tuple[str, ...],
+           masks: ScopeMasks) -> Facets:
     """Counts of each facet's values over the candidates (every match, not a page)."""
     attrs = index.attributes
     out: Facets = {}
@@ -204,14 +249,7 @@ def facets(index: LexicalIndex, cand: np.ndarray, names: tuple[str, ...]) -> Fac
             out[name] = top_values(by_year)
             out["decade"] = decades(by_year)
         elif FILTERABLE.get(name) is Kind.KEYWORD or name in attrs.keywords:
-            inside = np.zeros(index.capacity, bool)
-            inside[cand] = True
-            counts_by: dict[str, int] = {}
-            for value, docs in attrs.keywords[name].items():
-                count = int(inside[np.frombuffer(docs, np.int32)].sum())
-                if count:
-                    counts_by[value] = count
-            out[name] = top_values(counts_by)
+            out[name] = top_values(masks.by_document(name).counts(cand))
     return out
 
 

@@ -41,8 +41,9 @@ class Retriever(Protocol):
         self, query: ParsedQuery, variant: Variant, *, limit: int,
         types: frozenset[str] | None = None, scope: Scope = EVERYTHING,
     ) -> Retrieved:
-        """The best `limit` candidates in `scope` (sorted by `scope.sort` first when
-        it has one), the matches counted in scope, its facets over every match."""
+        """The best `limit` candidates in `scope` (with `scope.sort`: the `limit`
+        first by its key and the `limit` most relevant), the matches counted in scope,
+        its facets over every match."""
         ...
 
     def admit(self, doc_ids: list[str], scope: Scope) -> list[str]:

@@ -70,9 +70,9 @@ def retrieve(ctx: SearchContext, retriever: Retriever) -> Found:
     scope = ctx.request.scope
     page = retriever.retrieve(ctx.query, ctx.variant, limit=ctx.depth, types=types,
                               scope=scope)
-    if types is None and scope.sort is None:
+    if types is None:
         return Found(page, None)
-    # The top result is the most relevant in scope, whatever the page's types and order.
+    # The top result is the most relevant in scope, whatever the page's types.
     return Found(page, retriever.retrieve(ctx.query, ctx.variant,
                                           limit=ctx.variant.candidates, scope=scope.bare()))
 
@@ -214,13 +214,14 @@ def nearest_in_scope(vectors: VectorRetriever, vector: np.ndarray, k: int,
 
 def sort_ranking(ctx: SearchContext, ranking: Ranking, keys: Mapping[str, Any]) -> Ranking:
     """The page in the order `sort=` asks (relevance breaks ties, then the id); the
-    top result stays the most relevant."""
+    top result stays the most relevant (retrieval gathered the first by key and the
+    most relevant alike: see `Retriever.retrieve`)."""
     sort = ctx.request.scope.sort
     if sort is None:
         return ranking
     page = sorted_by(ranking.page, sort, lambda r: keys.get(r.candidate.doc_id),
                      lambda r: r.score, lambda r: r.candidate.doc_id)
-    return replace(ranking, page=page)
+    return replace(ranking, page=page, overall=ranking.best)
 
 
 # -- personalize ---------------------------------------------------------------------
