@@ -99,7 +99,13 @@ class Attributes:
         pending: dict[tuple[str, str], list[int]] = {}
         for number, doc_values in zip(numbers, keywords, strict=True):
             for f, vals in zip(_ROW_KEYWORDS, doc_values, strict=True):
-                _offer(pending, f, vals, number)
+                for value in vals:  # distinct per document (`filter_values`)
+                    key = (f, value)
+                    docs = pending.get(key)
+                    if docs is None:
+                        pending[key] = [number]
+                    elif docs[-1] != number:
+                        docs.append(number)
         if self.extra and extras is not None:
             for number, doc in zip(numbers, extras, strict=True):
                 values = filter_values(doc, self.extra)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Mapping
 from enum import Enum
+from functools import lru_cache
 from typing import Any
 
 
@@ -79,8 +80,10 @@ def check_market(raw: str) -> str:
     return code
 
 
+@lru_cache(maxsize=65_536)
 def fold_value(value: str) -> str:
-    """A keyword as filters compare it: NFKC, case-folded, spaces trimmed."""
+    """A keyword as filters compare it: NFKC, case-folded, spaces trimmed (cached:
+    catalogs repeat their genres, languages and artists)."""
     return unicodedata.normalize("NFKC", value).casefold().strip()
 
 
@@ -96,12 +99,20 @@ def filter_values(doc: Mapping[str, Any], extra: Iterable[str] = ()
                   ) -> dict[str, tuple[str, ...]]:
     """A document's keyword values, folded, by field: the built-in keyword fields,
     `markets` (EVERYWHERE when it has none) and the configured `extra` fields."""
-    out = {f: tuple(dict.fromkeys(fold_value(v) for v in _strings(doc.get(f))))
-           for f in (*KEYWORDS, *extra)}
+    out = {}
+    for f in (*KEYWORDS, *extra):
+        value = doc.get(f)
+        out[f] = (fold_value(value),) if isinstance(value, str) else \
+            _distinct([fold_value(v) for v in value if isinstance(v, str)]) \
+            if isinstance(value, list) else ()
     markets = doc.get(MARKETS)
-    out[MARKETS] = tuple(dict.fromkeys(m.upper() for m in _strings(markets))) \
+    out[MARKETS] = _distinct([m.upper() for m in markets if isinstance(m, str)]) \
         if isinstance(markets, list) else (EVERYWHERE,)
     return out
+
+
+def _distinct(values: list[str]) -> tuple[str, ...]:
+    return tuple(values) if len(values) < 2 else tuple(dict.fromkeys(values))
 
 
 def cluster_filters(doc: Mapping[str, Any], extra: Iterable[str] = ()) -> dict[str, Any]:
@@ -114,9 +125,7 @@ def cluster_filters(doc: Mapping[str, Any], extra: Iterable[str] = ()) -> dict[s
 
 def number_value(doc: Mapping[str, Any], field: str) -> float | None:
     value = doc.get(field)
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        return None
-    return float(value)
+    return float(value) if type(value) is int or type(value) is float else None
 
 
 def distinct_key(doc: Mapping[str, Any]) -> str | None:
