@@ -66,14 +66,23 @@ def clause(expr: Expr) -> dict[str, Any]:
         equal: dict[str, Any] = {"term": {path: expr.value}} if _holdable(expr.field, expr.value) \
             else {"bool": {"must_not": [{"match_all": {}}]}}
         return equal if expr.op == "=" else {"bool": {"must_not": [equal]}}
-    return {"range": {path: {_RANGES[expr.op]: expr.value}}}
+    low, high = _BOUNDS.get(expr.field, (-_FLOAT_MAX, _FLOAT_MAX))
+    return {"range": {path: {_RANGES[expr.op]: min(max(float(expr.value), low), high)}}}
 
 
 def _holdable(name: str, value: object) -> bool:
-    return name not in _INTEGERS or (isinstance(value, float) and value.is_integer())
+    """Whether the field's mapped type can hold the value at all (the cluster refuses a
+    term or range it cannot: 1990.5 or 1e20 for an integer)."""
+    if isinstance(value, float):
+        low, high = _BOUNDS.get(name, (-_FLOAT_MAX, _FLOAT_MAX))
+        return low <= value <= high and (name not in _BOUNDS or value.is_integer())
+    return True
 
 
-_INTEGERS = ("year", "duration_ms")   # mapped as integer and long
+# Values a range may name on each numeric mapping: a bound beyond them is clamped,
+# which keeps its meaning (no document holds more than the type's largest value).
+_FLOAT_MAX = 3.4e38
+_BOUNDS = {"year": (-(2.0**31), 2.0**31 - 1), "duration_ms": (-(2.0**63), 2.0**63 - 1024)}
 
 
 def aggregations(names: tuple[str, ...]) -> dict[str, Any]:

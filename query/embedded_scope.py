@@ -3,8 +3,9 @@
 `ScopeMasks.mask` evaluates a filter and a market into one boolean array over every
 document number (cached per index generation, so the keystrokes of one search box
 pay once); `narrow` applies it to the candidates retrieval gathered, before they are
-counted or cut to a depth, then collapses versions (`distinct`), counts facets over
-every remaining match and, when sorting, picks the candidates first by the sort key.
+counted or cut to a depth, counts facets over every match (versions included),
+collapses versions (`distinct`) and, when sorting, picks the candidates first by the
+sort key.
 """
 
 from __future__ import annotations
@@ -31,6 +32,10 @@ class ScopeMasks:
         self.index = index
         self._cache: OrderedDict[tuple, np.ndarray] = OrderedDict()
         self._by_doc: dict[str, tuple[tuple[int, int], _ByDocument]] = {}
+
+    def clear(self) -> None:
+        """Forget every mask (benchmarks measure a filter never seen)."""
+        self._cache.clear()
 
     def by_document(self, field: str) -> _ByDocument:
         """A keyword field's values per document (cached per index generation), so a

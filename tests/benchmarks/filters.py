@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
                     for name, scope in CONFIGS.items():
                         took[name].append(engine.search(SearchRequest(
                             q=q, mode="lexical", scope=scope)).took_ms)
-                    masks._cache.clear()
+                    masks.clear()
                     took[UNCACHED].append(engine.search(SearchRequest(
                         q=q, mode="lexical", scope=uncached)).took_ms)
         finally:

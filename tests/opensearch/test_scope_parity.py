@@ -84,3 +84,17 @@ def test_the_market_holds_for_suggest_and_similar_on_the_cluster(engines) -> Non
     assert [h["id"] for h in near["hits"]][:2] == ["tr-dancing-in-the-dark",
                                                    "tr-dancing-with-the-devil"]
     assert all("US" in h["markets"] or "markets" not in h for h in near["hits"])
+
+
+@pytest.mark.parametrize("text", [
+    "year = 1e20", "year < 1e20", "year >= -1e30", "duration_ms <= 1e300",
+    "duration_ms = 1e19", "popularity = 1e300", "popularity > -1e300", "year = 1976.5",
+    "year IN [1976, 1e20, 1984.5]", "popularity >= 88", 'artists != "ABBA"',
+])
+def test_values_beyond_what_a_field_holds_answer_alike(engines, text: str) -> None:
+    """A bound no document can reach is a filter like any other, never a cluster error."""
+    embedded, cluster = engines
+    scope = Scope(filter=parse_filter(text))
+    a = embedded.search(SearchRequest(q="dancing", limit=100, mode="lexical", scope=scope))
+    b = cluster.search(SearchRequest(q="dancing", limit=100, mode="lexical", scope=scope))
+    assert (b.total, [h["id"] for h in b.hits]) == (a.total, [h["id"] for h in a.hits])
