@@ -4,6 +4,7 @@ the same ids in the same order, the same totals and the same facet counts."""
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -98,3 +99,32 @@ def test_values_beyond_what_a_field_holds_answer_alike(engines, text: str) -> No
     a = embedded.search(SearchRequest(q="dancing", limit=100, mode="lexical", scope=scope))
     b = cluster.search(SearchRequest(q="dancing", limit=100, mode="lexical", scope=scope))
     assert (b.total, [h["id"] for h in b.hits]) == (a.total, [h["id"] for h in a.hits])
+
+
+def test_a_configured_field_filters_alike(opensearch_url: str, tmp_path: Path) -> None:
+    """SEGUE_FILTERABLE=label: a catalog's own key is an exact keyword on both engines."""
+    docs = [{"id": "a", "type": "album", "name": "Bleach", "artists": ["Nirvana"],
+             "label": "Sub Pop"},
+            {"id": "b", "type": "album", "name": "Nevermind", "artists": ["Nirvana"],
+             "label": "DGC"},
+            {"id": "c", "type": "album", "name": "In Utero", "artists": ["Nirvana"]}]
+    embedded = open_engine(Settings(data_dir=tmp_path, filterable=("label",)))
+    embedded.load()
+    assert all(r.ok for r in embedded.index_documents(docs))
+    alias = f"segue-test-{uuid.uuid4().hex[:8]}"
+    cluster = ClusterEngine(Settings(engine="opensearch", opensearch_url=opensearch_url,
+                                     filterable=("label",)), alias=alias, replicas=0)
+    cluster.load()
+    try:
+        assert all(r.ok for r in cluster.index_documents(docs))
+        cluster.client.indices.refresh(index=alias)
+        for text, want in (('label = "sub pop"', ["a"]), ("label != DGC", ["a", "c"]),
+                           ("label IN [dgc, 'Sub Pop']", ["a", "b"])):
+            scope = Scope(filter=parse_filter(text, ["label"]))
+            for engine in (embedded, cluster):
+                found = engine.search(SearchRequest(q="nirvana", mode="lexical",
+                                                    scope=scope))
+                assert sorted(h["id"] for h in found.hits) == want, (engine.name, text)
+    finally:
+        drop(cluster)
+        embedded.close()
