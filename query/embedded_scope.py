@@ -175,7 +175,8 @@ def narrow(index: LexicalIndex, masks: ScopeMasks, cand: np.ndarray, scores: np.
     if scope.facets:
         out.facets = facets(index, matched, scope.facets, masks)
     if scope.distinct and len(cand):
-        cand, scores = _collapse(index, cand, scores)
+        cand, scores = _collapse(index, cand, scores,
+                                 None if scope.sort is not None else limit)
     if scope.sort is not None:
         # The first by the sort key, and beside them the most relevant (by pre-score):
         # the page is the first by key whatever else is there, and the top result the
@@ -200,9 +201,18 @@ def narrow(index: LexicalIndex, masks: ScopeMasks, cand: np.ndarray, scores: np.
     return out
 
 
-def _collapse(index: LexicalIndex, cand: np.ndarray, scores: np.ndarray
-              ) -> tuple[np.ndarray, np.ndarray]:
-    """The best candidate (by pre-score, then number) of each group of versions."""
+def _collapse(index: LexicalIndex, cand: np.ndarray, scores: np.ndarray,
+              limit: int | None) -> tuple[np.ndarray, np.ndarray]:
+    """The best candidate (by pre-score, then number) of each group of versions; with
+    a `limit`, only the `limit` best of those are needed, and they are found among the
+    4x `limit` best candidates whenever those hold `limit` groups (the best version of
+    a group is never below another of its versions), so a large match set is not
+    sorted whole."""
+    if limit is not None and len(cand) > 4 * limit:
+        top = np.argpartition(-scores, 4 * limit - 1)[:4 * limit]
+        few, few_scores = _collapse(index, cand[top], scores[top], None)
+        if len(few) >= limit:
+            return few, few_scores
     groups = index.attributes.group[cand]
     grouped = groups != 0
     if not grouped.any():
@@ -243,14 +253,15 @@ def facets(index: LexicalIndex, cand: np.ndarray, names: tuple[str, ...],
             counts = np.bincount(index.kinds[cand].astype(np.int64), minlength=len(TYPE_CODES))
             out[name] = top_values({_TYPE_NAMES[c]: int(k) for c, k in enumerate(counts) if k})
         elif name == "explicit":
-            values = attrs.explicit[cand]
-            out[name] = top_values({label: int((values == v).sum())
+            counted = np.bincount(attrs.explicit[cand].astype(np.int64) + 1, minlength=3)
+            out[name] = top_values({label: int(counted[v + 1])
                                     for label, v in (("true", 1), ("false", 0))
-                                    if (values == v).any()})
+                                    if counted[v + 1]})
         elif name == "year":
             years = attrs.numbers["year"][cand]
-            found, counts = np.unique(years[~np.isnan(years)], return_counts=True)
-            by_year = {str(int(y)): int(c) for y, c in zip(found, counts, strict=True)}
+            years = years[~np.isnan(years)].astype(np.int64)   # validated: 1000..2100
+            counted = np.bincount(years - 1000, minlength=1) if len(years) else years
+            by_year = {str(y + 1000): int(counted[y]) for y in np.flatnonzero(counted)}
             out[name] = top_values(by_year)
             out["decade"] = decades(by_year)
         elif FILTERABLE.get(name) is Kind.KEYWORD or name in attrs.keywords:

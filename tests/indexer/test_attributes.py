@@ -60,3 +60,23 @@ def test_filters_survive_updates_deletions_compaction_and_a_snapshot(tmp_path: P
     assert seq == 7
     assert admitted(again, scope) == want
     assert admitted(again, spain) == want_spain
+
+
+def test_collapsing_the_best_candidates_only_finds_the_same_versions():
+    """`distinct` with a limit looks at the 4x best candidates first; it must keep the
+    same best version of each track as collapsing every match would."""
+    from segue.query.embedded_scope import _collapse
+
+    rng = np.random.default_rng(5)
+    docs = [{"id": f"v{i}", "type": "track", "name": f"Song {i % 70}",
+             "artists": ["Röyksopp" if i % 3 else "Robyn"]} for i in range(2_000)]
+    index = LexicalIndex()
+    index.upsert_many(docs)
+    cand = np.arange(2_000)
+    for limit in (5, 30, 60):
+        scores = rng.random(2_000).astype(np.float32).round(2)   # ties included
+        full, full_scores = _collapse(index, cand, scores, None)
+        best = set(full[np.lexsort((full, -full_scores))][:limit].tolist())
+        fast, _ = _collapse(index, cand, scores, limit)
+        fast_scores = scores[fast]
+        assert set(fast[np.lexsort((fast, -fast_scores))][:limit].tolist()) == best
