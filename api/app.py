@@ -17,6 +17,7 @@ from segue.engines import Engine
 from segue.ranking import Profiles
 
 from . import admin, auth, documents, errors, events, metrics, openapi, search
+from .params import reject_unknown_parameters
 
 STATIC = resources.files(__package__).joinpath("static")
 
@@ -39,6 +40,7 @@ def create_app(engine: Engine, settings: Settings, *,
         # `swagger-ui-bundle` package, never from a CDN, so it works offline.
         openapi_url=None, docs_url=None, redoc_url=None,
         lifespan=lifespan,
+        dependencies=[Depends(reject_unknown_parameters)],
     )
     app.state.engine = engine
     app.state.settings = settings

@@ -18,6 +18,9 @@ class Hit(BaseModel):
     highlight: dict[str, Any] = Field(default_factory=dict,
                                       description="field -> HTML-escaped text with <mark>")
     explain: dict[str, Any] | None = None
+    versions: int | None = Field(None, description="with distinct=true: how many "
+                                 "versions of this track (same name and artists) matched")
+    version_ids: list[str] | None = Field(None, description="the other versions' ids")
 
 
 class Assignment(BaseModel):
@@ -31,13 +34,17 @@ class Assignment(BaseModel):
 class SearchAnswer(BaseModel):
     query: str
     took_ms: float = Field(description="server-side time to answer, in milliseconds")
-    total: int = Field(description="documents that matched (after the type filter)")
+    total: int = Field(description="documents that matched (after the type filter, the "
+                       "filter and the market; versions collapsed by distinct count)")
     top: Hit | None = Field(description="the best entity across all types")
     hits: list[Hit]
     variant: str
     assignment: Assignment
     mode: str = Field("lexical", description="lexical | semantic | hybrid: what answered")
     mode_reason: str = Field("", description="why that mode (the auto rule, or requested)")
+    facets: dict[str, dict[str, int]] | None = Field(
+        None, description="when asked: per field, value -> matches (every match in scope, "
+        "not the page), top 20 by count; `decade` beside `year`")
 
 
 class SimilarAnswer(BaseModel):

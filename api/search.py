@@ -11,9 +11,21 @@ from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
 from segue.engines import Engine
-from segue.query import MAX_QUERY_CHARS, MODES, SearchRequest, UnknownVariant
+from segue.query import (
+    MAX_FILTER_CHARS,
+    MAX_QUERY_CHARS,
+    MODES,
+    FilterError,
+    Scope,
+    ScopeError,
+    SearchRequest,
+    UnknownVariant,
+    parse_facets,
+    parse_filter,
+    parse_sort,
+)
 from segue.ranking import UserContext
-from segue.schema import DOC_TYPES
+from segue.schema import DOC_TYPES, FACETABLE, FILTERABLE, SORTABLE, MarketError, check_market
 
 from .auth import SEARCH, Caller
 from .errors import Problem
@@ -57,6 +69,42 @@ def _types(raw: str | None) -> frozenset[str] | None:
         raise Problem(400, "Invalid type", f"query parameter 'type': {what}; use a "
                       f"comma-separated subset of {', '.join(DOC_TYPES)}")
     return types
+
+
+def _market(raw: str | None) -> str | None:
+    if raw is None:
+        return None
+    try:
+        return check_market(raw)
+    except MarketError as e:
+        raise Problem(400, "Invalid market", f"query parameter 'market': {e}") from None
+
+
+def _scope(request: Request, filter: str | None, market: str | None, facets: str | None,
+           sort: str | None, distinct: bool) -> Scope:
+    """The search's scope, every part checked: a filter's mistake names its position."""
+    try:
+        expr = parse_filter(filter or "", request.app.state.engine.filterable)
+    except FilterError as e:
+        raise Problem(400, "Invalid filter", f"query parameter 'filter': {e}",
+                      position=e.position, filter=(filter or "")[:200]) from None
+    try:
+        facet_names = parse_facets(facets or "")
+    except ScopeError as e:
+        raise Problem(400, "Invalid facets", f"query parameter 'facets': {e}") from None
+    try:
+        order = parse_sort(sort or "")
+    except ScopeError as e:
+        raise Problem(400, "Invalid sort", f"query parameter 'sort': {e}") from None
+    return Scope(expr, _market(market), facet_names, order, distinct)
+
+
+_FILTER_HELP = (
+    "a filter in Meilisearch's syntax: = != > >= < <= IN [..] NOT AND OR, parentheses, "
+    f"quoted strings; fields {', '.join(FILTERABLE)} (and configured ones); at most "
+    f"{MAX_FILTER_CHARS} characters. Example: genres = \"hip hop\" AND year >= 1990")
+_MARKET_HELP = ("a two-letter ISO 3166-1 country code: only documents available there "
+                "(those whose `markets` list it, or that have no `markets`)")
 
 
 def _check_q(q: str) -> str:
@@ -106,16 +154,29 @@ async def search(
     semantic_ratio: Annotated[float | None, Query(
         ge=0.0, le=1.0, description="hybrid fusion by normalized blend with this weight "
         "on the semantic side; omitted: reciprocal rank fusion")] = None,
+    filter: Annotated[str | None, Query(description=_FILTER_HELP)] = None,
+    market: Annotated[str | None, Query(description=_MARKET_HELP)] = None,
+    facets: Annotated[str | None, Query(
+        description=f"comma-separated: value counts over every match, top 20 per field; "
+        f"of {', '.join(FACETABLE)} (year also as `decade`)")] = None,
+    sort: Annotated[str | None, Query(
+        description=f"field:asc|desc, field one of {', '.join(SORTABLE)}; relevance "
+        "breaks ties (default: relevance)")] = None,
+    distinct: Annotated[bool, Query(
+        description="collapse versions of one track (same name and artists) into the "
+        "best, with `versions` and `version_ids` on the hit")] = True,
 ) -> JSONResponse:
     engine = _engine(request)
     if mode not in MODES:
         raise Problem(400, "Invalid mode", f"query parameter 'mode': '{mode}' is not "
                       f"available; use one of {', '.join(MODES)}")
     type = caller.narrow("type", type)  # a key bound to types searches only those
+    market = caller.narrow("market", market)  # ... and one bound to a market, there
     req = SearchRequest(q=_check_q(q), limit=limit, offset=offset, types=_types(type),
                         explain=explain, variant=variant, user_id=user_id, mode=mode,
                         semantic_ratio=semantic_ratio,
-                        user=_user(request, user_id, user_artist, user_genre))
+                        user=_user(request, user_id, user_artist, user_genre),
+                        scope=_scope(request, filter, market, facets, sort, distinct))
     try:
         answer = await run_in_threadpool(engine.search, req)
     except UnknownVariant as e:
@@ -129,7 +190,8 @@ async def search(
         "query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
         "top": top, "hits": answer.hits, "variant": answer.variant,
         "assignment": answer.assignment, "mode": answer.mode,
-        "mode_reason": answer.mode_reason}).model_dump(mode="json", exclude_none=True)
+        "mode_reason": answer.mode_reason, "facets": answer.facets,
+    }).model_dump(mode="json", exclude_none=True)
     body["top"] = body.get("top")  # required: null when nothing is good enough
     return JSONResponse(body)
 
@@ -142,32 +204,36 @@ async def similar(
     id: Annotated[str, Query(min_length=1, max_length=512, description="a document id")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     type: TypeParam = None,
+    market: Annotated[str | None, Query(description=_MARKET_HELP)] = None,
 ) -> dict:
     """More like this: nearest by audio vector, else by text vector; never the document."""
     engine = _engine(request)
     started = time.perf_counter()
     types = _types(caller.narrow("type", type))
-    found = await run_in_threadpool(engine.similar, id, limit, types)
+    found = await run_in_threadpool(engine.similar, id, limit, types,
+                                    _market(caller.narrow("market", market)))
     if found is None:
         raise Problem(404, "Not found", f"query parameter 'id': no document with id '{id}'")
     return {**found, "took_ms": round((time.perf_counter() - started) * 1000, 3)}
 
 
-@router.get("/suggest", response_model=SuggestAnswer, responses=problems(400, 503))
+@router.get("/suggest", response_model=SuggestAnswer, responses=problems(400, 403, 503))
 async def suggest(
     request: Request,
     caller: Key,
     q: QueryText = "",
     limit: Annotated[int, Query(ge=1, le=20)] = 8,
+    market: Annotated[str | None, Query(description=_MARKET_HELP)] = None,
 ) -> dict:
     engine = _engine(request)
     started = time.perf_counter()
+    where = _market(caller.narrow("market", market))
     if caller.key is not None and caller.key.types is not None:
         # Suggestions are not filtered by type in the engine: a bound key asks for the
         # most there are and keeps its types' (so it may get fewer than `limit`).
-        found = await run_in_threadpool(engine.suggest, _check_q(q), 20)
+        found = await run_in_threadpool(engine.suggest, _check_q(q), 20, where)
         suggestions = [s for s in found if caller.sees_type(s.get("type"))][:limit]
     else:
-        suggestions = await run_in_threadpool(engine.suggest, _check_q(q), limit)
+        suggestions = await run_in_threadpool(engine.suggest, _check_q(q), limit, where)
     took = round((time.perf_counter() - started) * 1000, 3)
     return {"query": q, "took_ms": took, "suggestions": suggestions}

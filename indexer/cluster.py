@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
-from segue.schema import TERMS_FIELD, TEXT_FIELD
+from segue.schema import FILTERS_FIELD, TERMS_FIELD, TEXT_FIELD, cluster_filters
 
 from .bulk import Action, ActionError
 from .cluster_vectors import ClusterVectors
@@ -42,12 +42,15 @@ def analyzed_terms(doc: Mapping[str, Any]) -> str:
     return " ".join(seen)
 
 
-def to_source(doc: Mapping[str, Any]) -> dict[str, Any]:
-    return {**doc, TERMS_FIELD: analyzed_terms(doc)}
+def to_source(doc: Mapping[str, Any], filterable: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The document as the cluster holds it: with Segue's terms and filter values."""
+    return {**doc, TERMS_FIELD: analyzed_terms(doc),
+            FILTERS_FIELD: cluster_filters(doc, filterable)}
 
 
 def from_source(source: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in source.items() if k not in (TERMS_FIELD, TEXT_FIELD)}
+    return {k: v for k, v in source.items()
+            if k not in (TERMS_FIELD, TEXT_FIELD, FILTERS_FIELD)}
 
 
 class ClusterWriter:
@@ -55,8 +58,10 @@ class ClusterWriter:
 
     def __init__(self, client: Any, index: str, bulk_helper: BulkHelper,
                  refresh: str = "wait_for", vectors: ClusterVectors | None = None, *,
-                 unreachable: Unreachable = lambda _: None) -> None:
+                 unreachable: Unreachable = lambda _: None,
+                 filterable: tuple[str, ...] = ()) -> None:
         self.client = client
+        self.filterable = filterable
         self.index = index
         self.bulk_helper = bulk_helper
         self.refresh = refresh
@@ -145,7 +150,7 @@ class ClusterWriter:
             meta: dict[str, Any] = {
                 "_op_type": "create" if action.op == "create" else "index",
                 "_index": self.index, "_id": decision.doc["id"],
-                "_source": to_source(decision.doc)}
+                "_source": to_source(decision.doc, self.filterable)}
         else:
             meta = {"_op_type": "delete", "_index": self.index, "_id": decision.remove}
         if decision.version is not None:

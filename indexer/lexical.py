@@ -38,6 +38,7 @@ from segue.analyzers import Synonyms, Token, TypoBudget, analyze, split_artists,
 from segue.schema import TYPE_CODES, Field, field_texts
 
 from . import collector
+from .attributes import AttributeRow, Attributes, attribute_row
 from .checksums import CrcWriter, Unusable, file_crc
 from .stored import StoredDocument
 from .vocabulary import Vocabulary
@@ -207,12 +208,13 @@ class Digest(NamedTuple):
     ja: bool                                   # analyzed as Japanese
     popularity: float
     texts: list[tuple[int, list[str]]]         # `field_texts`, fields as ints
+    attributes: AttributeRow                   # what filters read (`attributes.py`)
 
 
 # `Digest`'s fields in order as a plain tuple: the form that crosses the pipe from the
 # write process, because a NamedTuple pickles at 2.5 times the cost of a tuple (446 vs
 # 182 ms for 100,000 digests, a tenth of an ingest's time); the index unpacks either.
-DigestRow = tuple[str, int, bool, float, list[tuple[int, list[str]]]]
+DigestRow = tuple[str, int, bool, float, list[tuple[int, list[str]]], AttributeRow]
 
 
 def digest(doc: Mapping[str, Any]) -> Digest:
@@ -221,7 +223,8 @@ def digest(doc: Mapping[str, Any]) -> Digest:
     return Digest(doc["id"], TYPE_CODES[doc["type"]],
                   isinstance(language, str) and language[:2].lower() == "ja",
                   float(doc.get("popularity") or 0.0),
-                  [(int(field), texts) for field, texts in field_texts(doc, _credits, _artists)])
+                  [(int(field), texts) for field, texts in field_texts(doc, _credits, _artists)],
+                  attribute_row(doc))
 
 
 
@@ -248,9 +251,11 @@ def _analyze(text: str, ja: bool) -> list[Token]:
 
 class LexicalIndex:
     def __init__(self, budget: TypoBudget | None = None, synonyms: Synonyms | None = None,
-                 *, analyzer: Analyzer = _analyze, scan_typos: bool = False) -> None:
+                 *, analyzer: Analyzer = _analyze, scan_typos: bool = False,
+                 filterable: tuple[str, ...] = ()) -> None:
         """`analyzer` (text, is Japanese) -> tokens may be a shared cache, and
-        `scan_typos` suits a small index built per query: see `Vocabulary`."""
+        `scan_typos` suits a small index built per query: see `Vocabulary`;
+        `filterable`: keyword fields a configuration adds to the filterable ones."""
         self.vocab = Vocabulary(budget, scan_typos=scan_typos)
         self.analyzer = analyzer
         self.synonyms = synonyms
@@ -266,6 +271,7 @@ class LexicalIndex:
         self._popularity = _Column(np.float32, 0.0)
         self._kind = _Column(np.int8, -1)
         self._name_length = _Column(np.uint8, 0)
+        self.attributes = Attributes(filterable)
         self._dead = 0
         self.generation = 0  # bumped on every change; query caches key on it
         self._caches()
@@ -302,18 +308,23 @@ class LexicalIndex:
         hits = array("i")         # (term, document number, field bits) per posting
         numbers: list[int] = []
         columns: list[tuple[float, int, int]] = []  # popularity, type, name length
+        attributes: list[AttributeRow] = []
+        written: list[Mapping[str, Any]] = []
         created = 0
         for doc in docs:
             before = len(occurrences)
-            number, existed, row = self._upsert(doc, occurrences, hits)
+            number, existed, row, attribute = self._upsert(doc, occurrences, hits)
             created += not existed
             numbers.append(number)
             columns.append(row)
+            attributes.append(attribute)
+            written.append(doc)
             counts.append(len(occurrences) - before)
         if not numbers:
             return 0
         self._write_postings(hits)
         self._write_columns(numbers, columns)
+        self.attributes.add(numbers, attributes, written)
         popularity = np.fromiter((c[0] for c in columns), np.float64, len(columns))
         self.vocab.add_weights(np.frombuffer(occurrences, dtype=np.int32),
                                np.repeat(popularity, counts))
@@ -322,10 +333,10 @@ class LexicalIndex:
         return created
 
     def _upsert(self, doc: Mapping[str, Any], occurrences: array, hits: array
-                ) -> tuple[int, bool, tuple[float, int, int]]:
+                ) -> tuple[int, bool, tuple[float, int, int], AttributeRow]:
         # Computed by the write process when the document comes from there.
         view = doc.digest if type(doc) is StoredDocument else None
-        doc_id, kind, ja, popularity, texts = view or digest(doc)
+        doc_id, kind, ja, popularity, texts, attribute = view or digest(doc)
         existed = self._remove(doc_id)
         number = len(self._ids)
         masks: dict[int, int] = {}
@@ -352,7 +363,7 @@ class LexicalIndex:
         self._ids.append(doc_id)
         self._forward.append(b"".join(forward))
         self._numbers[doc_id] = number
-        return number, existed, (popularity, kind, min(name_length, 255))
+        return number, existed, (popularity, kind, min(name_length, 255)), attribute
 
     def _write_postings(self, hits: array) -> None:
         """Append a batch's postings, one `extend` per term (numbers stay ascending: a
@@ -455,6 +466,7 @@ class LexicalIndex:
                 data = np.full(len(col.data), col.fill, dtype=col.data.dtype)
                 data[:n] = col.data[keep_numbers]
                 col.data = data
+            self.attributes.compact(keep_numbers, renumber, live)
             self._dead = 0
             self.generation += 1
         self.vocab.compact()
@@ -486,6 +498,7 @@ class LexicalIndex:
             column = _Column.__new__(_Column)
             column.data, column.fill = getattr(self, name).data.copy(), getattr(self, name).fill
             state[name] = column
+        state["attributes"] = self.attributes.copy()
         return FrozenIndex(state, list(self._postings), list(map(len, self._postings)),
                            list(self._fields))
 

@@ -53,10 +53,10 @@ def fingerprinted_files() -> list[Path]:
     return [path for folder in folders for path in sorted(folder.glob("*.py"))]
 
 
-def fingerprint(budget: TypoBudget) -> str:
-    """The code that analyzes and indexes, and the typo budget (deletion depths): any
-    change means a rebuild from the store."""
-    digest = hashlib.sha256(repr(budget).encode())
+def fingerprint(budget: TypoBudget, filterable: tuple[str, ...] = ()) -> str:
+    """The code that analyzes and indexes, the typo budget (deletion depths) and the
+    configured filterable fields: any change means a rebuild from the store."""
+    digest = hashlib.sha256(repr((budget, filterable)).encode())
     for path in fingerprinted_files():
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -82,10 +82,11 @@ def replace_dir(final: Path, write: Callable[[Path], None]) -> None:
 class Snapshots:
     """The snapshots of one data directory, and which sequence was saved last."""
 
-    def __init__(self, data_dir: Path, budget: TypoBudget, model: str) -> None:
+    def __init__(self, data_dir: Path, budget: TypoBudget, filterable: tuple[str, ...],
+                 model: str) -> None:
         self.lexical_path = data_dir / LEXICAL_FILE
         self.vectors_dir = data_dir / VECTORS_DIR
-        self.fingerprint = fingerprint(budget)
+        self.fingerprint = fingerprint(budget, filterable)
         self.model = model         # the text model the text vectors must come from
         self.seq = -1              # the store sequence of the last snapshot saved or read
         self._embedded = 0         # text vectors indexed at the last one

@@ -20,7 +20,14 @@ from pathlib import Path
 from unidecode import unidecode
 
 from segue.analyzers.numbers import NUMBER_WORDS
-from segue.schema import AUDIO_FIELD, TERMS_FIELD, TEXT_FIELD
+from segue.schema import (
+    AUDIO_FIELD,
+    FILTERS_FIELD,
+    KEYWORDS,
+    MARKETS,
+    TERMS_FIELD,
+    TEXT_FIELD,
+)
 
 TEXT_FIELDS = ("name", "artists", "album", "aliases", "show", "owner")
 TEXT_DIM = 384      # all-MiniLM-L6-v2
@@ -135,6 +142,11 @@ def definition() -> dict:
         "duration_ms": {"type": "long"},
         "explicit": {"type": "boolean"},
         "popularity": {"type": "float"},
+        # Segue's folded values of the keyword filters (`cluster_filters`): `filter=`,
+        # `market=`, facets and `sort=name` read these; a configured field lands here
+        # as a keyword too (the dynamic template below).
+        FILTERS_FIELD: {"type": "object", "dynamic": True, "properties": {
+            name: {"type": "keyword"} for name in (*KEYWORDS, MARKETS, "name")}},
         TERMS_FIELD: {"type": "text", "analyzer": "segue_terms", "norms": False, "fields": {
             "prefix": {"type": "text", "analyzer": "segue_terms_prefix",
                        "search_analyzer": "segue_terms", "norms": False},
@@ -155,7 +167,9 @@ def definition() -> dict:
                          "analyzer": ANALYZERS},
         },
         # Fields not named here are kept in _source and returned, never searched.
-        "mappings": {"dynamic": False, "properties": properties},
+        "mappings": {"dynamic": False, "properties": properties, "dynamic_templates": [
+            {"filter_keywords": {"path_match": f"{FILTERS_FIELD}.*",
+                                 "mapping": {"type": "keyword"}}}]},
     }
 
 

@@ -9,6 +9,8 @@ turns it into ranking `Candidate`s with the documents it holds (`Retrieved`); ra
 orders them; `Searcher` runs the stages of `stages.py` over one `SearchContext`:
 understand → retrieve → rank → fuse → personalize → top result, hits.
 `similar` answers "more like this" over any engine's `Neighbours`.
+A `Scope` (filter parsed by `parse_filter`, market, facets, `Sort`, distinct) narrows
+a search while its candidates are gathered, on every engine.
 """
 
 from segue.errors import EngineUnavailable
@@ -17,8 +19,10 @@ from .cluster import ClusterRetriever, build_query
 from .cluster_vectors import ClusterNeighbours, ClusterVectorRetriever
 from .context import SearchContext
 from .embedded import EmbeddedRetriever, EmbeddedVectors
+from .filters import MAX_FILTER_CHARS, Expr, FilterError, fields_of, parse_filter
 from .fusion import MODES, blend, choose_mode, rrf
 from .retrieval import Retrieved
+from .scope import EVERYTHING, Scope, ScopeError, Sort, parse_facets, parse_sort
 from .search import (
     Retriever,
     Searcher,
@@ -31,6 +35,8 @@ from .similar import IndexNeighbours, Neighbours, similar
 from .understanding import MAX_QUERY_CHARS, ParsedQuery, QueryWord, parse_query
 
 __all__ = [
+    "EVERYTHING",
+    "MAX_FILTER_CHARS",
     "MAX_QUERY_CHARS",
     "MODES",
     "ClusterNeighbours",
@@ -39,22 +45,31 @@ __all__ = [
     "EmbeddedRetriever",
     "EmbeddedVectors",
     "EngineUnavailable",
+    "Expr",
+    "FilterError",
     "IndexNeighbours",
     "Neighbours",
     "ParsedQuery",
     "QueryWord",
     "Retrieved",
     "Retriever",
+    "Scope",
+    "ScopeError",
     "SearchContext",
     "SearchRequest",
     "SearchResponse",
     "Searcher",
+    "Sort",
     "UnknownVariant",
     "VectorRetriever",
     "blend",
     "build_query",
     "choose_mode",
+    "fields_of",
+    "parse_facets",
+    "parse_filter",
     "parse_query",
+    "parse_sort",
     "rrf",
     "similar",
 ]

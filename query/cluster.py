@@ -34,11 +34,13 @@ from segue.analyzers import Synonyms, TypoBudget
 from segue.indexer import LexicalIndex
 from segue.indexer.lexical import analyze_value
 from segue.ranking import Variant
-from segue.schema import TERMS_FIELD, TEXT_FIELD
+from segue.schema import FILTERS_FIELD, TERMS_FIELD, TEXT_FIELD
 
+from .cluster_scope import aggregations, facets_from, filter_clauses, sort_clause
 from .embedded import EmbeddedRetriever
 from .readings import split_points
 from .retrieval import Documents, Retrieved
+from .scope import EVERYTHING, Scope
 from .understanding import ParsedQuery, QueryWord, is_reading
 
 RECALL_DEPTH = 100  # candidates asked of the cluster for Segue to match (60 already
@@ -97,18 +99,22 @@ def _reading_clauses(word: QueryWord) -> list[dict[str, Any]]:
 
 
 def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | None = None,
-                *, types: frozenset[str] | None = None, size: int = RECALL_DEPTH
-                ) -> dict[str, Any]:
+                *, types: frozenset[str] | None = None, size: int = RECALL_DEPTH,
+                scope: Scope = EVERYTHING) -> dict[str, Any]:
     """The search body for a parsed query: one clause per word, plus the names analyzed
-    by the mappings' own analyzers, scored with a popularity prior."""
+    by the mappings' own analyzers, scored with a popularity prior; the scope's filter
+    and market in `bool.filter`, its facets as aggregations, its sort."""
     words = [_word_clause(w, budget, synonyms) for w in query.words]
     text = " ".join(t.text for w in query.words for t in w.tokens[:1])
     should = [*words, {"multi_match": {"query": text, "fields": list(NAME_FIELDS),
                                        "type": "best_fields", "operator": "or"}}]
     bool_query: dict[str, Any] = {"should": should, "minimum_should_match": 1}
+    filters = filter_clauses(scope)
     if types is not None:
-        bool_query["filter"] = [{"terms": {"type": sorted(types)}}]
-    return {
+        filters.insert(0, {"terms": {"type": sorted(types)}})
+    if filters:
+        bool_query["filter"] = filters
+    body: dict[str, Any] = {
         "size": size,
         "track_total_hits": True,
         "_source": {"excludes": [TERMS_FIELD]},
@@ -119,14 +125,22 @@ def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | Non
             "boost_mode": "sum",
         }},
     }
+    if scope.facets:
+        body["aggs"] = aggregations(scope.facets)
+    if scope.sort is not None:
+        body["sort"] = sort_clause(scope.sort)
+        body["track_scores"] = True
+    return body
 
 
 class ClusterRetriever:
     """A `Retriever` over an OpenSearch/Elasticsearch index (through an `index` alias)."""
 
     def __init__(self, client: Any, index: str, budget: TypoBudget,
-                 synonyms: Synonyms | None = None, depth: int = RECALL_DEPTH) -> None:
+                 synonyms: Synonyms | None = None, depth: int = RECALL_DEPTH,
+                 filterable: tuple[str, ...] = ()) -> None:
         self.client = client
+        self.filterable = filterable
         self.index = index
         self.budget = budget
         self.synonyms = synonyms
@@ -134,24 +148,51 @@ class ClusterRetriever:
 
     def retrieve(
         self, query: ParsedQuery, variant: Variant, *, limit: int,
-        types: frozenset[str] | None = None,
+        types: frozenset[str] | None = None, scope: Scope = EVERYTHING,
     ) -> Retrieved:
+        """The cluster recalls (and counts, and facets) the matches in scope; Segue
+        matches the recalled ones word by word, sorts and collapses them with the
+        embedded engine's code over a small index of them."""
         if not query.words:
             return Retrieved((), 0)
         body = build_query(query, self.budget, self.synonyms, types=types,
-                           size=max(self.depth, limit))
+                           size=max(self.depth, limit), scope=scope)
         body["_source"] = {"excludes": [TEXT_FIELD]}
         answer = self.client.search(index=self.index, body=body)
         hits = answer["hits"]["hits"]
+        if scope.sort is not None:
+            # Beside the first by key, the most relevant: the top result is among them.
+            relevant = build_query(query, self.budget, self.synonyms, types=types,
+                                   size=max(self.depth, limit), scope=scope.bare())
+            relevant["_source"] = {"excludes": [TEXT_FIELD]}
+            relevant["track_total_hits"] = False
+            hits = hits + self.client.search(index=self.index, body=relevant)["hits"]["hits"]
         docs = {h["_id"]: _document(h["_source"]) for h in hits}
+        facets = facets_from(answer.get("aggregations", {}), scope.facets)
         if not docs:
-            return Retrieved((), 0)
-        local = LexicalIndex(self.budget, self.synonyms, analyzer=analyze_value, scan_typos=True)
+            return Retrieved((), 0, facets=facets)
+        local = LexicalIndex(self.budget, self.synonyms, analyzer=analyze_value,
+                             scan_typos=True, filterable=self.filterable)
         local.upsert_many(docs.values())
-        found = EmbeddedRetriever(local).retrieve(query, variant, limit=limit, types=types)
+        # The filter and market were the cluster's; the local index sorts and collapses.
+        here = Scope(sort=scope.sort, distinct=scope.distinct)
+        found = EmbeddedRetriever(local).retrieve(query, variant, limit=limit, types=types,
+                                                  scope=here)
         total = answer["hits"]["total"]
         return Retrieved(found.candidates,
-                         int(total["value"] if isinstance(total, Mapping) else total), docs)
+                         int(total["value"] if isinstance(total, Mapping) else total), docs,
+                         facets=facets, keys=found.keys, versions=found.versions)
+
+    def admit(self, doc_ids: list[str], scope: Scope) -> list[str]:
+        """Those of `doc_ids` in scope, asked of the cluster in one request."""
+        clauses = filter_clauses(scope)
+        if not clauses or not doc_ids:
+            return doc_ids
+        answer = self.client.search(index=self.index, body={
+            "size": len(doc_ids), "_source": False,
+            "query": {"bool": {"filter": [{"ids": {"values": doc_ids}}, *clauses]}}})
+        inside = {h["_id"] for h in answer["hits"]["hits"]}
+        return [d for d in doc_ids if d in inside]
 
     def describe(self, query: ParsedQuery, doc_ids: list[str], beside: Documents
                  ) -> Retrieved:
@@ -176,4 +217,4 @@ class ClusterRetriever:
 
 
 def _document(source: Mapping[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in source.items() if k != TERMS_FIELD}
+    return {k: v for k, v in source.items() if k not in (TERMS_FIELD, FILTERS_FIELD)}

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from segue.ranking import Assignment, UserContext, Variant
 
+from .scope import EVERYTHING, Scope
 from .understanding import ParsedQuery, parse_query
 
 
@@ -27,6 +28,7 @@ class SearchRequest:
     user: UserContext | None = None  # liked artists and genres: what `personalize` reads
     mode: str = "auto"                  # auto | lexical | semantic | hybrid
     semantic_ratio: float | None = None  # None: RRF; else the normalized blend's ratio
+    scope: Scope = EVERYTHING           # filter, market, facets, sort, distinct
 
 
 @dataclass(frozen=True, slots=True)

@@ -30,8 +30,10 @@ from segue.indexer import LexicalIndex
 from segue.ranking import Candidate, MatchKind, PreScore, Variant, WordMatch, prescore_weights
 from segue.schema import TYPE_CODES, Field
 
+from .embedded_scope import ScopeMasks, narrow
 from .readings import split_ways
 from .retrieval import Documents, Retrieved
+from .scope import EVERYTHING, Scope
 from .understanding import ParsedQuery, QueryWord, is_reading
 
 if TYPE_CHECKING:
@@ -78,6 +80,7 @@ class EmbeddedRetriever:
         self._total = np.zeros(0, np.float32)
         self._cover = np.zeros(0, np.int16)
         self._seen = np.zeros(0, np.int64)
+        self.masks = ScopeMasks(index)
 
     # -- 1. expansion -------------------------------------------------------------
 
@@ -212,9 +215,10 @@ class EmbeddedRetriever:
 
     def retrieve(
         self, query: ParsedQuery, variant: Variant, *, limit: int,
-        types: frozenset[str] | None = None,
+        types: frozenset[str] | None = None, scope: Scope = EVERYTHING,
     ) -> Retrieved:
-        """The `limit` best candidates (by pre-score) and how many documents matched."""
+        """The `limit` best candidates (by pre-score, or by `scope.sort`) in `scope`,
+        and how many documents matched."""
         if not query.words:
             return Retrieved((), 0)
         self._scratch()
@@ -289,13 +293,33 @@ class EmbeddedRetriever:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)
             cand, scores = cand[keep], scores[keep]
-        total = len(cand)
         scores += np.float32(pre.popularity) * np.log1p(self.index.popularity[cand])
-        if len(cand) > limit:
+        narrowed = None
+        if scope != EVERYTHING:
+            narrowed = narrow(self.index, self.masks, cand, scores, scope, limit)
+            cand, scores = narrowed.candidates, narrowed.scores
+        total = len(cand) if narrowed is None else narrowed.total
+        if narrowed is None and len(cand) > limit:
             top = np.argpartition(-scores, limit - 1)[:limit]
             cand = cand[top]
         plan = _Plan(self.index, query, expansions)
-        return Retrieved(tuple(self._describe(n, plan) for n in cand.tolist()), total)
+        found = tuple(self._describe(n, plan) for n in cand.tolist())
+        if narrowed is None:
+            return Retrieved(found, total)
+        ids = self.index.doc_id
+        return Retrieved(found, total, facets=narrowed.facets,
+                         keys={ids(n): k for n, k in narrowed.keys.items()},
+                         versions={ids(n): tuple(map(ids, ms))
+                                   for n, ms in narrowed.versions.items()})
+
+    def admit(self, doc_ids: list[str], scope: Scope) -> list[str]:
+        """Those of `doc_ids` in scope (found another way: by their vectors)."""
+        mask = self.masks.mask(scope)
+        if mask is None:
+            return doc_ids
+        numbers = map(self.index.number, doc_ids)
+        return [d for d, n in zip(doc_ids, numbers, strict=True)
+                if n is not None and n < len(mask) and mask[n]]
 
     def describe(self, query: ParsedQuery, doc_ids: list[str], beside: Documents
                  ) -> Retrieved:

@@ -18,6 +18,7 @@ import numpy as np
 
 from segue.ranking import Candidate, Variant
 
+from .scope import EVERYTHING, Facets, Key, Scope
 from .understanding import ParsedQuery
 
 Documents = Mapping[str, dict[str, Any]]
@@ -29,13 +30,25 @@ class Retrieved:
     total: int                                         # documents that matched at all
     documents: Documents = field(default_factory=dict)  # by id; empty if the engine
     # reads its documents another way (the embedded engine's document cache)
+    facets: Facets = field(default_factory=dict)       # the scope's facets, every match
+    keys: Mapping[str, Key] = field(default_factory=dict)  # sort values (when sorting)
+    versions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # `distinct`:
+    # a candidate's other versions among the matches
 
 
 class Retriever(Protocol):
     def retrieve(
         self, query: ParsedQuery, variant: Variant, *, limit: int,
-        types: frozenset[str] | None = None,
-    ) -> Retrieved: ...
+        types: frozenset[str] | None = None, scope: Scope = EVERYTHING,
+    ) -> Retrieved:
+        """The best `limit` candidates in `scope` (with `scope.sort`: the `limit`
+        first by its key and the `limit` most relevant), the matches counted in scope,
+        its facets over every match."""
+        ...
+
+    def admit(self, doc_ids: list[str], scope: Scope) -> list[str]:
+        """Those of `doc_ids` (found by their vectors) that `scope` admits, in order."""
+        ...
 
     def describe(self, query: ParsedQuery, doc_ids: list[str], beside: Documents
                  ) -> Retrieved:

@@ -18,6 +18,7 @@ from segue.ranking import Variant, assign, bucket, rank
 
 from .context import SearchContext, SearchRequest, understand
 from .retrieval import Documents, Retrieved, Retriever, VectorRetriever
+from .scope import EVERYTHING, Scope
 from .stages import (
     Fetch,
     auto_mode,
@@ -30,6 +31,7 @@ from .stages import (
     rank_lexical,
     retrieve,
     shown,
+    sort_ranking,
     top_result,
 )
 from .understanding import ParsedQuery, parse_query
@@ -61,6 +63,7 @@ class SearchResponse:
     assignment: dict[str, Any] = field(default_factory=dict)
     mode: str = "lexical"               # the mode that answered
     mode_reason: str = ""               # why (auto mode's rule, or "requested")
+    facets: dict[str, dict[str, int]] | None = None  # when asked: value counts, every match
 
 
 class Searcher:
@@ -103,8 +106,9 @@ class Searcher:
             ranking = lexical(ctx, found, ranked)
         else:
             assert self.vectors is not None
-            ranking = fuse(ctx, found, vector, self.vectors, self._describe)
+            ranking = fuse(ctx, found, vector, self.vectors, self._describe, self._admit)
         ranking = personalize_ranking(ctx, ranking, self.fetch)
+        ranking = sort_ranking(ctx, ranking, found.page.keys)
         docs = documents(shown(ctx, ranking), ranking.documents, self.fetch)
         top, page = top_result(ctx, ranking, docs), hits(ctx, ranking, docs)
         took = (time.perf_counter() - started) * 1000
@@ -112,7 +116,8 @@ class Searcher:
         assignment = {"variant": variant.name, "version": variant.version,
                       "reason": ctx.assignment.reason}
         return SearchResponse(request.q, round(took, 3), ranking.total, top, page,
-                              variant.name, assignment, ctx.mode, ctx.mode_reason)
+                              variant.name, assignment, ctx.mode, ctx.mode_reason,
+                              dict(ranking.facets) if request.scope.facets else None)
 
     def understand(self, request: SearchRequest) -> SearchContext:
         """The search's context: the variant this user gets (logged when not the
@@ -134,6 +139,14 @@ class Searcher:
         with self.lock:
             return self.retriever.describe(query, doc_ids, beside)
 
+    def admit(self, doc_ids: list[str], scope: Scope) -> list[str]:
+        """Those of `doc_ids` in scope (for `similar`'s neighbours)."""
+        return self._admit(doc_ids, scope)
+
+    def _admit(self, doc_ids: list[str], scope: Scope) -> list[str]:
+        with self.lock:
+            return self.retriever.admit(doc_ids, scope)
+
     def auto_mode(self, q: str, variant: str | None = None) -> tuple[str, str]:
         """What `mode=auto` decides for this query, and why; no vector is needed to
         decide, so this also tells which queries can never be touched by fusion."""
@@ -145,9 +158,13 @@ class Searcher:
             found = self.retriever.retrieve(query, chosen, limit=chosen.candidates)
         return auto_mode(query, rank(found.candidates, query.shape, chosen), chosen)
 
-    def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
-        """As-you-type completions: distinct names of the best hits, with type and id."""
-        response = self.search(SearchRequest(q=q, limit=limit * 3, mode="lexical"))
+    def suggest(self, q: str, limit: int = 8, market: str | None = None
+                ) -> list[dict[str, Any]]:
+        """As-you-type completions: distinct names of the best hits in the market, with
+        type and id."""
+        scope = EVERYTHING if market is None else Scope(market=market)
+        response = self.search(SearchRequest(q=q, limit=limit * 3, mode="lexical",
+                                             scope=scope))
         seen: set[str] = set()
         out = []
         for hit in response.hits:

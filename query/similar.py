@@ -13,11 +13,14 @@ the documents of those ids; `similar` does the rest and shapes every hit alike.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 
 from segue.schema import NOT_RETURNED
+
+from .scope import admitted_nearest
 
 if TYPE_CHECKING:
     from segue.indexer import VectorIndex
@@ -48,10 +51,11 @@ class Neighbours(Protocol):
         ...
 
 
-def similar(source: Neighbours, doc_id: str, limit: int, types: frozenset[str] | None
-            ) -> dict[str, Any] | None:
+def similar(source: Neighbours, doc_id: str, limit: int, types: frozenset[str] | None,
+            admit: Callable[[list[str]], list[str]] | None = None) -> dict[str, Any] | None:
     """More like this document: by its audio vector, else by its text vector. None
-    when the document does not exist; never the document itself."""
+    when the document does not exist; never the document itself. `admit`: keeps the
+    ids in scope (a market), applied while searching (`admitted_nearest`)."""
     vectors = source.vectors(doc_id)
     if vectors is None:
         return None
@@ -59,11 +63,20 @@ def similar(source: Neighbours, doc_id: str, limit: int, types: frozenset[str] |
         vector = vectors.get(space)
         if vector is None or len(vector) == 0:
             continue
-        found = source.nearest(space, vector, limit, types, doc_id)
+        if admit is None:
+            found = source.nearest(space, vector, limit, types, doc_id)
+        else:
+            found = admitted_nearest(partial(_nearest, source, space, vector, types, doc_id),
+                                     limit, admit)
         docs = source.documents([d for d, _ in found])
         hits = [hit(d, docs[d], sim) for d, sim in found if d in docs]
         return {"id": doc_id, "source": space, "hits": hits[:limit]}
     return {"id": doc_id, "source": None, "hits": []}
+
+
+def _nearest(source: Neighbours, space: str, vector: Vector, types: frozenset[str] | None,
+             exclude: str, k: int) -> list[tuple[str, float]]:
+    return source.nearest(space, vector, k, types, exclude)
 
 
 def hit(doc_id: str, doc: Mapping[str, Any], similarity: float) -> dict[str, Any]:

@@ -35,10 +35,12 @@ from .context import SearchContext
 from .fusion import DECIDE_DEPTH, blend, choose_mode, rrf
 from .hits import as_hit
 from .retrieval import Documents, Retrieved, Retriever, VectorRetriever
+from .scope import Facets, Scope, admitted_nearest, sorted_by
 from .understanding import ParsedQuery
 
 Fetch = Callable[[list[str]], Mapping[str, dict[str, Any]]]
 Describe = Callable[[ParsedQuery, list[str], Documents], Retrieved]  # Retriever.describe
+Admit = Callable[[list[str], Scope], list[str]]                       # Retriever.admit
 
 
 # -- retrieve ------------------------------------------------------------------------
@@ -55,16 +57,24 @@ class Found:
     def broadest(self) -> Retrieved:
         return self.page if self.overall is None else self.overall
 
+    @property
+    def versions(self) -> Mapping[str, tuple[str, ...]]:
+        """`distinct`'s other versions of the page's candidates and the top result's."""
+        return {**self.broadest.versions, **self.page.versions}
+
 
 def retrieve(ctx: SearchContext, retriever: Retriever) -> Found:
     """Candidates for the page and, when it asks for some types only, for the top
     result across types. The caller holds the engine's lock."""
     types = ctx.request.types
-    page = retriever.retrieve(ctx.query, ctx.variant, limit=ctx.depth, types=types)
+    scope = ctx.request.scope
+    page = retriever.retrieve(ctx.query, ctx.variant, limit=ctx.depth, types=types,
+                              scope=scope)
     if types is None:
         return Found(page, None)
+    # The top result is the most relevant in scope, whatever the page's types.
     return Found(page, retriever.retrieve(ctx.query, ctx.variant,
-                                          limit=ctx.variant.candidates))
+                                          limit=ctx.variant.candidates, scope=scope.bare()))
 
 
 # -- rank ----------------------------------------------------------------------------
@@ -80,6 +90,8 @@ class Ranking:
     documents: Documents           # what retrieval already holds, by id
     fusion: Mapping[str, dict[str, Any]] = field(default_factory=dict)  # per document:
     # how its lexical and semantic ranks were fused (for `explain`)
+    facets: Facets = field(default_factory=dict)        # over every match in scope
+    versions: Mapping[str, tuple[str, ...]] = field(default_factory=dict)  # `distinct`
 
     @property
     def best(self) -> list[Ranked]:
@@ -116,38 +128,40 @@ def lexical(ctx: SearchContext, found: Found, ranked: list[Ranked]) -> Ranking:
     candidates ranked for the top result."""
     overall = None if found.overall is None else rank_lexical(ctx, found.overall.candidates)
     return Ranking(ranked, overall, found.page.total,
-                   {**found.page.documents, **found.broadest.documents})
+                   {**found.page.documents, **found.broadest.documents},
+                   facets=found.page.facets, versions=found.versions)
 
 
 # -- fuse ----------------------------------------------------------------------------
 
 
 def fuse(ctx: SearchContext, found: Found, vector: np.ndarray, vectors: VectorRetriever,
-         describe: Describe) -> Ranking:
+         describe: Describe, admit: Admit) -> Ranking:
     """The semantic or hybrid answer: for the page, and for the top result when the
     page asks for some types only. Documents found by their vectors are described
     beside the broadest retrieval's (and those the page's fusion read)."""
     page, total, fusion, held = _fused(ctx, found.page, vector, ctx.depth,
                                        ctx.request.types, found.broadest.documents,
-                                       vectors, describe)
+                                       vectors, describe, admit)
     overall = None
     if found.overall is not None:
         overall, _, overall_fusion, held = _fused(ctx, found.overall, vector,
                                                   ctx.variant.candidates, None, held,
-                                                  vectors, describe)
+                                                  vectors, describe, admit)
         fusion = {**overall_fusion, **fusion}
-    return Ranking(page, overall, total, {**found.page.documents, **held}, fusion)
+    return Ranking(page, overall, total, {**found.page.documents, **held}, fusion,
+                   found.page.facets, found.versions)
 
 
 def _fused(
     ctx: SearchContext, lexical: Retrieved, vector: np.ndarray, depth: int,
     types: frozenset[str] | None, beside: Documents, vectors: VectorRetriever,
-    describe: Describe,
+    describe: Describe, admit: Admit,
 ) -> tuple[list[Ranked], int, dict[str, dict[str, Any]], Documents]:
     """Lexical and vector candidates ranked by the same features (the vector one
     included), then ordered by fusing the lexical order with the semantic one."""
     request = ctx.request
-    nearest = vectors.nearest(vector, depth, types)
+    nearest = nearest_in_scope(vectors, vector, depth, types, request.scope, admit)
     words = () if ctx.mode == "semantic" else lexical.candidates
     known = {c.doc_id for c in words}
     extra = [d for d, _ in nearest if d not in known]
@@ -183,6 +197,31 @@ def _fused(
              for r in ranked if r.candidate.doc_id in scores]
     fused.sort(key=lambda r: (-r.score, -r.candidate.popularity, r.candidate.doc_id))
     return fused, lexical.total + len(extra), fusion, {**beside, **described.documents}
+
+
+def nearest_in_scope(vectors: VectorRetriever, vector: np.ndarray, k: int,
+                     types: frozenset[str] | None, scope: Scope, admit: Admit
+                     ) -> list[tuple[str, float]]:
+    """The `k` nearest documents that `scope` admits (`admitted_nearest`)."""
+    if not scope.narrows:
+        return vectors.nearest(vector, k, types)
+    return admitted_nearest(lambda n: vectors.nearest(vector, n, types), k,
+                            lambda ids: admit(ids, scope))
+
+
+# -- sort ----------------------------------------------------------------------------
+
+
+def sort_ranking(ctx: SearchContext, ranking: Ranking, keys: Mapping[str, Any]) -> Ranking:
+    """The page in the order `sort=` asks (relevance breaks ties, then the id); the
+    top result stays the most relevant (retrieval gathered the first by key and the
+    most relevant alike: see `Retriever.retrieve`)."""
+    sort = ctx.request.scope.sort
+    if sort is None:
+        return ranking
+    page = sorted_by(ranking.page, sort, lambda r: keys.get(r.candidate.doc_id),
+                     lambda r: r.score, lambda r: r.candidate.doc_id)
+    return replace(ranking, page=page, overall=ranking.best)
 
 
 # -- personalize ---------------------------------------------------------------------
@@ -265,14 +304,25 @@ def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str
     best = ranking.best
     if not best or best[0].candidate.doc_id not in docs:
         return None
-    return as_hit(best[0], docs, ctx.explain, ctx.variant, ranking.fusion,
-                  ctx.request.user or None)
+    return with_versions(as_hit(best[0], docs, ctx.explain, ctx.variant, ranking.fusion,
+                                ctx.request.user or None), ranking.versions)
 
 
 def hits(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]]
          ) -> list[dict[str, Any]]:
     """The page, as the API shows it."""
-    return [as_hit(r, docs, ctx.explain, ctx.variant, ranking.fusion,
-                   ctx.request.user or None)
+    return [with_versions(as_hit(r, docs, ctx.explain, ctx.variant, ranking.fusion,
+                                 ctx.request.user or None), ranking.versions)
             for r in ranking.page[ctx.request.offset:ctx.want]
             if r.candidate.doc_id in docs]
+
+
+def with_versions(hit: dict[str, Any], versions: Mapping[str, tuple[str, ...]]
+                  ) -> dict[str, Any]:
+    """A hit that stands for several versions of one track (`distinct`): how many,
+    and the others' ids."""
+    others = versions.get(hit["id"])
+    if others:
+        hit["versions"] = len(others) + 1
+        hit["version_ids"] = list(others)
+    return hit

@@ -13,6 +13,8 @@ by the same ones, so both import this package and it imports neither: loading
 - `types`: the document types and their one-byte codes in the indexes.
 - `validation`: `validate_document` and `validate_id`, whose `DocumentError` names
   the offending field, and the size limits they enforce.
+- `filtering`: what a search may filter, facet and sort on (`FILTERABLE`, `Kind`),
+  market codes, and `distinct_key` (which tracks are versions of one).
 - `texts`: `field_texts`, which strings of a document feed which field.
 
     >>> validate_document({"type": "track", "name": "Flowers"}, "t1")
@@ -22,7 +24,34 @@ by the same ones, so both import this package and it imports neither: loading
     [(<Field.NAME: 0>, ['Stay']), (<Field.ARTISTS: 1>, ['Justin Bieber'])]
 """
 
-from .fields import AUDIO_FIELD, NOT_RETURNED, SEARCHED_KEYS, TERMS_FIELD, TEXT_FIELD, Field
+from .fields import (
+    AUDIO_FIELD,
+    FILTERS_FIELD,
+    NOT_RETURNED,
+    SEARCHED_KEYS,
+    TERMS_FIELD,
+    TEXT_FIELD,
+    Field,
+)
+from .filtering import (
+    EVERYWHERE,
+    FACET_VALUES,
+    FACETABLE,
+    FILTERABLE,
+    KEYWORDS,
+    MARKETS,
+    NUMBERS,
+    SORTABLE,
+    Kind,
+    MarketError,
+    check_market,
+    cluster_filters,
+    distinct_key,
+    filter_values,
+    fold_value,
+    number_value,
+    sort_name,
+)
 from .texts import SplitArtists, SplitCredits, field_texts
 from .types import DOC_TYPES, TYPE_CODES
 from .validation import (
@@ -39,21 +68,39 @@ from .validation import (
 __all__ = [
     "AUDIO_FIELD",
     "DOC_TYPES",
+    "EVERYWHERE",
+    "FACETABLE",
+    "FACET_VALUES",
+    "FILTERABLE",
+    "FILTERS_FIELD",
+    "KEYWORDS",
+    "MARKETS",
     "MAX_ID_CHARS",
     "MAX_LIST_ITEMS",
     "MAX_NAME_CHARS",
     "MAX_TEXT_CHARS",
     "MAX_VECTOR_DIM",
     "NOT_RETURNED",
+    "NUMBERS",
     "SEARCHED_KEYS",
+    "SORTABLE",
     "TERMS_FIELD",
     "TEXT_FIELD",
     "TYPE_CODES",
     "DocumentError",
     "Field",
+    "Kind",
+    "MarketError",
     "SplitArtists",
     "SplitCredits",
+    "check_market",
+    "cluster_filters",
+    "distinct_key",
     "field_texts",
+    "filter_values",
+    "fold_value",
+    "number_value",
+    "sort_name",
     "validate_document",
     "validate_id",
 ]

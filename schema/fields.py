@@ -40,6 +40,7 @@ SEARCHED_KEYS: dict[Field, str] = {
 AUDIO_FIELD = "audio_embedding"   # a document's own audio vector, as the client sent it
 TEXT_FIELD = "text_embedding"     # Segue's embedding of the document's text
 TERMS_FIELD = "terms"             # a cluster document's tokens as Segue's `analyze` made them
+FILTERS_FIELD = "filters"         # a cluster document's folded filter values (`cluster_filters`)
 
 # Kept with a document but left out of every hit and answer.
 NOT_RETURNED: frozenset[str] = frozenset({AUDIO_FIELD, TEXT_FIELD})

@@ -15,6 +15,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Collection, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,7 @@ from segue.query import (
     ClusterNeighbours,
     ClusterRetriever,
     ClusterVectorRetriever,
+    Scope,
     Searcher,
     SearchRequest,
     SearchResponse,
@@ -82,7 +84,7 @@ class ClusterEngine:
         self.alias = alias or settings.opensearch_index
         self.synonyms = Synonyms.load(settings.synonyms) if settings.synonyms else None
         self.retriever = ClusterRetriever(self.client, self.alias, settings.typo_budget,
-                                          self.synonyms)
+                                          self.synonyms, filterable=settings.filterable)
         self.vectors = ClusterVectors(
             self.client, self.alias, self.dialect, audio_dim=settings.audio_dim,
             backfill=self._backfill(embedder) if settings.text_vectors else None)
@@ -90,7 +92,8 @@ class ClusterEngine:
                                   shards=shards, replicas=replicas)
         self.writer = ClusterWriter(self.client, self.alias, self.dialect.bulk_helper(),
                                     refresh, self.vectors,
-                                    unreachable=self.dialect.unreachable)
+                                    unreachable=self.dialect.unreachable,
+                                    filterable=settings.filterable)
         self.searcher = Searcher(
             self.retriever, self.retriever.lookup, load_variants(settings),
             settings.default_variant, _Unlocked(), settings.traffic,  # type: ignore[arg-type]
@@ -154,6 +157,10 @@ class ClusterEngine:
         self.index.drop()
 
     @property
+    def filterable(self) -> tuple[str, ...]:
+        return self.settings.filterable
+
+    @property
     def ready(self) -> bool:
         return self._ready.is_set()
 
@@ -215,15 +222,18 @@ class ClusterEngine:
         with self.dialect.guard():
             return self.searcher.search(request)
 
-    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
-                ) -> dict[str, Any] | None:
+    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None,
+                market: str | None = None) -> dict[str, Any] | None:
         with self.dialect.guard():
+            admit = None if market is None else \
+                partial(self.searcher.admit, scope=Scope(market=market))
             return similar(ClusterNeighbours(self.client, self.alias, self.dialect),
-                           doc_id, limit, types)
+                           doc_id, limit, types, admit)
 
-    def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
+    def suggest(self, q: str, limit: int = 8, market: str | None = None
+                ) -> list[dict[str, Any]]:
         with self.dialect.guard():
-            return self.searcher.suggest(q, limit)
+            return self.searcher.suggest(q, limit, market)
 
     def get(self, doc_id: str) -> dict[str, Any] | None:
         with self.dialect.guard():

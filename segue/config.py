@@ -8,6 +8,7 @@ from pathlib import Path
 
 from segue.analyzers import TypoBudget
 from segue.ranking import parse_traffic
+from segue.schema import FILTERABLE
 
 from .keys import ApiKey, env_keys, read_key_file
 
@@ -18,6 +19,19 @@ def _keys(raw: str | None) -> frozenset[str]:
 
 def _flag(raw: str | None, default: bool) -> bool:
     return default if raw is None else raw.lower() not in ("0", "false", "off")
+
+
+def filterable_fields(raw: str) -> tuple[str, ...]:
+    """Configured filterable fields: document keys, not the built-in ones nor a key
+    Segue owns; ValueError naming the first that cannot be."""
+    fields = tuple(dict.fromkeys(f.strip() for f in raw.split(",") if f.strip()))
+    for name in fields:
+        if not name.replace("_", "a").isalnum() or not name[0].isalpha() \
+                or name in FILTERABLE or name in ("id", "name", "markets"):
+            raise ValueError(f"SEGUE_FILTERABLE: '{name[:40]}' cannot be a filterable "
+                             "field (a document key of letters, digits and _, not a "
+                             "built-in one)")
+    return fields
 
 
 def bulk_write_process() -> bool:
@@ -63,6 +77,10 @@ class Settings:
     # commands (`segue search`): the model then loads only if a search needs meaning.
     embed_in_background: bool = True
 
+    # Document keys filterable as exact keywords beside the built-in ones (`filter=`),
+    # from SEGUE_FILTERABLE (comma-separated), e.g. "label,mood".
+    filterable: tuple[str, ...] = ()
+
     def __post_init__(self) -> None:
         if self.embedder not in ("onnx", "torch"):
             raise ValueError(f"text embedder '{self.embedder}' (SEGUE_EMBEDDER) is not "
@@ -93,6 +111,8 @@ class Settings:
             values["synonyms"] = Path(env["SEGUE_SYNONYMS"])
         if env.get("SEGUE_AUDIO_DIM"):
             values["audio_dim"] = int(env["SEGUE_AUDIO_DIM"])
+        if env.get("SEGUE_FILTERABLE"):
+            values["filterable"] = filterable_fields(env["SEGUE_FILTERABLE"])
         if env.get("SEGUE_VARIANTS_DIR"):
             values["variants_dir"] = Path(env["SEGUE_VARIANTS_DIR"])
         if env.get("SEGUE_KEYS_FILE"):

@@ -12,6 +12,7 @@ import logging
 import threading
 import time
 from collections.abc import Collection, Iterable, Iterator, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,7 @@ from segue.query import (
     EmbeddedRetriever,
     EmbeddedVectors,
     IndexNeighbours,
+    Scope,
     Searcher,
     SearchRequest,
     SearchResponse,
@@ -93,9 +95,10 @@ class EmbeddedEngine:
     def _open(self, settings: Settings) -> None:
         self.store = Store(Path(settings.data_dir) / "documents.sqlite3")
         self.snapshots = Snapshots(Path(settings.data_dir), settings.typo_budget,
-                                   settings.text_model_id)
+                                   settings.filterable, settings.text_model_id)
         self.fingerprint = self.snapshots.fingerprint
-        self.lexical = LexicalIndex(settings.typo_budget, self.synonyms)
+        self.lexical = LexicalIndex(settings.typo_budget, self.synonyms,
+                                    filterable=settings.filterable)
         self.documents = DocumentCache(self._fetch)
         self.audio = AudioVectors(VectorIndex(settings.audio_dim))
         self.text: TextVectors | None = TextVectors(
@@ -130,6 +133,10 @@ class EmbeddedEngine:
     @property
     def snapshot_seq(self) -> int:
         return self.snapshots.seq
+
+    @property
+    def filterable(self) -> tuple[str, ...]:
+        return self.settings.filterable
 
     @property
     def ready(self) -> bool:
@@ -242,14 +249,16 @@ class EmbeddedEngine:
     def search(self, request: SearchRequest) -> SearchResponse:
         return self.searcher.search(request)
 
-    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
-                ) -> dict[str, Any] | None:
+    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None,
+                market: str | None = None) -> dict[str, Any] | None:
         indexes = {"audio": self.audio.index}
         if self.text is not None:
             indexes["text"] = self.text.index
         neighbours = IndexNeighbours(lambda i: self.store.get(i) is not None, indexes,
                                      self.documents.get_many)
-        return similar(neighbours, doc_id, limit, types)
+        admit = None if market is None else \
+            partial(self.searcher.admit, scope=Scope(market=market))
+        return similar(neighbours, doc_id, limit, types, admit)
 
     def wait_for_vectors(self, timeout: float | None = None,
                          doc_ids: Collection[str] | None = None) -> bool:
@@ -265,8 +274,9 @@ class EmbeddedEngine:
             return None
         return self.text.backlog
 
-    def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]:
-        return self.searcher.suggest(q, limit)
+    def suggest(self, q: str, limit: int = 8, market: str | None = None
+                ) -> list[dict[str, Any]]:
+        return self.searcher.suggest(q, limit, market)
 
     def _fetch(self, doc_ids: list[str]) -> Mapping[str, dict[str, Any]]:
         return {i: orjson.loads(b) for i, b in self.store.get_many(doc_ids).items()}

@@ -34,6 +34,11 @@ class Engine(Protocol):
         """The engine's kind: embedded, opensearch or elasticsearch."""
         ...
 
+    @property
+    def filterable(self) -> tuple[str, ...]:
+        """The keyword fields configured filterable beside the built-in ones."""
+        ...
+
     # -- life cycle -------------------------------------------------------------------
 
     def load(self, progress: Progress | None = None, *, seed_if_empty: Seed | None = None
@@ -105,12 +110,13 @@ class Engine(Protocol):
 
     def search(self, request: SearchRequest) -> SearchResponse: ...
 
-    def suggest(self, q: str, limit: int = 8) -> list[dict[str, Any]]: ...
+    def suggest(self, q: str, limit: int = 8, market: str | None = None
+                ) -> list[dict[str, Any]]: ...
 
-    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None
-                ) -> dict[str, Any] | None:
-        """More like this document (`segue.query.similar`); None when it does not
-        exist."""
+    def similar(self, doc_id: str, limit: int = 10, types: frozenset[str] | None = None,
+                market: str | None = None) -> dict[str, Any] | None:
+        """More like this document (`segue.query.similar`), only documents available
+        in `market` when given; None when it does not exist."""
         ...
 
     def stats(self) -> dict[str, Any]:

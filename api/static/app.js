@@ -226,6 +226,7 @@
     row.append(body);
     const badge = el("span", `badge badge-${hit.type || "other"}`, TYPE_LABEL[hit.type] || hit.type || "");
     row.append(badge);
+    appendVersions(meta, hit);
     return row;
   }
 
@@ -277,6 +278,7 @@
       frag.append(section);
     }
     resultsEl.append(frag);
+    renderChips(data.facets);
 
     const shown = state.rows.length;
     input.setAttribute("aria-expanded", shown ? "true" : "false");
@@ -364,7 +366,7 @@
     const controller = new AbortController();
     state.controller = controller;
     setBusy(true);
-    const url = `/v1/search?${new URLSearchParams({ q, limit: String(LIMIT) })}`;
+    const url = `/v1/search?${new URLSearchParams({ q, limit: String(LIMIT), ...refineParams() })}`;
     try {
       const res = await fetch(url, { headers: headers(), signal: controller.signal });
       if (!res.ok) {
@@ -413,6 +415,98 @@
     const next = `${window.location.pathname}${qs ? `?${qs}` : ""}${window.location.hash}`;
     try { window.history.replaceState(null, "", next); } catch (_) { /* e.g. file:// */ }
   }
+
+  // ---------------------------------------------------------------- refine: market, filter chips, versions
+  //
+  // The market selector and the chips (genre, decade, clean only) become the search's
+  // `market` and `filter` parameters; the chips and their counts come from the answer's
+  // facets, so they count every match, not the page.
+
+  const marketEl = $("#market");
+  const chipsEl = $("#chips");
+  const CHIP_GENRES = 6;
+  const refine = { market: pageParams.get("market") || "", genre: null, decade: null, clean: false };
+
+  function quoted(value) {
+    return `"${String(value).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
+  }
+
+  function refineParams() {
+    const parts = [];
+    if (refine.genre !== null) parts.push(`genres = ${quoted(refine.genre)}`);
+    if (refine.decade !== null) {
+      const from = parseInt(refine.decade, 10);
+      parts.push(`year >= ${from} AND year < ${from + 10}`);
+    }
+    if (refine.clean) parts.push("explicit = false");
+    const params = { facets: "genres,year,explicit" };
+    if (parts.length) params.filter = parts.join(" AND ");
+    if (refine.market) params.market = refine.market;
+    return params;
+  }
+
+  function filterChip(kind, value, label, count, pressed) {
+    const chip = el("button", "chip filter-chip");
+    chip.type = "button";
+    chip.dataset.kind = kind;
+    chip.dataset.value = String(value);
+    chip.setAttribute("aria-pressed", pressed ? "true" : "false");
+    chip.append(el("span", "chip-label", label));
+    if (count !== null && count !== undefined) chip.append(el("span", "chip-count", Number(count).toLocaleString()));
+    return chip;
+  }
+
+  function renderChips(facets) {
+    chipsEl.replaceChildren();
+    const f = facets && typeof facets === "object" ? facets : {};
+    const genres = f.genres && typeof f.genres === "object" ? Object.entries(f.genres) : [];
+    const decades = f.decade && typeof f.decade === "object" ? Object.entries(f.decade) : [];
+    const clean = f.explicit && typeof f.explicit === "object" ? f.explicit.false : undefined;
+    const shownGenres = genres.slice(0, CHIP_GENRES);
+    if (refine.genre !== null && !shownGenres.some(([g]) => g === refine.genre)) {
+      shownGenres.unshift([refine.genre, null]);
+    }
+    for (const [g, n] of shownGenres) chipsEl.append(filterChip("genre", g, g, n, refine.genre === g));
+    const shownDecades = [...decades].sort((x, y) => y[1] - x[1]).slice(0, 5);
+    if (refine.decade !== null && !shownDecades.some(([d]) => d === refine.decade)) {
+      shownDecades.push([refine.decade, null]);
+    }
+    shownDecades.sort((x, y) => (x[0] < y[0] ? 1 : -1));
+    for (const [d, n] of shownDecades) chipsEl.append(filterChip("decade", d, d, n, refine.decade === d));
+    if (clean !== undefined || refine.clean) chipsEl.append(filterChip("clean", "false", "Clean only", clean, refine.clean));
+  }
+
+  function appendVersions(meta, hit) {
+    const n = Number(hit.versions);
+    if (!Number.isFinite(n) || n < 2) return;
+    const note = el("span", "versions", `+${n - 1} ${n - 1 === 1 ? "version" : "versions"}`);
+    if (Array.isArray(hit.version_ids)) note.title = hit.version_ids.join(", ");
+    meta.append(el("span", "sep", " · "), note);
+  }
+
+  function refineChanged() {
+    if (input.value.trim() !== "") search(input.value);
+  }
+
+  marketEl.value = refine.market;
+  marketEl.addEventListener("change", () => {
+    refine.market = marketEl.value;
+    const params = new URLSearchParams(window.location.search);
+    if (refine.market) params.set("market", refine.market); else params.delete("market");
+    const qs = params.toString();
+    try { window.history.replaceState(null, "", `${window.location.pathname}${qs ? `?${qs}` : ""}`); } catch (_) { /* file:// */ }
+    refineChanged();
+  });
+  chipsEl.addEventListener("mousedown", (e) => { if (e.target.closest(".filter-chip")) e.preventDefault(); });
+  chipsEl.addEventListener("click", (e) => {
+    const chip = e.target.closest(".filter-chip");
+    if (!chip) return;
+    const on = chip.getAttribute("aria-pressed") !== "true";
+    if (chip.dataset.kind === "genre") refine.genre = on ? chip.dataset.value : null;
+    else if (chip.dataset.kind === "decade") refine.decade = on ? chip.dataset.value : null;
+    else refine.clean = on;
+    refineChanged();
+  });
 
   // ---------------------------------------------------------------- keyboard
 

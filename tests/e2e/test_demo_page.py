@@ -574,3 +574,47 @@ def test_the_details_panel_reads_like_a_record_sleeve(live_server, browser_page,
     assert labels[:4] == ["Advisory", "By", "Album", "Released"], labels
     page.screenshot(path=str(screenshots_dir / "details-track.png"))
     assert browser_page.console_errors == []
+
+
+def test_market_filter_chips_and_versions(live_server, browser_page, screenshots_dir):
+    """The market selector and a decade chip become `market` and `filter`; the chips show
+    the facets' counts; a track with two versions shows as one row with "+1 version"."""
+    page = browser_page.page
+    open_page(page, live_server)
+    type_query(page, "bohemian rhapsody")
+    wait_for_results(page, "bohemian rhapsody")
+    row = page.locator('#results .hit[data-id="tr-queen-bohemian-rhapsody"]').first
+    expect(row).to_contain_text("+1 version")
+    assert "tr-queen-bohemian-rhapsody--greatest-hits" not in rendered_ids(page)
+
+    page.locator("#q").fill("")
+    type_query(page, "queen")
+    wait_for_results(page, "queen")
+    chip = page.locator('#chips .filter-chip[data-kind="decade"][data-value="1970s"]')
+    expect(chip).to_be_visible()
+    answer = api_search_with(live_server, {"q": "queen", "facets": "genres,year,explicit"})
+    expect(chip.locator(".chip-count")).to_have_text(f"{answer['facets']['decade']['1970s']:,}")
+
+    with page.expect_response(SEARCH_URL) as chip_answer:
+        chip.click()
+    sent = urllib.parse.parse_qs(urllib.parse.urlsplit(chip_answer.value.url).query)
+    assert sent["filter"] == ["year >= 1970 AND year < 1980"]
+    expect(chip).to_have_attribute("aria-pressed", "true")
+    with page.expect_response(SEARCH_URL) as market_answer:
+        page.locator("#market").select_option("JP")
+    sent = urllib.parse.parse_qs(urllib.parse.urlsplit(market_answer.value.url).query)
+    assert sent["market"] == ["JP"] and sent["filter"] == ["year >= 1970 AND year < 1980"]
+    page.wait_for_function("() => document.querySelector('#status').dataset.state === 'ok'")
+    expected = api_search_with(live_server, {"q": "queen", "market": "JP",
+                                             "filter": "year >= 1970 AND year < 1980"})
+    expect(page.locator("#results .hit")).to_have_count(len(expected_ids(expected)))
+    assert set(rendered_ids(page)) == expected_ids(expected)
+    page.screenshot(path=str(screenshots_dir / "refine.png"), full_page=True)
+    assert browser_page.console_errors == []
+
+
+def api_search_with(base: str, params: dict[str, str]) -> dict:
+    qs = urllib.parse.urlencode({"limit": 20, **params})
+    status, answer = http_json("GET", f"{base}/v1/search?{qs}")
+    assert status == 200, f"GET /v1/search?{qs} -> {status}: {answer}"
+    return answer
