@@ -25,7 +25,15 @@ from segue.query import (
     parse_sort,
 )
 from segue.ranking import UserContext
-from segue.schema import DOC_TYPES, FACETABLE, FILTERABLE, SORTABLE, MarketError, check_market
+from segue.schema import (
+    DOC_TYPES,
+    FACETABLE,
+    FILTERABLE,
+    ISO_MARKETS,
+    SORTABLE,
+    MarketError,
+    check_market,
+)
 
 from .auth import SEARCH, Caller
 from .errors import Problem
@@ -72,7 +80,7 @@ def _types(raw: str | None) -> frozenset[str] | None:
 
 
 def _market(raw: str | None) -> str | None:
-    if raw is None:
+    if raw is None or not raw.strip():
         return None
     try:
         return check_market(raw)
@@ -103,6 +111,17 @@ _FILTER_HELP = (
     "a filter in Meilisearch's syntax: = != > >= < <= IN [..] NOT AND OR, parentheses, "
     f"quoted strings; fields {', '.join(FILTERABLE)} (and configured ones); at most "
     f"{MAX_FILTER_CHARS} characters. Example: genres = \"hip hop\" AND year >= 1990")
+_FACET = "(?:" + "|".join(FACETABLE) + ")"
+_SORT = "(?:" + "|".join(SORTABLE) + ")"
+# What facets, sort and market may be, documented in /openapi.json (the parsers say
+# which part is wrong when a request does not follow it).
+FACETS_PATTERN = f"^[ ,]*(?:{_FACET}(?: *,[ ,]*{_FACET})*)?[ ,]*$"
+SORT_PATTERN = f"^ *(?:{_SORT} *(?:: *(?:[aA][sS][cC]|[dD][eE][sS][cC])? *)?)?$"
+MARKET_CODES = ["", *sorted(ISO_MARKETS)]
+Market = Annotated[str | None, Query(
+    description="a two-letter ISO 3166-1 country code: only documents available there "
+    "(those whose `markets` list it, or that have no `markets`)",
+    json_schema_extra={"enum": MARKET_CODES})]
 _MARKET_HELP = ("a two-letter ISO 3166-1 country code: only documents available there "
                 "(those whose `markets` list it, or that have no `markets`)")
 
@@ -154,14 +173,17 @@ async def search(
     semantic_ratio: Annotated[float | None, Query(
         ge=0.0, le=1.0, description="hybrid fusion by normalized blend with this weight "
         "on the semantic side; omitted: reciprocal rank fusion")] = None,
-    filter: Annotated[str | None, Query(description=_FILTER_HELP)] = None,
-    market: Annotated[str | None, Query(description=_MARKET_HELP)] = None,
+    filter: Annotated[str | None, Query(description=_FILTER_HELP, json_schema_extra={
+        "maxLength": MAX_FILTER_CHARS})] = None,
+    market: Market = None,
     facets: Annotated[str | None, Query(
         description=f"comma-separated: value counts over every match, top 20 per field; "
-        f"of {', '.join(FACETABLE)} (year also as `decade`)")] = None,
+        f"of {', '.join(FACETABLE)} (year also as `decade`)",
+        json_schema_extra={"pattern": FACETS_PATTERN})] = None,
     sort: Annotated[str | None, Query(
         description=f"field:asc|desc, field one of {', '.join(SORTABLE)}; relevance "
-        "breaks ties (default: relevance)")] = None,
+        "breaks ties (default: relevance)",
+        json_schema_extra={"pattern": SORT_PATTERN})] = None,
     distinct: Annotated[bool, Query(
         description="collapse versions of one track (same name and artists) into the "
         "best, with `versions` and `version_ids` on the hit")] = True,
@@ -204,7 +226,7 @@ async def similar(
     id: Annotated[str, Query(min_length=1, max_length=512, description="a document id")],
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
     type: TypeParam = None,
-    market: Annotated[str | None, Query(description=_MARKET_HELP)] = None,
+    market: Market = None,
 ) -> dict:
     """More like this: nearest by audio vector, else by text vector; never the document."""
     engine = _engine(request)
@@ -223,7 +245,7 @@ async def suggest(
     caller: Key,
     q: QueryText = "",
     limit: Annotated[int, Query(ge=1, le=20)] = 8,
-    market: Annotated[str | None, Query(description=_MARKET_HELP)] = None,
+    market: Market = None,
 ) -> dict:
     engine = _engine(request)
     started = time.perf_counter()

@@ -112,7 +112,7 @@ def test_suggest_and_similar_respect_the_market(client):
                                                   "tr-dancing-with-the-devil"]
 
 
-@pytest.mark.parametrize("market", ["XX", "SWE", "S", "1E", "ÅL", ""])
+@pytest.mark.parametrize("market", ["XX", "SWE", "S", "1E", "ÅL"])
 def test_a_market_that_is_not_an_iso_code_is_a_400(client, market):
     for route, extra in (("/v1/search", {"q": "abba"}), ("/v1/suggest", {"q": "abba"}),
                          ("/v1/similar", {"id": "ar-abba"})):
@@ -120,6 +120,12 @@ def test_a_market_that_is_not_an_iso_code_is_a_400(client, market):
         assert r.status_code == 400, (route, market, r.text)
         assert r.headers["content-type"] == "application/problem+json"
         assert "query parameter 'market'" in r.json()["detail"]
+
+
+def test_an_empty_market_is_no_market_like_every_empty_parameter(client):
+    everywhere = client.get("/v1/search", params={"q": "abba"}).json()["total"]
+    assert client.get("/v1/search", params={"q": "abba", "market": ""}).json()["total"] \
+        == everywhere > 0
 
 
 # -- filter ------------------------------------------------------------------------
