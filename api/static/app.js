@@ -738,7 +738,7 @@
     const artists = Array.isArray(doc.artists) ? doc.artists.map(String) : [];
     if (doc.type !== "track" || isBlank(doc.name) || !artists.length) return;
     const q = `${doc.name} ${artists[0]}`;
-    const res = await fetch(`/v1/search?q=${encodeURIComponent(q)}&type=track&limit=20`, {
+    const res = await fetch(`/v1/search?q=${encodeURIComponent(q)}&type=track&limit=20&distinct=false`, {
       headers: headers(), signal,
     });
     if (!res.ok || seq !== state.detailsSeq) return;

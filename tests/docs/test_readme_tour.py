@@ -90,6 +90,14 @@ def _check_http(tour: Tour, command: str, out: str) -> None:
     params = urllib.parse.parse_qs(url.query)
     assert out.strip(), f"no answer to {command}"
     body = json.loads(out)
+    refused = re.search(r"#\s*(4\d\d)\b", command)
+    if refused:
+        # An example of a mistake ("# 400: unknown parameter 'genre'"): the answer is that
+        # problem, and its detail names what the comment says.
+        assert body.get("status") == int(refused.group(1)), (command, body)
+        named = re.findall(r"'([^']+)'", command.split("#", 1)[1])
+        assert all(name in body["detail"] for name in named), (command, body)
+        return
     assert not (isinstance(body, dict) and body.get("type") == "about:blank"), (command, body)
     if url.path == "/v1/search":
         hits = body["hits"]
