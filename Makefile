@@ -65,7 +65,8 @@ kafka-stop:
 	$(KAFKA) stop
 
 relevance: install-test
-	$(BIN)/python -m tests.relevance.report
+	$(BIN)/python -m tests.relevance.evaluate
+	$(BIN)/python -m tests.relevance.evaluate_chart --out build/chart
 
 bench: install-test
 	$(BIN)/pytest tests/benchmarks --benchmark-enable --benchmark-only

@@ -192,8 +192,9 @@ def _vec_rs(doc_id: str) -> np.random.RandomState:
     return np.random.RandomState(stable_seed("facts-audio", doc_id))
 
 
-def documents(audio_dim: int = 32) -> list[dict]:
-    """All facts as catalog documents (artists, then their albums and tracks).
+def documents(audio_dim: int = 32, artists: Sequence[Artist] | None = None) -> list[dict]:
+    """All facts (or `artists`, e.g. a table read by `load_artists`) as catalog
+    documents (artists, then their albums and tracks).
 
     Deterministic and independent of order: each vector is seeded by its own id, so
     adding an artist never changes another artist's documents.
@@ -207,7 +208,7 @@ def documents(audio_dim: int = 32) -> list[dict]:
         seen.add(doc["id"])
         docs.append(doc)
 
-    for ar in ARTISTS:
+    for ar in ARTISTS if artists is None else artists:
         unknown = [g for g in ar.genres if g not in GENRE_FAMILY]
         if unknown:
             raise ValueError(f"{ar.name}: unknown genres {unknown}")
