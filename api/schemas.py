@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -38,6 +38,12 @@ class SearchAnswer(BaseModel):
     assignment: Assignment
     mode: str = Field("lexical", description="lexical | semantic | hybrid: what answered")
     mode_reason: str = Field("", description="why that mode (the auto rule, or requested)")
+    match: Literal["good", "weak", "none"] = Field(
+        "good", description="good: every typed word matched the best hit (then `top` is "
+        "set); weak: only some did, or only loosely; none: nothing matches")
+    corrected_query: str | None = Field(
+        None, description="the words as matched, when the best hit needed typos or "
+        "sound-alikes (\"Showing results for ...\"); absent otherwise")
 
 
 class SimilarAnswer(BaseModel):

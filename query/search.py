@@ -21,6 +21,7 @@ from .retrieval import Documents, Retrieved, Retriever, VectorRetriever
 from .stages import (
     Fetch,
     auto_mode,
+    confidence,
     decide_mode,
     documents,
     fuse,
@@ -61,6 +62,8 @@ class SearchResponse:
     assignment: dict[str, Any] = field(default_factory=dict)
     mode: str = "lexical"               # the mode that answered
     mode_reason: str = ""               # why (auto mode's rule, or "requested")
+    match: str = "good"                 # good | weak | none: how well the best matched
+    corrected_query: str | None = None  # the words as matched, when typos were needed
 
 
 class Searcher:
@@ -107,12 +110,14 @@ class Searcher:
         ranking = personalize_ranking(ctx, ranking, self.fetch)
         docs = documents(shown(ctx, ranking), ranking.documents, self.fetch)
         top, page = top_result(ctx, ranking, docs), hits(ctx, ranking, docs)
+        match, corrected = confidence(ranking)
         took = (time.perf_counter() - started) * 1000
         variant = ctx.variant
         assignment = {"variant": variant.name, "version": variant.version,
                       "reason": ctx.assignment.reason}
         return SearchResponse(request.q, round(took, 3), ranking.total, top, page,
-                              variant.name, assignment, ctx.mode, ctx.mode_reason)
+                              variant.name, assignment, ctx.mode, ctx.mode_reason,
+                              match, corrected)
 
     def understand(self, request: SearchRequest) -> SearchContext:
         """The search's context: the variant this user gets (logged when not the

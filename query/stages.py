@@ -24,11 +24,14 @@ from segue.ranking import (
     AFFINITY,
     Candidate,
     Ranked,
+    Strength,
     Variant,
+    corrected_query,
     credited_artists,
     credited_genres,
     personalize,
     rank,
+    strength,
 )
 
 from .context import SearchContext
@@ -259,11 +262,21 @@ def shown(ctx: SearchContext, ranking: Ranking) -> list[str]:
             for r in ranking.page[ctx.request.offset:ctx.want] + ranking.best[:1]]
 
 
+def confidence(ranking: Ranking) -> tuple[Strength, str | None]:
+    """How well the best candidate matched what was typed (`ranking.confidence`), and
+    the words as it matched them when it needed typos or sound-alikes."""
+    best = ranking.best
+    if not best:
+        return "none", None
+    return strength(best[0].context), corrected_query(best[0].context)
+
+
 def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]]
                ) -> dict[str, Any] | None:
-    """The best hit across types, whatever types the page asks for."""
+    """The best hit across types, whatever types the page asks for; none unless every
+    typed word matched it with support (a mash or an absent name has no top)."""
     best = ranking.best
-    if not best or best[0].candidate.doc_id not in docs:
+    if not best or best[0].candidate.doc_id not in docs or strength(best[0].context) != "good":
         return None
     return as_hit(best[0], docs, ctx.explain, ctx.variant, ranking.fusion,
                   ctx.request.user or None)
@@ -271,8 +284,8 @@ def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str
 
 def hits(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]]
          ) -> list[dict[str, Any]]:
-    """The page, as the API shows it."""
+    """The page, as the API shows it, without hits no typed word really matched."""
     return [as_hit(r, docs, ctx.explain, ctx.variant, ranking.fusion,
                    ctx.request.user or None)
             for r in ranking.page[ctx.request.offset:ctx.want]
-            if r.candidate.doc_id in docs]
+            if r.candidate.doc_id in docs and strength(r.context) != "none"]

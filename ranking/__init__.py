@@ -9,6 +9,7 @@ them into features, weighs them by a `Variant` and sorts:
 """
 
 from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
+from .confidence import Strength, corrected_query, strength
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
 from .features import FEATURES, PreScore, prescore_weights
 from .personalization import AFFINITY, Profiles, UserContext, credited_artists, credited_genres
@@ -27,6 +28,7 @@ __all__ = [
     "Profiles",
     "QueryShape",
     "Ranked",
+    "Strength",
     "TrafficError",
     "UserContext",
     "Variant",
@@ -34,6 +36,7 @@ __all__ = [
     "WordMatch",
     "assign",
     "bucket",
+    "corrected_query",
     "credited_artists",
     "credited_genres",
     "parse_traffic",
@@ -41,4 +44,5 @@ __all__ = [
     "prescore_weights",
     "rank",
     "shipped_variants",
+    "strength",
 ]

@@ -44,6 +44,7 @@ class QueryShape:
 
     words: tuple[str, ...]        # folded text of each query word
     optional: tuple[bool, ...]    # a leading article or credit marker the user may omit
+    typing: bool = False          # the last word is still being typed (no trailing space)
     required: tuple[int, ...] = ()  # the words that count; derived, leave empty
     required_set: frozenset[int] = frozenset()  # the same, for lookups; derived
 

@@ -163,6 +163,25 @@ def popularity(ctx: Context) -> float:
     return math.log1p(max(ctx.candidate.popularity, 0.0)) / _POPULARITY_SCALE
 
 
+# A completion this popular (log scale, 0..1) starts to count; 100 counts fully.
+TYPING_FLOOR = 0.6
+
+
+def typing(ctx: Context) -> float:
+    """While a one-word query is still being typed, a popular document whose name the
+    letters begin is what the user is on the way to ("hell" → Adele's "Hello"), not an
+    obscure one named exactly those letters: the completion's popularity above a floor,
+    in [0, 1]. Zero once the query is clearly complete (more words, a trailing space)
+    or the completion is not popular, so exactness reasserts."""
+    query = ctx.query
+    if not query.typing or len(query.required) != 1:
+        return 0.0
+    m = ctx.best.get(query.required[0])
+    if m is None or m.kind != MatchKind.PREFIX or m.field not in SEARCHED_AS_NAME:
+        return 0.0
+    return max(0.0, popularity(ctx) - TYPING_FLOOR) / (1.0 - TYPING_FLOOR)
+
+
 def entity_type(ctx: Context) -> float:
     """The variant's prior for the document's type (artists first, say)."""
     return ctx.variant.type_prior.get(ctx.candidate.type, 0.0)
@@ -185,6 +204,7 @@ FEATURES: dict[str, Callable[[Context], float]] = {
     "proximity": proximity,
     "lexical": lexical,
     "popularity": popularity,
+    "typing": typing,
     "type": entity_type,
     "vector": vector,
 }
