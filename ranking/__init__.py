@@ -9,8 +9,8 @@ them into features, weighs them by a `Variant` and sorts:
 """
 
 from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
-from .confidence import Strength, corrected_query, strength
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
+from .confidence import Strength, corrected_query, strength
 from .features import FEATURES, PreScore, prescore_weights
 from .personalization import AFFINITY, Profiles, UserContext, credited_artists, credited_genres
 from .ranker import Contribution, Ranked, personalize, rank
