@@ -109,8 +109,8 @@ class Searcher:
             ranking = fuse(ctx, found, vector, self.vectors, self._describe)
         ranking = personalize_ranking(ctx, ranking, self.fetch)
         docs = documents(shown(ctx, ranking), ranking.documents, self.fetch)
-        top, page = top_result(ctx, ranking, docs), hits(ctx, ranking, docs)
-        match, corrected = confidence(ranking)
+        match, corrected = confidence(ranking, docs)
+        top, page = top_result(ctx, ranking, docs, match), hits(ctx, ranking, docs)
         took = (time.perf_counter() - started) * 1000
         variant = ctx.variant
         assignment = {"variant": variant.name, "version": variant.version,

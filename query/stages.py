@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from segue.analyzers import analyze
 from segue.ranking import (
     AFFINITY,
     Candidate,
@@ -262,21 +263,24 @@ def shown(ctx: SearchContext, ranking: Ranking) -> list[str]:
             for r in ranking.page[ctx.request.offset:ctx.want] + ranking.best[:1]]
 
 
-def confidence(ranking: Ranking) -> tuple[Strength, str | None]:
+def confidence(ranking: Ranking, docs: Mapping[str, dict[str, Any]]
+               ) -> tuple[Strength, str | None]:
     """How well the best candidate matched what was typed (`ranking.confidence`), and
     the words as it matched them when it needed typos or sound-alikes."""
     best = ranking.best
     if not best:
         return "none", None
-    return strength(best[0].context), corrected_query(best[0].context)
+    doc = docs.get(best[0].candidate.doc_id) or {}
+    name = [t.text for t in analyze(str(doc.get("name", ""))) if not t.optional]
+    return strength(best[0].context, name), corrected_query(best[0].context)
 
 
-def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]]
-               ) -> dict[str, Any] | None:
-    """The best hit across types, whatever types the page asks for; none unless every
-    typed word matched it with support (a mash or an absent name has no top)."""
+def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]],
+               match: Strength) -> dict[str, Any] | None:
+    """The best hit across types, whatever types the page asks for; none unless the
+    answer is good (a mash or an absent name has no top)."""
     best = ranking.best
-    if not best or best[0].candidate.doc_id not in docs or strength(best[0].context) != "good":
+    if not best or best[0].candidate.doc_id not in docs or match != "good":
         return None
     return as_hit(best[0], docs, ctx.explain, ctx.variant, ranking.fusion,
                   ctx.request.user or None)

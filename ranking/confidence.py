@@ -18,26 +18,31 @@ the best candidate needed typos or sound-alikes ("ed shiran" → "ed sheeran").
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Literal
+
+from segue.schema import Field
 
 from .candidates import MatchKind, WordMatch
 from .features import Context
 
 Strength = Literal["good", "weak", "none"]
 AS_TYPED = (MatchKind.EXACT, MatchKind.PREFIX)
+NAMING = (Field.NAME, Field.ALIASES, Field.ARTISTS)
+DESCRIBING = (Field.GENRES, Field.DESCRIPTION)
 TWO_TYPOS_MIN_LENGTH = 7   # two typos in a shorter word leave too little of it
 
 
 def supported(word: str, m: WordMatch) -> bool:
     """A match that leaves enough of the typed word: as typed, one typo, or (two typos,
-    a sound-alike) the same first letter and a length within a third of the word's."""
+    a sound-alike) the same first letter and a length within a quarter of the word's."""
     if m.kind in AS_TYPED or word == m.term or (m.kind == MatchKind.TYPO and m.typos <= 1):
         return True
     if not m.term or word[:1] != m.term[:1]:
         return False
     if m.kind == MatchKind.TYPO:
         return len(word) >= TWO_TYPOS_MIN_LENGTH
-    return abs(len(word) - len(m.term)) <= max(2, len(word) // 3)
+    return abs(len(word) - len(m.term)) <= len(word) // 4
 
 
 def _forgiven(ctx: Context, word: int) -> bool:
@@ -61,16 +66,37 @@ def word_support(ctx: Context) -> dict[int, bool]:
             for w in ctx.query.required if w in ctx.best}
 
 
-def strength(ctx: Context | None) -> Strength:
-    """good, weak or none for one candidate (None: found by its vector alone, good)."""
+def strength(ctx: Context | None, name_words: Sequence[str] = ()) -> Strength:
+    """good, weak or none for one candidate (None: found by its vector alone, good).
+    With the folded words of its name, a word left unmatched is forgiven when the
+    rest of the query pins the name (see `pins`)."""
     if ctx is None:
         return "good"
     support = word_support(ctx)
     if not any(support.values()):
         return "none"
     if len(support) == len(ctx.query.required) and all(support.values()):
+        # A word found only among genres or descriptions does not name a thing.
+        several = len(ctx.query.required) > 1
+        if several and any(ctx.best[w].field in DESCRIBING for w in support):
+            return "weak"
         return "good"
-    return "weak"
+    return "good" if name_words and pins(ctx, support, name_words) else "weak"
+
+
+def pins(ctx: Context, support: Mapping[int, bool], name_words: Sequence[str]) -> bool:
+    """One short word left unmatched while every other word matched the name as typed,
+    and the one name word left over starts like it: "karol gee" → Karol G, "jay-zee"
+    → Jay-Z, "camila cabeyo" → Camila Cabello; not "massive attack" → Dafür Attack."""
+    words = ctx.query.words
+    missing = [w for w in ctx.query.required if w not in support]
+    if len(missing) != 1 or not support or not all(support.values()):
+        return False
+    matched = {ctx.best[w].term for w in support}
+    if any(ctx.best[w].field not in NAMING for w in support):
+        return False
+    rest = [t for t in name_words if t not in matched]
+    return len(rest) == 1 and rest[0][:1] == words[missing[0]][:1]
 
 
 def corrected_query(ctx: Context | None) -> str | None:
