@@ -14,7 +14,7 @@ Sorted terms and postings are the index's own; this module only chooses among th
 from __future__ import annotations
 
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -60,7 +60,7 @@ class Completions:
         docs = docs[self.index.live[docs]]
         return float(self.index.popularity[docs].max()) if len(docs) else -1.0
 
-    def among(self, prefix: str, words: list[Iterable[int]], limit: int) -> list[int]:
+    def among(self, prefix: str, words: Sequence[Iterable[int]], limit: int) -> list[int]:
         """Terms starting with `prefix` held by documents that every one of `words`
         (each: the terms a preceding query word expanded to) matched, most popular
         document first; empty when those words match no document together."""
@@ -86,7 +86,7 @@ class Completions:
         out.sort(key=lambda p: -p[0])
         return [t for _, t in out[:limit]]
 
-    def _together(self, words: list[Iterable[int]]) -> np.ndarray | None:
+    def _together(self, words: Sequence[Iterable[int]]) -> np.ndarray | None:
         """Live documents holding a term of each word (None: no word to go by)."""
         index = self.index
         together: np.ndarray | None = None

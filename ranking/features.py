@@ -163,23 +163,40 @@ def popularity(ctx: Context) -> float:
     return math.log1p(max(ctx.candidate.popularity, 0.0)) / _POPULARITY_SCALE
 
 
-# A completion this popular (log scale, 0..1) starts to count; 100 counts fully.
-TYPING_FLOOR = 0.6
+# How much more popular (log scale, 0..1) the best completion must be than an exact
+# name for that name to lose all the typing feature takes back.
+TYPING_SPAN = 0.2
+
+
+def completes(ctx: Context) -> bool:
+    """The candidate's name begins with the one word still being typed and goes on
+    ("hell" → "Hello", "blinding" → "Blinding Lights")."""
+    query = ctx.query
+    if not query.typing or len(query.required) != 1:
+        return False
+    m = ctx.best.get(query.required[0])
+    return (m is not None and m.field in SEARCHED_AS_NAME and m.ordinal == 0
+            and (m.kind == MatchKind.PREFIX or (m.kind == MatchKind.EXACT
+                                                and m.value_length > 1)))
 
 
 def typing(ctx: Context) -> float:
-    """While a one-word query is still being typed, a popular document whose name the
-    letters begin is what the user is on the way to ("hell" → Adele's "Hello"), not an
-    obscure one named exactly those letters: the completion's popularity above a floor,
-    in [0, 1]. Zero once the query is clearly complete (more words, a trailing space)
-    or the completion is not popular, so exactness reasserts."""
+    """While a one-word query is still being typed, a document named exactly those
+    letters is not better than a far more popular one they begin ("hell" on the way to
+    Adele's "Hello" is not an unknown "Hell"): how much more popular the best such
+    completion among the candidates is (`QueryShape.lead`), in [0, 1], weighted
+    negatively to take back what exactness gave the exact name. Zero once the query is
+    clearly complete (more words, a trailing space) or the completions are not more
+    popular: exactness reasserts."""
     query = ctx.query
-    if not query.typing or len(query.required) != 1:
+    if not query.typing or len(query.required) != 1 or query.lead <= 0:
         return 0.0
     m = ctx.best.get(query.required[0])
-    if m is None or m.kind != MatchKind.PREFIX or m.field not in SEARCHED_AS_NAME:
+    if m is None or m.kind != MatchKind.EXACT or m.field not in SEARCHED_AS_NAME \
+            or m.value_length > 1:
         return 0.0
-    return max(0.0, popularity(ctx) - TYPING_FLOOR) / (1.0 - TYPING_FLOOR)
+    lead = math.log1p(query.lead) / _POPULARITY_SCALE
+    return min(1.0, max(0.0, lead - popularity(ctx)) / TYPING_SPAN)
 
 
 def entity_type(ctx: Context) -> float:
