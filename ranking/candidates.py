@@ -46,7 +46,8 @@ class QueryShape:
     optional: tuple[bool, ...]    # a leading article or credit marker the user may omit
     typing: bool = False          # the last word is still being typed (no trailing space)
     lead: float = 0.0             # popularity of the best completion among the candidates
-    # (set by `rank` for the `typing` feature)
+    named: float = 0.0            # ... and of the best named exactly as typed
+    # (both set by `rank` for the `typing` feature)
     required: tuple[int, ...] = ()  # the words that count; derived, leave empty
     required_set: frozenset[int] = frozenset()  # the same, for lookups; derived
 

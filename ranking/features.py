@@ -184,19 +184,26 @@ def typing(ctx: Context) -> float:
     """While a one-word query is still being typed, a document named exactly those
     letters is not better than a far more popular one they begin ("hell" on the way to
     Adele's "Hello" is not an unknown "Hell"): how much more popular the best such
-    completion among the candidates is (`QueryShape.lead`), in [0, 1], weighted
-    negatively to take back what exactness gave the exact name. Zero once the query is
+    completion among the candidates is than the best document so named
+    (`QueryShape.lead`, `named`), in [0, 1], the same for every document so named (their
+    order among themselves stays), weighted negatively to take back what exactness gave. Zero once the query is
     clearly complete (more words, a trailing space) or the completions are not more
     popular: exactness reasserts."""
     query = ctx.query
-    if not query.typing or len(query.required) != 1 or query.lead <= 0:
+    if query.lead <= 0 or not named_exactly(ctx):
         return 0.0
+    gap = (math.log1p(query.lead) - math.log1p(query.named)) / _POPULARITY_SCALE
+    return min(1.0, max(0.0, gap) / TYPING_SPAN)
+
+
+def named_exactly(ctx: Context) -> bool:
+    """The candidate's whole name is the one word still being typed."""
+    query = ctx.query
+    if not query.typing or len(query.required) != 1:
+        return False
     m = ctx.best.get(query.required[0])
-    if m is None or m.kind != MatchKind.EXACT or m.field not in SEARCHED_AS_NAME \
-            or m.value_length > 1:
-        return 0.0
-    lead = math.log1p(query.lead) / _POPULARITY_SCALE
-    return min(1.0, max(0.0, lead - popularity(ctx)) / TYPING_SPAN)
+    return (m is not None and m.kind == MatchKind.EXACT and m.field in SEARCHED_AS_NAME
+            and m.value_length <= 1)
 
 
 def entity_type(ctx: Context) -> float:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .candidates import Candidate, QueryShape
-from .features import FEATURES, Context, completes, exact
+from .features import FEATURES, Context, completes, exact, named_exactly
 from .personalization import AFFINITY, UserContext
 from .variants import Variant
 
@@ -73,9 +73,10 @@ def _contexts(candidates: Iterable[Candidate], query: QueryShape, variant: Varia
     if not query.typing or len(query.required) != 1:
         return contexts
     lead = max((c.candidate.popularity for c in contexts if completes(c)), default=0.0)
-    if lead <= 0:
+    named = max((c.candidate.popularity for c in contexts if named_exactly(c)), default=-1.0)
+    if lead <= 0 or named < 0:
         return contexts
-    shape = replace(query, lead=lead)
+    shape = replace(query, lead=lead, named=named)
     return [replace(c, query=shape) for c in contexts]
 
 
