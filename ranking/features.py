@@ -186,9 +186,9 @@ def typing(ctx: Context) -> float:
     Adele's "Hello" is not an unknown "Hell"): how much more popular the best such
     completion among the candidates is than the best document so named
     (`QueryShape.lead`, `named`), in [0, 1], the same for every document so named (their
-    order among themselves stays), weighted negatively to take back what exactness gave. Zero once the query is
-    clearly complete (more words, a trailing space) or the completions are not more
-    popular: exactness reasserts."""
+    order among themselves stays), weighted negatively to take back what exactness
+    gave. Zero once the query is clearly complete (more words, a trailing space) or
+    the completions are not more popular: exactness reasserts."""
     query = ctx.query
     if query.lead <= 0 or not named_exactly(ctx):
         return 0.0
