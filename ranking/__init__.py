@@ -10,7 +10,7 @@ them into features, weighs them by a `Variant` and sorts:
 
 from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
-from .confidence import Strength, corrected_query, strength
+from .confidence import Strength, as_typed, corrected_query, noise, strength
 from .features import FEATURES, PreScore, prescore_weights
 from .personalization import AFFINITY, Profiles, UserContext, credited_artists, credited_genres
 from .ranker import Contribution, Ranked, personalize, rank
@@ -34,11 +34,13 @@ __all__ = [
     "Variant",
     "VariantError",
     "WordMatch",
+    "as_typed",
     "assign",
     "bucket",
     "corrected_query",
     "credited_artists",
     "credited_genres",
+    "noise",
     "parse_traffic",
     "personalize",
     "prescore_weights",

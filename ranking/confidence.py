@@ -110,3 +110,22 @@ def corrected_query(ctx: Context | None) -> str | None:
         if m.kind not in AS_TYPED and m.term and m.term != words[w]:
             words[w], changed = m.term, True
     return " ".join(words) if changed else None
+
+
+SHORT_WORD = 4  # a typo or a sound-alike in a word this short is mostly another word
+
+
+def as_typed(ctx: Context | None) -> bool:
+    """Every typed word matched exactly or as a completion (a clear, right answer)."""
+    return ctx is not None and len(ctx.best) == len(ctx.query.words) and all(
+        m.kind in AS_TYPED for m in ctx.best.values())
+
+
+def noise(ctx: Context | None) -> bool:
+    """A candidate that needed a typo or a sound-alike in a short word: under a right
+    answer it is padding ("кино" → The Kings), not a result."""
+    if ctx is None:
+        return False
+    words = ctx.query.words
+    return any(m.kind not in AS_TYPED and len(words[w]) <= SHORT_WORD
+               for w, m in ctx.best.items())

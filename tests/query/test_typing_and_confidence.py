@@ -35,6 +35,7 @@ CHART = [
     {"id": "ar-karol-g", "type": "artist", "name": "Karol G", "popularity": 88.0},
     {"id": "ar-karol-k", "type": "artist", "name": "Karol Kowalski", "popularity": 20.0},
     {"id": "ar-kino", "type": "artist", "name": "Кино", "popularity": 70.0},
+    {"id": "ar-the-kings", "type": "artist", "name": "The Kings", "popularity": 60.0},
 ]
 
 
@@ -111,6 +112,9 @@ def test_a_good_exact_answer_has_no_correction(chart: EmbeddedEngine):
     answer = chart.search(SearchRequest(q="кино", limit=5, mode="lexical"))
     assert answer.top is not None and answer.top["id"] == "ar-kino"
     assert (answer.match, answer.corrected_query) == ("good", None)
+    # ... and is not padded with one-letter-typo noise.
+    assert "ar-the-kings" not in [h["id"] for h in answer.hits]
+    assert first(chart, "kinks") == "ar-the-kings"  # alone, the typo is the answer
 
 
 def test_the_http_answer_declares_match_and_correction(
