@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -45,6 +45,12 @@ class SearchAnswer(BaseModel):
     facets: dict[str, dict[str, int]] | None = Field(
         None, description="when asked: per field, value -> matches (every match in scope, "
         "not the page), top 20 by count; `decade` beside `year`")
+    match: Literal["good", "weak", "none"] = Field(
+        "good", description="good: every typed word matched the best hit (then `top` is "
+        "set); weak: only some did, or only loosely; none: nothing matches")
+    corrected_query: str | None = Field(
+        None, description="the words as matched, when the best hit needed typos or "
+        "sound-alikes (\"Showing results for ...\"); absent otherwise")
 
 
 class SimilarAnswer(BaseModel):

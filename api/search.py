@@ -212,7 +212,8 @@ async def search(
         "query": answer.query, "took_ms": answer.took_ms, "total": answer.total,
         "top": top, "hits": answer.hits, "variant": answer.variant,
         "assignment": answer.assignment, "mode": answer.mode,
-        "mode_reason": answer.mode_reason, "facets": answer.facets,
+        "mode_reason": answer.mode_reason, "facets": answer.facets, "match": answer.match,
+        "corrected_query": answer.corrected_query,
     }).model_dump(mode="json", exclude_none=True)
     body["top"] = body.get("top")  # required: null when nothing is good enough
     return JSONResponse(body)

@@ -30,6 +30,7 @@ from segue.indexer import LexicalIndex
 from segue.ranking import Candidate, MatchKind, PreScore, Variant, WordMatch, prescore_weights
 from segue.schema import TYPE_CODES, Field
 
+from .completions import Completions
 from .embedded_scope import ScopeMasks, narrow
 from .readings import split_ways
 from .retrieval import Documents, Retrieved
@@ -40,6 +41,7 @@ if TYPE_CHECKING:
     from segue.indexer import TextVectors
 
 PREFIX_EXPANSIONS = 48
+CONTEXT_EXPANSIONS = 48      # completions of the last word among the other words' documents
 TYPO_PREFIX_EXPANSIONS = 24
 TYPO_PREFIX_WHEN_FEWER_THAN = 8
 COMMON_SHARE = 0.03          # a word in more than 3 % of the catalog is "common"
@@ -74,6 +76,7 @@ def _better(a: Expansion, b: Expansion | None) -> bool:
 class EmbeddedRetriever:
     def __init__(self, index: LexicalIndex) -> None:
         self.index = index
+        self.completions = Completions(index)
         self._cache: OrderedDict[tuple, dict[int, Expansion]] = OrderedDict()
         self._size = 0
         self._best = np.zeros(0, np.float32)
@@ -118,7 +121,7 @@ class EmbeddedRetriever:
             for tid in vocab.phonetic(text, PHONETIC_EXPANSIONS):
                 offer(tid, Expansion(MatchKind.PHONETIC, 0))
             if word.prefix:
-                completions = vocab.prefixed(text, PREFIX_EXPANSIONS)
+                completions = self.completions.popular(text, PREFIX_EXPANSIONS)
                 for tid in completions:
                     offer(tid, Expansion(MatchKind.PREFIX, 0, len(text)))
                 # A prefix that already completes to many words was most likely typed
@@ -202,6 +205,26 @@ class EmbeddedRetriever:
             return self.index.document_frequency(key)
         return min(self.index.document_frequency(t) for t in e.split)
 
+    def in_context(self, query: ParsedQuery, expansions: list[dict[int, Expansion]]
+                   ) -> list[dict[int, Expansion]]:
+        """The word being typed after other words also completes to the words of the
+        documents those words matched ("hotel cal" → california), not only to the
+        catalog's most popular completions."""
+        last = len(query.words) - 1
+        word = query.words[last] if query.words else None
+        if word is None or last == 0 or not word.prefix or is_reading(word.tokens[0]):
+            return expansions
+        before = [list(expansions[i]) for i in range(last)
+                  if expansions[i] and not query.words[i].optional]
+        if not before:
+            return expansions
+        extra = self.completions.among(word.text, before, CONTEXT_EXPANSIONS)
+        grown = dict(expansions[last])
+        for tid in extra:
+            if tid not in grown:
+                grown[tid] = Expansion(MatchKind.PREFIX, 0, len(word.text))
+        return [*expansions[:last], grown]
+
     # -- 2. gathering -------------------------------------------------------------
 
     def _scratch(self) -> None:
@@ -222,7 +245,7 @@ class EmbeddedRetriever:
         if not query.words:
             return Retrieved((), 0)
         self._scratch()
-        expansions = self._expansions(query)
+        expansions = self.in_context(query, self._expansions(query))
         required = [i for i, w in enumerate(query.words) if not w.optional] \
             or list(range(len(query.words)))
         pre = prescore_weights(variant)

@@ -22,6 +22,7 @@ from .scope import EVERYTHING, Scope
 from .stages import (
     Fetch,
     auto_mode,
+    confidence,
     decide_mode,
     documents,
     fuse,
@@ -64,6 +65,8 @@ class SearchResponse:
     mode: str = "lexical"               # the mode that answered
     mode_reason: str = ""               # why (auto mode's rule, or "requested")
     facets: dict[str, dict[str, int]] | None = None  # when asked: value counts, every match
+    match: str = "good"                 # good | weak | none: how well the best matched
+    corrected_query: str | None = None  # the words as matched, when typos were needed
 
 
 class Searcher:
@@ -110,14 +113,16 @@ class Searcher:
         ranking = personalize_ranking(ctx, ranking, self.fetch)
         ranking = sort_ranking(ctx, ranking, found.page.keys)
         docs = documents(shown(ctx, ranking), ranking.documents, self.fetch)
-        top, page = top_result(ctx, ranking, docs), hits(ctx, ranking, docs)
+        match, corrected = confidence(ranking, docs)
+        top, page = top_result(ctx, ranking, docs, match), hits(ctx, ranking, docs)
         took = (time.perf_counter() - started) * 1000
         variant = ctx.variant
         assignment = {"variant": variant.name, "version": variant.version,
                       "reason": ctx.assignment.reason}
         return SearchResponse(request.q, round(took, 3), ranking.total, top, page,
                               variant.name, assignment, ctx.mode, ctx.mode_reason,
-                              dict(ranking.facets) if request.scope.facets else None)
+                              dict(ranking.facets) if request.scope.facets else None,
+                              match, corrected)
 
     def understand(self, request: SearchRequest) -> SearchContext:
         """The search's context: the variant this user gets (logged when not the

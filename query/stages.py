@@ -20,15 +20,21 @@ from typing import Any
 
 import numpy as np
 
+from segue.analyzers import analyze
 from segue.ranking import (
     AFFINITY,
     Candidate,
     Ranked,
+    Strength,
     Variant,
+    as_typed,
+    corrected_query,
     credited_artists,
     credited_genres,
+    noise,
     personalize,
     rank,
+    strength,
 )
 
 from .context import SearchContext
@@ -298,11 +304,24 @@ def shown(ctx: SearchContext, ranking: Ranking) -> list[str]:
             for r in ranking.page[ctx.request.offset:ctx.want] + ranking.best[:1]]
 
 
-def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]]
-               ) -> dict[str, Any] | None:
-    """The best hit across types, whatever types the page asks for."""
+def confidence(ranking: Ranking, docs: Mapping[str, dict[str, Any]]
+               ) -> tuple[Strength, str | None]:
+    """How well the best candidate matched what was typed (`ranking.confidence`), and
+    the words as it matched them when it needed typos or sound-alikes."""
     best = ranking.best
-    if not best or best[0].candidate.doc_id not in docs:
+    if not best:
+        return "none", None
+    doc = docs.get(best[0].candidate.doc_id) or {}
+    name = [t.text for t in analyze(str(doc.get("name", ""))) if not t.optional]
+    return strength(best[0].context, name), corrected_query(best[0].context)
+
+
+def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]],
+               match: Strength) -> dict[str, Any] | None:
+    """The best hit across types, whatever types the page asks for; none unless the
+    answer is good (a mash or an absent name has no top)."""
+    best = ranking.best
+    if not best or best[0].candidate.doc_id not in docs or match != "good":
         return None
     return with_versions(as_hit(best[0], docs, ctx.explain, ctx.variant, ranking.fusion,
                                 ctx.request.user or None), ranking.versions)
@@ -310,11 +329,14 @@ def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str
 
 def hits(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]]
          ) -> list[dict[str, Any]]:
-    """The page, as the API shows it."""
+    """The page, as the API shows it, without hits no typed word really matched, and
+    under an answer matched as typed, without short-word typo noise."""
+    clear = bool(ranking.best) and as_typed(ranking.best[0].context)
     return [with_versions(as_hit(r, docs, ctx.explain, ctx.variant, ranking.fusion,
                                  ctx.request.user or None), ranking.versions)
             for r in ranking.page[ctx.request.offset:ctx.want]
-            if r.candidate.doc_id in docs]
+            if r.candidate.doc_id in docs and strength(r.context) != "none"
+            and not (clear and noise(r.context))]
 
 
 def with_versions(hit: dict[str, Any], versions: Mapping[str, tuple[str, ...]]

@@ -47,7 +47,8 @@ class ParsedQuery:
     @property
     def shape(self) -> QueryShape:
         return QueryShape(tuple(w.text for w in self.words),
-                          tuple(w.optional for w in self.words))
+                          tuple(w.optional for w in self.words),
+                          bool(self.words) and self.words[-1].prefix)
 
 
 def parse_query(text: str) -> ParsedQuery:

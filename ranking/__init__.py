@@ -10,6 +10,7 @@ them into features, weighs them by a `Variant` and sorts:
 
 from .assignment import Assignment, TrafficError, assign, bucket, parse_traffic
 from .candidates import Candidate, MatchKind, QueryShape, WordMatch
+from .confidence import Strength, as_typed, corrected_query, noise, strength
 from .features import FEATURES, PreScore, prescore_weights
 from .personalization import AFFINITY, Profiles, UserContext, credited_artists, credited_genres
 from .ranker import Contribution, Ranked, personalize, rank
@@ -27,18 +28,23 @@ __all__ = [
     "Profiles",
     "QueryShape",
     "Ranked",
+    "Strength",
     "TrafficError",
     "UserContext",
     "Variant",
     "VariantError",
     "WordMatch",
+    "as_typed",
     "assign",
     "bucket",
+    "corrected_query",
     "credited_artists",
     "credited_genres",
+    "noise",
     "parse_traffic",
     "personalize",
     "prescore_weights",
     "rank",
     "shipped_variants",
+    "strength",
 ]

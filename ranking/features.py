@@ -172,6 +172,49 @@ def popularity(ctx: Context) -> float:
     return math.log1p(max(ctx.candidate.popularity, 0.0)) / _POPULARITY_SCALE
 
 
+# How much more popular (log scale, 0..1) the best completion must be than an exact
+# name for that name to lose all the typing feature takes back.
+TYPING_SPAN = 0.2
+
+
+def completes(ctx: Context) -> bool:
+    """The candidate's name begins with the one word still being typed and goes on
+    ("hell" → "Hello", "blinding" → "Blinding Lights")."""
+    query = ctx.query
+    if not query.typing or len(query.required) != 1:
+        return False
+    m = ctx.best.get(query.required[0])
+    return (m is not None and m.field in SEARCHED_AS_NAME and m.ordinal == 0
+            and (m.kind == MatchKind.PREFIX or (m.kind == MatchKind.EXACT
+                                                and m.value_length > 1)))
+
+
+def typing(ctx: Context) -> float:
+    """While a one-word query is still being typed, a document named exactly those
+    letters is not better than a far more popular one they begin ("hell" on the way to
+    Adele's "Hello" is not an unknown "Hell"): how much more popular the best such
+    completion among the candidates is than the best document so named
+    (`QueryShape.lead`, `named`), in [0, 1], the same for every document so named (their
+    order among themselves stays), weighted negatively to take back what exactness
+    gave. Zero once the query is clearly complete (more words, a trailing space) or
+    the completions are not more popular: exactness reasserts."""
+    query = ctx.query
+    if query.lead <= 0 or not named_exactly(ctx):
+        return 0.0
+    gap = (math.log1p(query.lead) - math.log1p(query.named)) / _POPULARITY_SCALE
+    return min(1.0, max(0.0, gap) / TYPING_SPAN)
+
+
+def named_exactly(ctx: Context) -> bool:
+    """The candidate's whole name is the one word still being typed."""
+    query = ctx.query
+    if not query.typing or len(query.required) != 1:
+        return False
+    m = ctx.best.get(query.required[0])
+    return (m is not None and m.kind == MatchKind.EXACT and m.field in SEARCHED_AS_NAME
+            and m.value_length <= 1)
+
+
 def entity_type(ctx: Context) -> float:
     """The variant's prior for the document's type (artists first, say)."""
     return ctx.variant.type_prior.get(ctx.candidate.type, 0.0)
@@ -194,6 +237,7 @@ FEATURES: dict[str, Callable[[Context], float]] = {
     "proximity": proximity,
     "lexical": lexical,
     "popularity": popularity,
+    "typing": typing,
     "type": entity_type,
     "vector": vector,
 }

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .candidates import Candidate, QueryShape
-from .features import FEATURES, Context, exact
+from .features import FEATURES, Context, completes, exact, named_exactly
 from .personalization import AFFINITY, UserContext
 from .variants import Variant
 
@@ -49,8 +49,8 @@ def rank(
                 if weight and name != AFFINITY]
     liking = variant.weights.get(AFFINITY, 0.0)
     ranked = []
-    for cand in candidates:
-        ctx = Context.of(cand, query, variant)
+    for ctx in _contexts(candidates, query, variant):
+        cand = ctx.candidate
         if explain:
             parts = tuple(Contribution(n, f(ctx), w) for n, f, w in features)
             if liking:
@@ -63,6 +63,21 @@ def rank(
             ranked.append(Ranked(cand, total, (), ctx))
     ranked.sort(key=_order)
     return personalize(ranked, variant, user, explain=explain) if user and liking else ranked
+
+
+def _contexts(candidates: Iterable[Candidate], query: QueryShape, variant: Variant
+              ) -> list[Context]:
+    """Each candidate's features' context; while one word is typed, the query also
+    knows its most popular completion among them (what `typing` compares with)."""
+    contexts = [Context.of(c, query, variant) for c in candidates]
+    if not query.typing or len(query.required) != 1:
+        return contexts
+    lead = max((c.candidate.popularity for c in contexts if completes(c)), default=0.0)
+    named = max((c.candidate.popularity for c in contexts if named_exactly(c)), default=-1.0)
+    if lead <= 0 or named < 0:
+        return contexts
+    shape = replace(query, lead=lead, named=named)
+    return [replace(c, query=shape) for c in contexts]
 
 
 def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None,

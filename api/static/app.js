@@ -249,6 +249,26 @@
     input.setAttribute("aria-expanded", "false");
   }
 
+  // How sure the answer is (`match`, `corrected_query` in the search answer): a
+  // "Showing results for …" line when typos were forgiven, "No exact match" when only
+  // some words matched; null when the answer is good as typed or there is nothing.
+  function matchNotice(query, data) {
+    const corrected = typeof data.corrected_query === "string" ? data.corrected_query : "";
+    if (data.match === "none") return null;
+    const note = el("p", "match-notice");
+    note.dataset.match = String(data.match || "good");
+    if (corrected && corrected !== query.trim().toLowerCase()) {
+      note.append("Showing results for ", el("strong", "", corrected));
+      if (data.match === "weak") note.append(" (no exact match)");
+      return note;
+    }
+    if (data.match === "weak") {
+      note.append(`No exact match for “${query}”. The closest results:`);
+      return note;
+    }
+    return null;
+  }
+
   function render(query, data) {
     clearResults();
     resultsEl.dataset.query = query;
@@ -259,6 +279,8 @@
     const total = Number.isFinite(Number(data.total)) ? Number(data.total) : hits.length;
 
     const frag = document.createDocumentFragment();
+    const notice = hits.length || top ? matchNotice(query, data) : null;
+    if (notice) frag.append(notice);
     if (top) {
       const section = groupSection("top", "Top result", "top-result");
       section.append(hitRow(top, true));

@@ -1,0 +1,115 @@
+"""Completions of the word being typed, chosen by the documents, not by the alphabet.
+
+- **Alone** ("despa"): a prefix completes first to the words of the most popular
+  documents: per prefix, its terms ranked by the popularity of the best live document
+  holding each (Meilisearch's prefix postings, a top-k completion trie), built on
+  first use and kept until the next write.
+- **After other words** ("hotel cal", "sweet child o"): the completions are picked
+  among the words of the documents that the other words matched, so the wanted word
+  is gathered however many vocabulary terms share its first letters.
+
+Sorted terms and postings are the index's own; this module only chooses among them.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+
+from segue.indexer import LexicalIndex
+
+POPULAR_CACHE = 4096        # prefixes kept, per index generation
+SCAN_DOCUMENTS = 256        # up to this many matched documents, read their words
+SCAN_POSTINGS = 400_000     # beyond, check the prefix's postings against them (capped)
+
+
+class Completions:
+    def __init__(self, index: LexicalIndex) -> None:
+        self.index = index
+        self._popular: OrderedDict[tuple[str, int], list[int]] = OrderedDict()
+        self._generation = -1
+
+    def popular(self, prefix: str, limit: int) -> list[int]:
+        """Up to `limit` terms starting with `prefix`, those held by the most popular
+        documents first; cached per prefix until the index changes."""
+        index = self.index
+        if index.generation != self._generation:
+            self._popular.clear()
+            self._generation = index.generation
+        key = (prefix, limit)
+        found = self._popular.get(key)
+        if found is not None:
+            self._popular.move_to_end(key)
+            return found
+        terms = index.vocab.prefixed(prefix, len(index.vocab))
+        if len(terms) > limit:
+            best = np.array([self._best_popularity(t) for t in terms], np.float32)
+            order = np.argsort(-best, kind="stable")[:limit]
+            terms = [terms[i] for i in order.tolist()]
+        self._popular[key] = terms
+        if len(self._popular) > POPULAR_CACHE:
+            self._popular.popitem(last=False)
+        return terms
+
+    def _best_popularity(self, term: int) -> float:
+        docs, _ = self.index.postings(term)
+        if not len(docs):
+            return -1.0
+        docs = docs[self.index.live[docs]]
+        return float(self.index.popularity[docs].max()) if len(docs) else -1.0
+
+    def among(self, prefix: str, words: Sequence[Iterable[int]], limit: int) -> list[int]:
+        """Terms starting with `prefix` held by documents that every one of `words`
+        (each: the terms a preceding query word expanded to) matched, most popular
+        document first; empty when those words match no document together."""
+        index = self.index
+        docs = self._together(words)
+        if docs is None or not len(docs):
+            return []
+        if len(docs) <= SCAN_DOCUMENTS:
+            return self._read(prefix, docs, limit)
+        mask = np.zeros(index.capacity, np.bool_)
+        mask[docs] = True
+        out: list[tuple[float, int]] = []
+        budget = SCAN_POSTINGS
+        pop = index.popularity
+        for term in index.vocab.prefixed(prefix, len(index.vocab)):
+            held, _ = index.postings(term)
+            budget -= len(held)
+            if budget < 0:
+                break
+            hit = held[mask[held]]
+            if len(hit):
+                out.append((float(pop[hit].max()), term))
+        out.sort(key=lambda p: -p[0])
+        return [t for _, t in out[:limit]]
+
+    def _together(self, words: Sequence[Iterable[int]]) -> np.ndarray | None:
+        """Live documents holding a term of each word (None: no word to go by)."""
+        index = self.index
+        together: np.ndarray | None = None
+        for terms in words:
+            parts = [index.postings(t)[0] for t in terms]
+            held = np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int32)
+            together = held if together is None else np.intersect1d(
+                together, held, assume_unique=True)
+            if not len(together):
+                break
+        if together is None:
+            return None
+        return together[index.live[together]]
+
+    def _read(self, prefix: str, docs: np.ndarray, limit: int) -> list[int]:
+        """The few matched documents' own words that start with `prefix`."""
+        index = self.index
+        terms = index.vocab.terms
+        best: dict[int, float] = {}
+        for number in docs.tolist():
+            pop = float(index.popularity[number])
+            for entry in index.forward_packed(number):
+                term = entry[3]
+                if terms[term].startswith(prefix) and pop > best.get(term, -1.0):
+                    best[term] = pop
+        return sorted(best, key=lambda t: -best[t])[:limit]
