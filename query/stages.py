@@ -27,11 +27,9 @@ from segue.ranking import (
     Ranked,
     Strength,
     Variant,
-    as_typed,
     corrected_query,
     credited_artists,
     credited_genres,
-    noise,
     personalize,
     rank,
     strength,
@@ -329,14 +327,12 @@ def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str
 
 def hits(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]]
          ) -> list[dict[str, Any]]:
-    """The page, as the API shows it, without hits no typed word really matched, and
-    under an answer matched as typed, without short-word typo noise."""
-    clear = bool(ranking.best) and as_typed(ranking.best[0].context)
+    """The page, as the API shows it. (Hits are never dropped here: `total` and the
+    pages below must list the same matches; weak answers say so in `match`.)"""
     return [with_versions(as_hit(r, docs, ctx.explain, ctx.variant, ranking.fusion,
                                  ctx.request.user or None), ranking.versions)
             for r in ranking.page[ctx.request.offset:ctx.want]
-            if r.candidate.doc_id in docs and strength(r.context) != "none"
-            and not (clear and noise(r.context))]
+            if r.candidate.doc_id in docs]
 
 
 def with_versions(hit: dict[str, Any], versions: Mapping[str, tuple[str, ...]]

@@ -28,6 +28,9 @@ from .features import Context
 
 Strength = Literal["good", "weak", "none"]
 AS_TYPED = (MatchKind.EXACT, MatchKind.PREFIX)
+# Another reading of what was typed (words joined or split, another keyboard layout):
+# the whole word is there, read differently, so it counts as supported like one typo.
+READINGS = (MatchKind.COMPOUND, MatchKind.LAYOUT)
 NAMING = (Field.NAME, Field.ALIASES, Field.ARTISTS)
 DESCRIBING = (Field.GENRES, Field.DESCRIPTION)
 TWO_TYPOS_MIN_LENGTH = 7   # two typos in a shorter word leave too little of it
@@ -36,7 +39,8 @@ TWO_TYPOS_MIN_LENGTH = 7   # two typos in a shorter word leave too little of it
 def supported(word: str, m: WordMatch) -> bool:
     """A match that leaves enough of the typed word: as typed, one typo, or (two typos,
     a sound-alike) the same first letter and a length within a quarter of the word's."""
-    if m.kind in AS_TYPED or word == m.term or (m.kind == MatchKind.TYPO and m.typos <= 1):
+    if m.kind in AS_TYPED or m.kind in READINGS or word == m.term or (
+            m.kind == MatchKind.TYPO and m.typos <= 1):
         return True
     if not m.term or word[:1] != m.term[:1]:
         return False
@@ -104,12 +108,16 @@ def corrected_query(ctx: Context | None) -> str | None:
     None when every word matched as typed."""
     if ctx is None:
         return None
-    words = list(ctx.query.words)
+    words: list[str | None] = list(ctx.query.words)
     changed = False
     for w, m in ctx.best.items():
-        if m.kind not in AS_TYPED and m.term and m.term != words[w]:
+        if m.reading is not None:
+            # Joined, split or another layout: the word as read ("" when it was
+            # joined into the word before it).
+            words[w], changed = m.reading or None, True
+        elif m.kind not in AS_TYPED and m.term and m.term != words[w]:
             words[w], changed = m.term, True
-    return " ".join(words) if changed else None
+    return " ".join(w for w in words if w) if changed else None
 
 
 SHORT_WORD = 4  # a typo or a sound-alike in a word this short is mostly another word
