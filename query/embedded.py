@@ -214,8 +214,10 @@ class EmbeddedRetriever:
         word = query.words[last] if query.words else None
         if word is None or last == 0 or not word.prefix or is_reading(word.tokens[0]):
             return expansions
-        before = [list(expansions[i]) for i in range(last)
-                  if expansions[i] and not query.words[i].optional]
+        # Term ids only: a split's key stands for several terms and has no postings.
+        before = [[key for key, e in expansions[i].items() if e.split is None]
+                  for i in range(last) if expansions[i] and not query.words[i].optional]
+        before = [keys for keys in before if keys]
         if not before:
             return expansions
         extra = self.completions.among(word.text, before, CONTEXT_EXPANSIONS)
