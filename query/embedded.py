@@ -120,7 +120,10 @@ class EmbeddedRetriever:
                 offer(tid, Expansion(MatchKind.TYPO, typos))
             for tid in vocab.phonetic(text, PHONETIC_EXPANSIONS):
                 offer(tid, Expansion(MatchKind.PHONETIC, 0))
-            if word.prefix:
+            # A number word's digits ("one" -> 1) are a whole number, not a prefix of
+            # 13 or 1989.
+            spelled_number = text.isdigit() and not word.text[:1].isdigit()
+            if word.prefix and not spelled_number:
                 completions = self.completions.popular(text, PREFIX_EXPANSIONS)
                 for tid in completions:
                     offer(tid, Expansion(MatchKind.PREFIX, 0, len(text)))
