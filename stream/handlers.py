@@ -79,17 +79,16 @@ def activity_handler(engine: Engine, profiles: Profiles) -> Handler:
                     continue
                 # Earlier events of the same batch are recorded first, so a later
                 # forget erases them too.
-                applied += _record(engine, profiles, events, dead)
+                applied += record(events, dead)
                 events = []
                 profiles.forget(user)
                 applied += 1
             else:
                 events.append((m, event))
-        applied += _record(engine, profiles, events, dead)
+        applied += record(events, dead)
         return applied, dead
 
-    def _record(engine: Engine, profiles: Profiles, events: list[tuple[Message, object]],
-                dead: list[DeadLetter]) -> int:
+    def record(events: list[tuple[Message, object]], dead: list[DeadLetter]) -> int:
         if not events:
             return 0
         items = record_events(engine, profiles, [e for _, e in events])

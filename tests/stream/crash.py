@@ -225,8 +225,9 @@ class KafkaCrashRun:
         return found
 
     def _check_final(self) -> None:
-        reference = replay(self._topic_log())
-        assert len(self._topic_log()) == len(self.messages)
+        log = self._topic_log()
+        assert len(log) == len(self.messages)
+        reference = replay(log)
         stored = self._stored_versions()
         client = Client(self.server.port)
         try:
