@@ -82,6 +82,8 @@ class EmbeddedRetriever:
         self._best = np.zeros(0, np.float32)
         self._total = np.zeros(0, np.float32)
         self._cover = np.zeros(0, np.int16)
+        self._joins = np.zeros(0, np.int16)
+        self._joined = np.zeros(0, np.int16)
         self._seen = np.zeros(0, np.int64)
         self.masks = ScopeMasks(index)
 
@@ -178,13 +180,16 @@ class EmbeddedRetriever:
                 if r.shown:
                     for tid, typos in vocab.within(r.text, vocab.budget.for_word(r.text)):
                         offer(tid, Expansion(r.kind, 1 + typos, reading=r.shown))
-            offer(vocab.get(r.text), Expansion(r.kind, 1, reading=r.shown))
+            # Words joined into one cost one typo in all: the first word carries it,
+            # the words joined into it (shown "") none.
+            cost = 1 if r.shown else 0
+            offer(vocab.get(r.text), Expansion(r.kind, cost, reading=r.shown))
             if r.prefix:
                 for tid in vocab.prefixed(r.text, READING_COMPLETIONS):
                     # A joined word being typed reads as the term it completes to.
                     shown = vocab.terms[tid] if r.kind == MatchKind.COMPOUND and r.shown \
                         else r.shown
-                    offer(tid, Expansion(r.kind, 1, len(r.text), reading=shown))
+                    offer(tid, Expansion(r.kind, cost, len(r.text), reading=shown))
         if not typed or vocab.get(typed[0]) is not None:
             return
         for parts in split_ways(typed[0], lambda t: t in vocab.ids, limit=SPLIT_WAYS):
@@ -239,6 +244,8 @@ class EmbeddedRetriever:
             self._best = np.zeros(size, np.float32)
             self._total = np.zeros(size, np.float32)
             self._cover = np.zeros(size, np.int16)
+            self._joins = np.zeros(size, np.int16)   # words joined into another, per doc
+            self._joined = np.zeros(size, np.int16)  # ... for the word being gathered
             self._seen = np.zeros(size, np.int64)
 
     def retrieve(
@@ -264,18 +271,26 @@ class EmbeddedRetriever:
         skip = self._too_common(expansions, required)
         touched = []
         for i, exp in enumerate(expansions):
-            if not exp or i in skip:
+            if i in skip:
+                # Still gathered: the word joined into another ("dt mf" -> DtMF), whose
+                # postings the word it joined was gathered with.
+                exp = {t: e for t, e in exp.items()
+                       if e.kind == MatchKind.COMPOUND and e.reading == ""}
+            if not exp:
                 continue
             parts_docs: list[np.ndarray] = []
             parts_masks: list[np.ndarray] = []
             bases: list[float] = []
             sizes: list[int] = []
             splits: list[tuple[int, int]] = []  # (which part, how many words)
+            joined: list[np.ndarray] = []  # documents holding this word joined into another
             for tid, e in exp.items():
                 docs, masks = self._postings(tid, e)
                 if len(docs):
                     if e.split is not None:
                         splits.append((len(parts_docs), len(e.split)))
+                    elif e.kind == MatchKind.COMPOUND and e.reading == "":
+                        joined.append(docs)
                     parts_docs.append(docs)
                     parts_masks.append(masks)
                     bases.append(kind_value[e.kind] - typo_cost * e.typos)
@@ -302,6 +317,12 @@ class EmbeddedRetriever:
             self._total[docs] = self._total[docs] + self._best[docs] + np.float32(bonus)
             if required_word:
                 self._cover[docs] = self._cover[docs] + 1
+                for held in joined:
+                    self._joined[held] = 1
+                if joined:
+                    absorbed = np.concatenate(joined)
+                    self._joins[absorbed] = self._joins[absorbed] + self._joined[absorbed]
+                    self._joined[absorbed] = 0
             self._best[docs] = 0.0
             touched.append(docs)
         if not touched:
@@ -313,10 +334,14 @@ class EmbeddedRetriever:
         # A cheap guess at the "exact" feature: the name has as many words as the
         # query, in proportion to the words found; it lets fewer candidates get the
         # full features ("your s" keeps "Your Song" among them).
-        same_length = self.index.name_lengths[cand] == len(required)
+        # Words joined into one ("one republic" -> OneRepublic) make the name shorter.
+        lengths = self.index.name_lengths[cand]
+        same_length = (lengths == len(required)) | (
+            lengths == len(required) - self._joins[cand])
         scores += np.float32(pre.exact / len(required)) * self._cover[cand] * same_length
         self._total[cand] = 0.0
         self._cover[cand] = 0
+        self._joins[cand] = 0
         if types is not None:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)
