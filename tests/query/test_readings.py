@@ -108,8 +108,10 @@ def test_a_split_needs_both_parts_side_by_side(engine: EmbeddedEngine) -> None:
 
 def test_a_join_ranks_like_a_one_typo_match(engine: EmbeddedEngine) -> None:
     hit = search(engine, "one republic")[0]
-    typos = {m["typos"] for m in hit["explain"]["matches"] if m["kind"] == "compound"}
-    assert typos == {1}
+    # One typo for the concatenation in all: the first word carries it, "republic"
+    # (joined into it) none, so two words joined cost what one mistyped word does.
+    typos = [m["typos"] for m in hit["explain"]["matches"] if m["kind"] == "compound"]
+    assert sorted(typos) == [0, 1]
     assert search(engine, "onerepublic")[0]["score"] > hit["score"]  # typed as named
 
 
