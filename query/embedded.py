@@ -52,6 +52,8 @@ _CACHE_SIZE = 8192
 
 READING_COMPLETIONS = 8      # completions of a joined or layout reading being typed
 SPLIT_WAYS = 3               # ways to split one word into index terms
+SPLIT_TRIED = 16             # ... checked against the catalog before the best are kept
+MIN_KNOWN_SPLIT_PART = 2     # a word that is a term itself splits into no one-letter part
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,12 +192,33 @@ class EmbeddedRetriever:
                     shown = vocab.terms[tid] if r.kind == MatchKind.COMPOUND and r.shown \
                         else r.shown
                     offer(tid, Expansion(r.kind, cost, len(r.text), reading=shown))
-        if not typed or vocab.get(typed[0]) is not None:
+        if not typed:
             return
-        for parts in split_ways(typed[0], lambda t: t in vocab.ids, limit=SPLIT_WAYS):
+        for tids in self._splits(typed[0]):
+            offer(_split_key(tids), Expansion(
+                MatchKind.COMPOUND, 1, reading=" ".join(vocab.terms[t] for t in tids),
+                split=tids))
+
+    def _splits(self, text: str) -> list[tuple[int, ...]]:
+        """The word written as several index terms ("linkinpark" -> linkin park), the
+        ways the catalog itself uses: of the cuts into known words, those whose parts
+        some document holds together, the one held by the most popular document first
+        (what the cluster gets by cutting against its candidates). A word that is an
+        index term itself ("feelgood", "conte") is cut too, into parts of two letters
+        or more: "feelgood inc" is Feel Good Inc. as much as Feelgood."""
+        vocab = self.index.vocab
+        ways = split_ways(text, lambda t: t in vocab.ids, limit=SPLIT_TRIED)
+        if vocab.get(text) is not None:
+            ways = [w for w in ways if min(map(len, w)) >= MIN_KNOWN_SPLIT_PART]
+        scored: list[tuple[float, int, tuple[int, ...]]] = []
+        for k, parts in enumerate(ways):
             tids = tuple(vocab.ids[t] for t in parts)
-            offer(_split_key(tids), Expansion(MatchKind.COMPOUND, 1, reading=" ".join(parts),
-                                              split=tids))
+            docs, _ = self._postings(-1, Expansion(MatchKind.COMPOUND, 1, split=tids))
+            docs = docs[self.index.live[docs]]
+            if len(docs):
+                scored.append((-float(self.index.popularity[docs].max()), k, tids))
+        scored.sort()
+        return [tids for _, _, tids in scored[:SPLIT_WAYS]]
 
     def _postings(self, key: int, e: Expansion) -> tuple[np.ndarray, np.ndarray]:
         """A term's postings; for a split, the documents holding both its terms."""

@@ -17,9 +17,12 @@ corrected query.
   (Latin keys) or back on QWERTY (those scripts' keys), analyzed like any text
   (`analyzers.layouts`); used when it has as many words as the typed text.
 - **Splits** need the vocabulary ("linkinpark" -> linkin + park only if both are
-  index terms; "gunsnroses" -> guns + n + roses), so the retriever finds them
-  (`split_ways`); the cluster, which has no vocabulary, asks for every cut in two
-  (`split_points`).
+  index terms; "gunsnroses" -> guns + n + roses; "cardib" -> cardi + b), so the
+  retriever finds them (`split_ways`) and keeps the cuts the catalog uses: parts some
+  document holds together, the most popular such document first; a word that is an
+  index term itself is cut too ("feelgood inc" -> Feel Good Inc.). The cluster, which
+  has no vocabulary, asks for every cut in two (`split_points`) and cuts against its
+  candidates.
 
 The index side is not split: a name "OneRepublic" is found by "one republic" through
 the join, which costs one dictionary lookup per adjacent pair at query time, whereas
@@ -193,11 +196,13 @@ def _whole_text(text: str, n_words: int) -> list[tuple[tuple[str, str], ...]]:
 
 def split_points(text: str) -> list[tuple[str, str]]:
     """The ways to cut `text` in two parts long enough to be words (checked against a
-    vocabulary by the caller): "maroon5" -> ..., ("maroon", "5"), ..."""
+    vocabulary by the caller): "maroon5" -> ..., ("maroon", "5"), ...; a one-letter
+    first or last part once the rest is long ("cardib" -> ("cardi", "b"): Cardi B)."""
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
     return [(text[:k], text[k:]) for k in range(1, len(text))
-            if _part(text[:k]) and _part(text[k:])]
+            if (_part(text[:k]) or _edge(text[:k], text))
+            and (_part(text[k:]) or _edge(text[k:], text))]
 
 
 def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
@@ -205,7 +210,8 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
     """Up to `limit` ways to write `text` as 2 to `MAX_SPLIT` known words, fewest parts
     first, then the longest shortest part: "linkinpark" -> (linkin, park) before any
     cut into two-letter words a large vocabulary also holds; "gunsnroses" -> (guns,
-    n, roses). A one-letter part only between two others ("systemofadown")."""
+    n, roses). A one-letter part between two others ("systemofadown"), or at either
+    end of a longer word ("cardib" -> cardi b, "ilikeit" -> i like it)."""
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
     found: list[tuple[str, ...]] = []
@@ -215,12 +221,14 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
             return
         rest = text[start:]
         if parts and len(parts) + 1 == most:
-            if _part(rest) and known(rest):
+            if (_part(rest) or _edge(rest, text)) and known(rest):
                 found.append((*parts, rest))
             return
         for end in range(start + 1, len(text)):
             part = text[start:end]
-            inner = bool(parts)  # a one-letter word needs a part before and after it
+            # A one-letter word needs a part before and after it, or a long word
+            # around it.
+            inner = bool(parts) or _edge(part, text)
             if (_part(part) or (inner and part.isalpha())) and known(part):
                 walk(end, (*parts, part), most)
 
@@ -228,6 +236,15 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
         walk(0, (), most)
     found.sort(key=lambda parts: (len(parts), -min(map(len, parts))))
     return found[:limit]
+
+
+MIN_EDGE_SPLIT = 6      # a word this long may lose one letter at an edge ("cardib")
+
+
+def _edge(part: str, whole: str) -> bool:
+    """A one-letter word at the start or end of a word long enough to hold a name
+    beside it: "Cardi B", "Boney M.", "I Like It"."""
+    return len(part) == 1 and part.isalpha() and len(whole) >= MIN_EDGE_SPLIT
 
 
 def _part(text: str) -> bool:

@@ -59,6 +59,18 @@ CATALOG = [
     {"id": "yafe", "type": "track", "name": "יפה שלי", "artists": ["Omer Adam"],
      "popularity": 50},
     {"id": "akhtar", "type": "artist", "name": "Wayne Akhtar", "popularity": 70},
+    {"id": "cardib", "type": "artist", "name": "Cardi B", "popularity": 80},
+    {"id": "cardi", "type": "track", "name": "Cardi", "artists": ["Ola Nordmann"],
+     "popularity": 60},
+    {"id": "feelgoodinc", "type": "track", "name": "Feel Good Inc.", "artists": ["Gorillaz"],
+     "popularity": 75},
+    {"id": "feelgood", "type": "track", "name": "Feelgood", "artists": ["Kip Lange"],
+     "popularity": 70},
+    {"id": "dtmf", "type": "track", "name": "DtMF", "artists": ["Bad Bunny"], "popularity": 78},
+    {"id": "dtmf-dulhania", "type": "track", "name": "DtMF Dulhania",
+     "artists": ["Maxwell Faya"], "popularity": 60},
+    {"id": "dtmf-night", "type": "track", "name": "DtMF Night", "artists": ["Geboorte"],
+     "popularity": 50},
 ]
 
 
@@ -93,12 +105,24 @@ def first(engine: EmbeddedEngine, q: str) -> tuple[str, list[tuple[str, str | No
     ("fleetwoodmac", "fleetwoodmac", "fleetwood mac"),
     ("gunsnroses", "gnr", "guns n roses"),            # ... or in three, or four
     ("systemofadown", "soad", "system of a down"),
+    ("cardib", "cardib", "cardi b"),                  # a one-letter word at the end
+    ("feelgood inc", "feelgoodinc", "feel good"),     # a word that is a name itself
 ])
 def test_joined_and_split_words_find_the_name(engine: EmbeddedEngine, query: str,
                                               expected: str, reading: str) -> None:
     doc, matches = first(engine, query)
     assert doc == expected
     assert ("compound", reading) in matches
+
+
+@pytest.mark.parametrize("query", ["dt mf", "dt mf "])
+def test_words_joined_into_a_whole_name_beat_longer_names(engine: EmbeddedEngine,
+                                                          query: str) -> None:
+    """"dt mf" is the whole of "DtMF" once joined, while "DtMF Dulhania" holds it and
+    more: the shorter name is the whole-name match, typed or still typing."""
+    doc, matches = first(engine, query)
+    assert doc == "dtmf"
+    assert ("compound", "dtmf") in matches
 
 
 def test_a_split_needs_both_parts_side_by_side(engine: EmbeddedEngine) -> None:
