@@ -10,8 +10,9 @@ corrected query.
 
 - **Joins** (Meilisearch's and Typesense's concatenation): two or three adjacent words
   written as one ("one republic" -> onerepublic, "deadmau 5" -> deadmau5, "guns n
-  roses" -> gunsnroses), number words as their digits ("two pac" -> 2pac), and a run
-  of number words as the number it spells ("nineteen seventy five" -> 1975). The
+  roses" -> gunsnroses), number words as their digits ("two pac" -> 2pac), a run
+  of number words as the number it spells ("nineteen seventy five" -> 1975), also
+  written onto the word beside it ("twenty four k" -> 24k). The
   first word of the run carries the reading; the others are joined into it ("").
 - **Layouts**: the whole text read on the Russian, Ukrainian, Greek or Hebrew layout
   (Latin keys) or back on QWERTY (those scripts' keys), analyzed like any text
@@ -102,6 +103,14 @@ def _joins(primary: tuple[str, ...], digits: tuple[str, ...], plain: tuple[bool,
             number = read_number(primary[i:j])
             if number is not None:
                 spellings.append(str(number))
+            # A number said in words beside a word written onto it: "twenty four k"
+            # -> 24k (24K Magic), "blink one eighty two" -> blink182.
+            if j - i > 2:
+                head, tail = read_number(primary[i:j - 1]), read_number(primary[i + 1:j])
+                if head is not None and not primary[j - 1].isdigit():
+                    spellings.append(f"{head}{primary[j - 1]}")
+                if tail is not None and not primary[i].isdigit():
+                    spellings.append(f"{primary[i]}{tail}")
             if not spellings:
                 break
             for text in dict.fromkeys(spellings):

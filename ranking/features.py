@@ -57,7 +57,30 @@ class Context:
                         words[m.word] = m
                 if m.word == first and m.ordinal == 0:
                     leads.add(m.kind)
+        _read_as_joined(candidate.matches, best, names)
         return cls(candidate, query, variant, best, names, frozenset(leads))
+
+
+def _read_as_joined(matches: list[WordMatch], best: dict[int, WordMatch],
+                    names: dict[tuple[Field, int], dict[int, WordMatch]]) -> None:
+    """A word joined into the one before it ("three d" -> 3D) is read so wherever that
+    join matched: not also as the start of the next word of the same name ("3D
+    Dutty"), which would count it twice, once in the join and once on its own."""
+    carriers = {(m.field, m.position, m.term): m for m in matches
+                if m.kind == MatchKind.COMPOUND and m.reading and " " not in m.reading}
+    if not carriers:
+        return
+    for m in matches:
+        if m.kind != MatchKind.COMPOUND or m.reading != "":
+            continue
+        carrier = carriers.get((m.field, m.position, m.term))
+        if carrier is None or carrier.word == m.word:
+            continue
+        if best.get(carrier.word) is carrier:
+            best[m.word] = m
+        words = names.get((m.field, m.value_start))
+        if words is not None and carrier.word in words:
+            words[m.word] = m
 
 
 def coverage(ctx: Context) -> float:
@@ -150,6 +173,8 @@ def proximity(ctx: Context) -> float:
             continue
         if ma.field == mb.field and ma.value_start == mb.value_start:
             gap = mb.position - ma.position
+            if gap == 0 and mb.reading == "":
+                gap = 1  # joined into the word before it: typed side by side
             score += 1.0 if gap == 1 else 0.5 if 0 < gap <= 3 else 0.25
     return score / (len(words) - 1)
 

@@ -66,6 +66,17 @@ CATALOG = [
      "popularity": 75},
     {"id": "feelgood", "type": "track", "name": "Feelgood", "artists": ["Kip Lange"],
      "popularity": 70},
+    {"id": "luftballons", "type": "track", "name": "99 Luftballons", "artists": ["Nena"],
+     "popularity": 60},
+    {"id": "problems", "type": "track", "name": "99 Problems", "artists": ["JAY-Z"],
+     "popularity": 75},
+    {"id": "24kmagic", "type": "track", "name": "24K Magic", "artists": ["Bruno Mars"],
+     "popularity": 80},
+    {"id": "magic", "type": "track", "name": "Magic", "artists": ["Coldplay"],
+     "popularity": 75},
+    {"id": "3d", "type": "track", "name": "3D", "artists": ["Jung Kook"], "popularity": 83},
+    {"id": "3d-dutty", "type": "track", "name": "3D Dutty", "artists": ["Sam Kapa"],
+     "popularity": 30},
     {"id": "dtmf", "type": "track", "name": "DtMF", "artists": ["Bad Bunny"], "popularity": 78},
     {"id": "dtmf-dulhania", "type": "track", "name": "DtMF Dulhania",
      "artists": ["Maxwell Faya"], "popularity": 60},
@@ -147,6 +158,10 @@ def test_a_join_ranks_like_a_one_typo_match(engine: EmbeddedEngine) -> None:
     ("twenty one pilots", "21pilots"),
     ("5 de mayo", "cinco"),
     ("blink one eighty two", "blink"),    # digits said in groups
+    ("blink one eight two", "blink"),     # ... or one by one
+    ("neunundneunzig luftballons", "luftballons"),  # German
+    ("twenty four k magic", "24kmagic"),  # a number run written onto the next word
+    ("three d", "3d"),                    # ... and the whole name, not "3D Dutty"
 ])
 def test_number_words_and_digits_meet(engine: EmbeddedEngine, query: str,
                                       expected: str) -> None:
@@ -219,3 +234,13 @@ def test_a_split_word_is_as_long_as_the_name_it_splits_into(make_engine) -> None
          "popularity": 60},
     ])
     assert search(engine, "greenday")[0]["id"] == "ar-green-day"
+
+
+@pytest.mark.parametrize(("query", "corrected"), [
+    ("blink one eight two", "blink 182"),
+    ("twenty four k magic", "24k magic"),
+    ("one republic", "onerepublic"),
+])
+def test_did_you_mean_shows_numbers_and_joins_as_matched(engine: EmbeddedEngine, query: str,
+                                                         corrected: str) -> None:
+    assert engine.search(SearchRequest(q=query, limit=5)).corrected_query == corrected
