@@ -17,6 +17,7 @@ seventy five") is a few dozen lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 _EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -206,7 +207,7 @@ def _groups(words: list[str]) -> int | None:
     four", is a count, not a number)."""
     if len(words) > 1 and all(w in UNITS for w in words):
         values = [UNITS[w] for w in words]
-        counting = all(b == a + 1 for a, b in zip(values, values[1:], strict=False))
+        counting = all(b == a + 1 for a, b in pairwise(values))
         return None if counting else int("".join(map(str, values)))
     digits, i = "", 0
     while i < len(words):

@@ -71,6 +71,12 @@ def _split_key(terms: tuple[int, ...]) -> int:
     return -1 - (hash(terms) & 0x3FFF_FFFF_FFFF_FFFF)
 
 
+def _joined_whole(e: Expansion) -> bool:
+    """A word joined into the one before it, the joined word whole (not a completion of
+    it while typing): the name it matches is shorter by one word."""
+    return e.kind == MatchKind.COMPOUND and e.reading == "" and not e.prefix_chars
+
+
 def _better(a: Expansion, b: Expansion | None) -> bool:
     return b is None or (a.kind, -a.typos) > (b.kind, -b.typos)
 
@@ -295,8 +301,8 @@ class EmbeddedRetriever:
         touched = []
         for i, exp in enumerate(expansions):
             if i in skip:
-                # Still gathered: the word joined into another ("dt mf" -> DtMF), whose
-                # postings the word it joined was gathered with.
+                # Still gathered where it was joined into the word before it ("dt mf"
+                # -> DtMF, "three d" -> 3D): those postings the other word gathered.
                 exp = {t: e for t, e in exp.items()
                        if e.kind == MatchKind.COMPOUND and e.reading == ""}
             if not exp:
@@ -312,7 +318,7 @@ class EmbeddedRetriever:
                 if len(docs):
                     if e.split is not None:
                         splits.append((len(parts_docs), len(e.split)))
-                    elif e.kind == MatchKind.COMPOUND and e.reading == "":
+                    elif _joined_whole(e):
                         joined.append(docs)
                     parts_docs.append(docs)
                     parts_masks.append(masks)

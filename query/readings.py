@@ -83,7 +83,11 @@ def join_readings(words: Sequence[Sequence[Token]], still_typing: bool
     plain = tuple(all(t.text.isascii() and t.text.isalnum() for t in w) for w in words)
     primary = tuple(w[0].text for w in words)
     digits = tuple(_digits(w) for w in words)
-    return [list(r) for r in _joins(primary, digits, plain, still_typing)]
+    found = _joins(primary, digits, plain, still_typing)
+    # The analyzer may have joined them already ("b.y." is b, by and y): that word is
+    # matched as typed, not once more as a reading that would cover the next word too.
+    own = {t.text for w in words for t in w[1:] if not t.text.isdigit()}
+    return [[r for r in rs if r.text not in own] for rs in found]
 
 
 @lru_cache(maxsize=16384)

@@ -117,7 +117,7 @@ def corrected_query(ctx: Context | None) -> str | None:
             words[w], changed = m.reading or None, True
         elif m.kind not in AS_TYPED and m.term and m.term != words[w]:
             words[w], changed = m.term, True
-        elif m.term.isdigit() and not words[w].isdigit():
+        elif m.term.isdigit() and not (words[w] or "").isdigit():
             # Number words read as the number they spell: "blink one eight two" is
             # "blink 182" (the other words of the run were joined into it).
             words[w], changed = m.term, True
