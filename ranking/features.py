@@ -103,6 +103,9 @@ def match(ctx: Context) -> float:
 _CORRECTED = frozenset({MatchKind.TYPO, MatchKind.LAYOUT, MatchKind.COMPOUND})
 
 
+# `exact` for a name reached by completing a mistyped word.
+TYPO_COMPLETION_EXACT = 0.3
+
 # A word matched only by how it sounds is at least as uncertain as two typos.
 PHONETIC_TYPOS = 2
 
@@ -142,6 +145,10 @@ def exact(ctx: Context) -> float:
             continue
         kinds = {m.kind for m in matched}
         value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
+        if any(m.kind == MatchKind.TYPO and m.prefix_chars for m in matched):
+            # Reached only by completing a mistyped word ("porde" -> Poderosas): both
+            # corrected and unfinished, less sure than a whole word with one typo (Lorde).
+            value = TYPO_COMPLETION_EXACT
         best = max(best, value)
     return best
 
