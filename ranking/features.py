@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as default
 from functools import lru_cache
 from itertools import pairwise
 
@@ -37,6 +38,8 @@ class Context:
     best: dict[int, WordMatch]                      # query word -> its best match
     name_values: dict[tuple[Field, int], dict[int, WordMatch]]  # name/alias value -> words
     first_word_leads: frozenset[MatchKind]          # kinds matching the name's first word
+    # alias values typed whole and exactly ("new jeans" for NewJeans): they weigh as the name
+    whole_aliases: set[tuple[Field, int]] = default(default_factory=set)
 
     @classmethod
     def of(cls, candidate: Candidate, query: QueryShape, variant: Variant) -> Context:
@@ -58,7 +61,23 @@ class Context:
                 if m.word == first and m.ordinal == 0:
                     leads.add(m.kind)
         _read_as_joined(candidate.matches, best, names)
-        return cls(candidate, query, variant, best, names, frozenset(leads))
+        ctx = cls(candidate, query, variant, best, names, frozenset(leads))
+        if any(key[0] == Field.NAME and _whole(ctx, words) == 1.0
+               for key, words in names.items()):
+            return ctx  # the name itself was typed whole: it is the match
+        for key, words in names.items():
+            if key[0] == Field.ALIASES and _whole(ctx, words) == 1.0:
+                # A whole alias typed exactly: its words are how the query matched.
+                best.update({w: words[w] for w in query.required})
+                ctx.whole_aliases.add(key)
+        return ctx
+
+    def weight(self, m: WordMatch) -> float:
+        """The weight of the field a word matched in; a whole alias weighs as the name."""
+        weights = self.variant.field_weights
+        if m.field == Field.ALIASES and (m.field, m.value_start) in self.whole_aliases:
+            return weights[Field.NAME]
+        return weights[m.field]
 
 
 def _read_as_joined(matches: list[WordMatch], best: dict[int, WordMatch],
@@ -117,40 +136,44 @@ def typos(ctx: Context) -> float:
 
 
 def field(ctx: Context) -> float:
-    """Where the words matched: name > artists > album > aliases."""
+    """Where the words matched: name > artists > album > aliases; a whole alias typed
+    exactly counts as the name."""
     if not ctx.best:
         return 0.0
-    weights = ctx.variant.field_weights
-    return sum(weights[m.field] for m in ctx.best.values()) / len(ctx.best)
+    # A whole alias typed as it is ("new jeans", an alias of NewJeans) is the name
+    # the user knows the thing by: it weighs as the name (`Context.weight`).
+    return sum(ctx.weight(m) for m in ctx.best.values()) / len(ctx.best)
 
 
 def exact(ctx: Context) -> float:
     """The query is the whole name (or a whole alias): 1; less while still typing (0.7)
     or when a word was mistyped (0.5)."""
+    return max((_whole(ctx, words) for words in ctx.name_values.values()), default=0.0)
+
+
+def _whole(ctx: Context, words: dict[int, WordMatch]) -> float:
+    """How surely the query is the whole of one name or alias value (`exact`), 0 if not."""
     required = ctx.query.required
-    best = 0.0
-    for words in ctx.name_values.values():
-        if not all(w in words for w in required):
-            continue
-        matched = [words[w] for w in required]
-        positions = {m.position for m in matched}
-        # Every word of the value typed, each by its own query word ("rarest r" is not
-        # the whole of "The Rarest" twice over); words joined into one ("one republic"
-        # -> OneRepublic) share a position, a word split in two ("maroon5") holds two.
-        joined = sum(1 for m in matched if m.reading == "")
-        split = sum(m.reading.count(" ") for m in matched
-                    if m.kind == MatchKind.COMPOUND and m.reading)
-        if (len(positions) + split < matched[0].value_length
-                or len(positions) < len(required) - joined):
-            continue
-        kinds = {m.kind for m in matched}
-        value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
-        if any(m.kind == MatchKind.TYPO and m.prefix_chars for m in matched):
-            # Reached only by completing a mistyped word ("porde" -> Poderosas): both
-            # corrected and unfinished, less sure than a whole word with one typo (Lorde).
-            value = TYPO_COMPLETION_EXACT
-        best = max(best, value)
-    return best
+    if not all(w in words for w in required):
+        return 0.0
+    matched = [words[w] for w in required]
+    positions = {m.position for m in matched}
+    # Every word of the value typed, each by its own query word ("rarest r" is not
+    # the whole of "The Rarest" twice over); words joined into one ("one republic"
+    # -> OneRepublic) share a position, a word split in two ("maroon5") holds two.
+    joined = sum(1 for m in matched if m.reading == "")
+    split = sum(m.reading.count(" ") for m in matched
+                if m.kind == MatchKind.COMPOUND and m.reading)
+    if (len(positions) + split < matched[0].value_length
+            or len(positions) < len(required) - joined):
+        return 0.0
+    kinds = {m.kind for m in matched}
+    value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
+    if any(m.kind == MatchKind.TYPO and m.prefix_chars for m in matched):
+        # Reached only by completing a mistyped word ("porde" -> Poderosas): both
+        # corrected and unfinished, less sure than a whole word with one typo (Lorde).
+        value = TYPO_COMPLETION_EXACT
+    return value
 
 
 def start(ctx: Context) -> float:
@@ -191,11 +214,10 @@ def lexical(ctx: Context) -> float:
     if not ctx.best:
         return 0.0
     total_idf = sum(m.idf for m in ctx.best.values()) or 1.0
-    weights = ctx.variant.field_weights
     score = 0.0
     for m in ctx.best.values():
         norm = 1.0 / (0.6 + 0.4 * max(m.value_length, 1) / 3.0)
-        score += m.idf * weights[m.field] * min(norm, 1.2) / 1.2
+        score += m.idf * ctx.weight(m) * min(norm, 1.2) / 1.2
     return score / total_idf * (len(ctx.best) / len(ctx.query.words))
 
 

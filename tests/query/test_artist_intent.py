@@ -1,6 +1,7 @@
 """An artist's whole name typed the way people type it puts that artist on top: with a
-short word respelled ("jay-zee"), a wrong first key ("qventura"), or a word that also
-begins something else once mistyped ("porde" is Lorde, not a completion of Poderosas).
+short word respelled ("jay-zee"), a wrong first key ("qventura"), a word that also
+begins something else once mistyped ("porde" is Lorde, not a completion of Poderosas),
+or as a full alias ("new jeans" for NewJeans, beside their album "New Jeans").
 Distractors share the artists' first words and letters."""
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ CATALOG = [
     artist("ar-lorde", "Lorde", 72),
     artist("ar-poderosas", "Poderosas", 22),
     track("tr-royals", "Royals", "Lorde", 80),
+    artist("ar-newjeans", "NewJeans", 84, ("뉴진스", "New Jeans")),
+    {"id": "al-new-jeans", "type": "album", "name": "New Jeans", "artists": ["NewJeans"],
+     "popularity": 78},
+    artist("ar-kino", "Кино", 68, ("Kino", "Виктор Цой")),
+    track("tr-kino-lt", "Кино", "Yilmaz Akar", 38),
 ]
 
 
@@ -51,12 +57,15 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedEngine]
     ("jay-zee", "ar-jay-z"),     # "zee" for Z: the rest of the name pins it
     ("qventura", "ar-aventura"),  # one wrong key, the first: still one edit
     ("porde", "ar-lorde"),       # a whole word with one typo over a mistyped completion
+    ("new jeans", "ar-newjeans"),  # a whole alias weighs as the name: over the album
+    ("кино", "ar-kino"),         # ... and the name typed whole stays the match
 ])
 def test_the_whole_name_of_an_artist_puts_the_artist_on_top(engine: EmbeddedEngine,
                                                            query: str, expected: str) -> None:
     answer = engine.search(SearchRequest(q=query, limit=5))
     assert answer.match == "good"
     assert (answer.top or {}).get("id") == expected
+    assert answer.hits[0]["id"] == expected
 
 
 @pytest.mark.parametrize(("typed", "term", "one_edit"), [
