@@ -51,7 +51,11 @@ class Context:
         leads: set[MatchKind] = set()
         for m in candidate.matches:
             value = values[m.kind] * fields[m.field] - 0.1 * m.typos + 0.01 * m.exact_form
-            if value > best_value.get(m.word, -1e9):
+            # Equal values: the better kind ("cardib" is Cardi B split, more than one
+            # typo away from "cardi"), so the corrected query says what matched.
+            held = best.get(m.word)
+            if value > best_value.get(m.word, -1e9) or (
+                    held is not None and value == best_value[m.word] and m.kind > held.kind):
                 best[m.word], best_value[m.word] = m, value
             if m.field in SEARCHED_AS_NAME:
                 if m.kind >= MatchKind.TYPO:

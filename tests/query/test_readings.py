@@ -240,6 +240,7 @@ def test_a_split_word_is_as_long_as_the_name_it_splits_into(make_engine) -> None
     ("blink one eight two", "blink 182"),
     ("twenty four k magic", "24k magic"),
     ("one republic", "onerepublic"),
+    ("cardib", "cardi b"),           # the split, not "cardi" one typo away
 ])
 def test_did_you_mean_shows_numbers_and_joins_as_matched(engine: EmbeddedEngine, query: str,
                                                          corrected: str) -> None:
