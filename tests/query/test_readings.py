@@ -4,6 +4,7 @@ distractors that share their words."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -245,3 +246,17 @@ def test_a_split_word_is_as_long_as_the_name_it_splits_into(make_engine) -> None
 def test_did_you_mean_shows_numbers_and_joins_as_matched(engine: EmbeddedEngine, query: str,
                                                          corrected: str) -> None:
     assert engine.search(SearchRequest(q=query, limit=5)).corrected_query == corrected
+
+
+def test_the_cluster_recalls_a_join_as_strongly_as_a_word_typed_exactly() -> None:
+    """"young blood": the documents holding both words must not crowd Youngblood out of
+    the cluster's candidates, so the joined term asks as much as an exact word."""
+    from segue.query import build_query, parse_query
+    from segue.query.readings import split_points
+
+    body = json.dumps(build_query(parse_query("young blood "), TypoBudget()))
+    exact = '{"term": {"terms": {"value": "young", "boost": 3.0}}}'
+    joined = '{"term": {"terms": {"value": "youngblood", "boost": 3.0}}}'
+    assert exact in body and joined in body
+    # ... and a long word's cuts include a one-letter word at its end (Cardi B).
+    assert ("cardi", "b") in split_points("cardib")
