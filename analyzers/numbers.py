@@ -1,11 +1,12 @@
 """Number words read as digits: "Maroon Five" is "Maroon 5", "two pac" meets "2Pac".
 
 Names write numbers both ways (Maroon 5, Twenty One Pilots, The 1975, blink-182,
-Cinco de Mayo), and users type them both ways. So a number word is also its digits,
+Cinco de Mayo, 99 Luftballons), and users type them both ways. So a number word is also its digits,
 at the same position, on both sides: "five" is indexed and queried as "five" and
 "5"; a run of number words read together ("nineteen seventy five", "twenty one",
 "mil novecientos setenta y cinco") also gives the whole number ("1975", "21") at the
-run's first position. English and Spanish.
+run's first position. English, Spanish and German; digits said one by one ("one
+eight two") or in groups ("one eighty two") read as the number they spell.
 
 Hand-written: num2words (on PyPI) only goes from numbers to words and is not
 installed here; word2number is English only. Parsing the few shapes a name uses
@@ -16,6 +17,7 @@ seventy five") is a few dozen lines.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 
 _EN_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _EN_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen",
@@ -29,21 +31,36 @@ _ES_TEENS = ["diez", "", "doce", "trece", "catorce", "quince", "dieciseis", "die
 _ES_TWENTIES = ["veinte", "veintiuno", "veintidos", "veintitres", "veinticuatro",
                 "veinticinco", "veintiseis", "veintisiete", "veintiocho", "veintinueve"]
 _ES_TENS = ["treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]
+# German, folded ("fünf" -> "funf", "dreißig" -> "dreissig"): "ein" is left out (the
+# article); a unit and its tens are one word, "neunundneunzig" (99 Luftballons).
+_DE_UNITS = ["null", "eins", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht",
+             "neun"]
+_DE_TEENS = ["zehn", "elf", "zwolf", "dreizehn", "vierzehn", "funfzehn", "sechzehn",
+             "siebzehn", "achtzehn", "neunzehn"]
+_DE_TENS = ["zwanzig", "dreissig", "vierzig", "funfzig", "sechzig", "siebzig", "achtzig",
+            "neunzig"]
+_DE_UNIT_STEMS = ["ein", "zwei", "drei", "vier", "funf", "sechs", "sieben", "acht", "neun"]
 _ES_HUNDREDS = ["ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos",
                 "seiscientos", "setecientos", "ochocientos", "novecientos"]
 
 # Folded word -> value, for the words that are a number on their own.
 UNITS: dict[str, int] = {w: i for i, w in enumerate(_EN_UNITS)} | {
-    w: i for i, w in enumerate(_ES_UNITS)}
+    w: i for i, w in enumerate(_ES_UNITS)} | {
+    w: i for i, w in enumerate(_DE_UNITS) if i}
+# Numbers below 100 written as one word: teens, Spanish twenties, German compounds.
 TEENS: dict[str, int] = {w: 10 + i for i, w in enumerate(_EN_TEENS)} | {
     w: 10 + i for i, w in enumerate(_ES_TEENS) if w} | {
-    w: 20 + i for i, w in enumerate(_ES_TWENTIES)}
+    w: 20 + i for i, w in enumerate(_ES_TWENTIES)} | {
+    w: 10 + i for i, w in enumerate(_DE_TEENS)} | {
+    f"{unit}und{tens}": 20 + 10 * t + u + 1
+    for u, unit in enumerate(_DE_UNIT_STEMS) for t, tens in enumerate(_DE_TENS)}
 TENS: dict[str, int] = {w: 20 + 10 * i for i, w in enumerate(_EN_TENS)} | {
-    w: 30 + 10 * i for i, w in enumerate(_ES_TENS)}
+    w: 30 + 10 * i for i, w in enumerate(_ES_TENS)} | {
+    w: 20 + 10 * i for i, w in enumerate(_DE_TENS)}
 HUNDREDS: dict[str, int] = {"cien": 100} | {
     w: 100 * (i + 1) for i, w in enumerate(_ES_HUNDREDS)}
 NUMBER_WORDS: dict[str, int] = {**UNITS, **TEENS, **TENS, **HUNDREDS}
-_SCALES = {"hundred": 100, "thousand": 1000, "mil": 1000}
+_SCALES = {"hundred": 100, "thousand": 1000, "mil": 1000, "hundert": 100, "tausend": 1000}
 _CONNECTORS = {"and", "y"}
 RUN_WORDS = frozenset({*NUMBER_WORDS, *_SCALES, *_CONNECTORS})
 MAX_RUN = 6
@@ -105,7 +122,7 @@ def _below_1000(words: list[str], i: int) -> tuple[int, int] | None:
     if head is None:
         return None
     value, i = head
-    if i < len(words) and words[i] == "hundred" and 0 < value < 10:
+    if i < len(words) and words[i] in ("hundred", "hundert") and 0 < value < 10:
         value, i = value * 100, i + 1
         if i < len(words) and words[i] == "and":
             i += 1
@@ -125,7 +142,7 @@ def _cardinal(words: list[str]) -> int | None:
         if head is None:
             return None
         value, i = head
-        if i < len(words) and words[i] in ("thousand", "mil"):
+        if i < len(words) and words[i] in ("thousand", "mil", "tausend"):
             total, i = value * 1000, i + 1
         else:
             total = value
@@ -185,7 +202,13 @@ def number_readings(words: Sequence[str]) -> dict[int, list[str]]:
 
 
 def _groups(words: list[str]) -> int | None:
-    """Digits said in groups, as in names: "one eighty two" (blink-182), "four twenty"."""
+    """Digits said in groups, as in names: "one eighty two" (blink-182), "four twenty";
+    or one by one: "one eight two", "two zero zero one" (but counting, "one two three
+    four", is a count, not a number)."""
+    if len(words) > 1 and all(w in UNITS for w in words):
+        values = [UNITS[w] for w in words]
+        counting = all(b == a + 1 for a, b in pairwise(values))
+        return None if counting else int("".join(map(str, values)))
     digits, i = "", 0
     while i < len(words):
         group = _below_100(words, i)

@@ -4,7 +4,7 @@ unidecode does the transliteration (Кино -> kino, Ελλάδα -> ellada, ß
 Işık -> isik, æ -> ae); this module only adds speed: an ASCII fast path, and a
 per-character table in front of unidecode so that `str.translate` (in C) does the
 work. unidecode replaces each character independently of its neighbours, so the
-table gives exactly unidecode's result.
+table gives exactly unidecode's result, but for the few letters in `SPELLED_AS`.
 """
 
 from __future__ import annotations
@@ -27,7 +27,12 @@ class _UnidecodeTable(dict[int, str]):
         return replacement
 
 
-_TABLE = _UnidecodeTable()
+# Where a letter is written as another by its own readers, the index key follows them,
+# not unidecode: Russian writes ё as е almost always ("все" for всё, "Пугачева"), so
+# ё folds to "e" (unidecode: "io"), and a query typed without it still matches.
+SPELLED_AS: dict[str, str] = {"ё": "e", "Ё": "e"}
+
+_TABLE = _UnidecodeTable({ord(k): v for k, v in SPELLED_AS.items()})
 
 
 @lru_cache(maxsize=262144)

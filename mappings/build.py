@@ -20,6 +20,7 @@ from pathlib import Path
 from unidecode import unidecode
 
 from segue.analyzers.numbers import NUMBER_WORDS
+from segue.analyzers.translit import SPELLED_AS
 from segue.schema import (
     AUDIO_FIELD,
     FILTERS_FIELD,
@@ -40,7 +41,7 @@ def translit_mappings() -> list[str]:
     for lo, hi in SCRIPTS:
         for code in range(lo, hi + 1):
             ch = chr(code)
-            latin = unidecode(ch).strip()
+            latin = SPELLED_AS.get(ch) or unidecode(ch).strip()
             if ch.isalpha() and latin.isalpha() and latin.isascii():
                 out.append(f"{ch} => {latin}")
     return out

@@ -33,7 +33,7 @@ from typing import Any
 from segue.analyzers import Synonyms, TypoBudget
 from segue.indexer import LexicalIndex
 from segue.indexer.lexical import analyze_value
-from segue.ranking import Variant
+from segue.ranking import MatchKind, Variant
 from segue.schema import FILTERS_FIELD, TERMS_FIELD, TEXT_FIELD
 
 from .cluster_scope import aggregations, facets_from, filter_clauses, sort_clause
@@ -45,6 +45,7 @@ from .understanding import ParsedQuery, QueryWord, is_reading
 
 RECALL_DEPTH = 100  # candidates asked of the cluster for Segue to match (60 already
 # gives the same relevance scores on the collection; the margin is for larger catalogs)
+JOIN_BOOST = 3.0    # a joined reading's term clause, as high as the word's exact term
 NAME_FIELDS = ("name^3", "artists^2", "aliases^2", "album", "show", "owner")
 
 
@@ -87,7 +88,11 @@ def _reading_clauses(word: QueryWord) -> list[dict[str, Any]]:
     clauses: list[dict[str, Any]] = []
     for r in word.readings:
         field = f"{TERMS_FIELD}.prefix" if r.prefix else TERMS_FIELD
-        clauses.append({"term": {field: {"value": r.text, "boost": 1.5}}})
+        # Words joined into one index term are as sure a sign as a word typed exactly:
+        # "young blood" must recall Youngblood beside the many documents holding both
+        # words (ranking then weighs the join like one typo).
+        boost = JOIN_BOOST if r.kind == MatchKind.COMPOUND else 1.5
+        clauses.append({"term": {field: {"value": r.text, "boost": boost}}})
     typed = word.tokens[0]
     cuts = [] if is_reading(typed) else split_points(typed.text)
     if cuts:

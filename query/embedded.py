@@ -52,6 +52,8 @@ _CACHE_SIZE = 8192
 
 READING_COMPLETIONS = 8      # completions of a joined or layout reading being typed
 SPLIT_WAYS = 3               # ways to split one word into index terms
+SPLIT_TRIED = 16             # ... checked against the catalog before the best are kept
+MIN_KNOWN_SPLIT_PART = 2     # a word that is a term itself splits into no one-letter part
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +71,12 @@ def _split_key(terms: tuple[int, ...]) -> int:
     return -1 - (hash(terms) & 0x3FFF_FFFF_FFFF_FFFF)
 
 
+def _joined_whole(e: Expansion) -> bool:
+    """A word joined into the one before it, the joined word whole (not a completion of
+    it while typing): the name it matches is shorter by one word."""
+    return e.kind == MatchKind.COMPOUND and e.reading == "" and not e.prefix_chars
+
+
 def _better(a: Expansion, b: Expansion | None) -> bool:
     return b is None or (a.kind, -a.typos) > (b.kind, -b.typos)
 
@@ -82,6 +90,8 @@ class EmbeddedRetriever:
         self._best = np.zeros(0, np.float32)
         self._total = np.zeros(0, np.float32)
         self._cover = np.zeros(0, np.int16)
+        self._joins = np.zeros(0, np.int16)
+        self._joined = np.zeros(0, np.int16)
         self._seen = np.zeros(0, np.int64)
         self.masks = ScopeMasks(index)
 
@@ -178,19 +188,43 @@ class EmbeddedRetriever:
                 if r.shown:
                     for tid, typos in vocab.within(r.text, vocab.budget.for_word(r.text)):
                         offer(tid, Expansion(r.kind, 1 + typos, reading=r.shown))
-            offer(vocab.get(r.text), Expansion(r.kind, 1, reading=r.shown))
+            # Words joined into one cost one typo in all: the first word carries it,
+            # the words joined into it (shown "") none.
+            cost = 1 if r.shown else 0
+            offer(vocab.get(r.text), Expansion(r.kind, cost, reading=r.shown))
             if r.prefix:
                 for tid in vocab.prefixed(r.text, READING_COMPLETIONS):
                     # A joined word being typed reads as the term it completes to.
                     shown = vocab.terms[tid] if r.kind == MatchKind.COMPOUND and r.shown \
                         else r.shown
-                    offer(tid, Expansion(r.kind, 1, len(r.text), reading=shown))
-        if not typed or vocab.get(typed[0]) is not None:
+                    offer(tid, Expansion(r.kind, cost, len(r.text), reading=shown))
+        if not typed:
             return
-        for parts in split_ways(typed[0], lambda t: t in vocab.ids, limit=SPLIT_WAYS):
+        for tids in self._splits(typed[0]):
+            offer(_split_key(tids), Expansion(
+                MatchKind.COMPOUND, 1, reading=" ".join(vocab.terms[t] for t in tids),
+                split=tids))
+
+    def _splits(self, text: str) -> list[tuple[int, ...]]:
+        """The word written as several index terms ("linkinpark" -> linkin park), the
+        ways the catalog itself uses: of the cuts into known words, those whose parts
+        some document holds together, the one held by the most popular document first
+        (what the cluster gets by cutting against its candidates). A word that is an
+        index term itself ("feelgood", "conte") is cut too, into parts of two letters
+        or more: "feelgood inc" is Feel Good Inc. as much as Feelgood."""
+        vocab = self.index.vocab
+        ways = split_ways(text, lambda t: t in vocab.ids, limit=SPLIT_TRIED)
+        if vocab.get(text) is not None:
+            ways = [w for w in ways if min(map(len, w)) >= MIN_KNOWN_SPLIT_PART]
+        scored: list[tuple[float, int, tuple[int, ...]]] = []
+        for k, parts in enumerate(ways):
             tids = tuple(vocab.ids[t] for t in parts)
-            offer(_split_key(tids), Expansion(MatchKind.COMPOUND, 1, reading=" ".join(parts),
-                                              split=tids))
+            docs, _ = self._postings(-1, Expansion(MatchKind.COMPOUND, 1, split=tids))
+            docs = docs[self.index.live[docs]]
+            if len(docs):
+                scored.append((-float(self.index.popularity[docs].max()), k, tids))
+        scored.sort()
+        return [tids for _, _, tids in scored[:SPLIT_WAYS]]
 
     def _postings(self, key: int, e: Expansion) -> tuple[np.ndarray, np.ndarray]:
         """A term's postings; for a split, the documents holding both its terms."""
@@ -239,6 +273,8 @@ class EmbeddedRetriever:
             self._best = np.zeros(size, np.float32)
             self._total = np.zeros(size, np.float32)
             self._cover = np.zeros(size, np.int16)
+            self._joins = np.zeros(size, np.int16)   # words joined into another, per doc
+            self._joined = np.zeros(size, np.int16)  # ... for the word being gathered
             self._seen = np.zeros(size, np.int64)
 
     def retrieve(
@@ -264,18 +300,26 @@ class EmbeddedRetriever:
         skip = self._too_common(expansions, required)
         touched = []
         for i, exp in enumerate(expansions):
-            if not exp or i in skip:
+            if i in skip:
+                # Still gathered where it was joined into the word before it ("dt mf"
+                # -> DtMF, "three d" -> 3D): those postings the other word gathered.
+                exp = {t: e for t, e in exp.items()
+                       if e.kind == MatchKind.COMPOUND and e.reading == ""}
+            if not exp:
                 continue
             parts_docs: list[np.ndarray] = []
             parts_masks: list[np.ndarray] = []
             bases: list[float] = []
             sizes: list[int] = []
             splits: list[tuple[int, int]] = []  # (which part, how many words)
+            joined: list[np.ndarray] = []  # documents holding this word joined into another
             for tid, e in exp.items():
                 docs, masks = self._postings(tid, e)
                 if len(docs):
                     if e.split is not None:
                         splits.append((len(parts_docs), len(e.split)))
+                    elif _joined_whole(e):
+                        joined.append(docs)
                     parts_docs.append(docs)
                     parts_masks.append(masks)
                     bases.append(kind_value[e.kind] - typo_cost * e.typos)
@@ -302,6 +346,12 @@ class EmbeddedRetriever:
             self._total[docs] = self._total[docs] + self._best[docs] + np.float32(bonus)
             if required_word:
                 self._cover[docs] = self._cover[docs] + 1
+                for held in joined:
+                    self._joined[held] = 1
+                if joined:
+                    absorbed = np.concatenate(joined)
+                    self._joins[absorbed] = self._joins[absorbed] + self._joined[absorbed]
+                    self._joined[absorbed] = 0
             self._best[docs] = 0.0
             touched.append(docs)
         if not touched:
@@ -313,10 +363,14 @@ class EmbeddedRetriever:
         # A cheap guess at the "exact" feature: the name has as many words as the
         # query, in proportion to the words found; it lets fewer candidates get the
         # full features ("your s" keeps "Your Song" among them).
-        same_length = self.index.name_lengths[cand] == len(required)
+        # Words joined into one ("one republic" -> OneRepublic) make the name shorter.
+        lengths = self.index.name_lengths[cand]
+        same_length = (lengths == len(required)) | (
+            lengths == len(required) - self._joins[cand])
         scores += np.float32(pre.exact / len(required)) * self._cover[cand] * same_length
         self._total[cand] = 0.0
         self._cover[cand] = 0
+        self._joins[cand] = 0
         if types is not None:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)

@@ -10,16 +10,20 @@ corrected query.
 
 - **Joins** (Meilisearch's and Typesense's concatenation): two or three adjacent words
   written as one ("one republic" -> onerepublic, "deadmau 5" -> deadmau5, "guns n
-  roses" -> gunsnroses), number words as their digits ("two pac" -> 2pac), and a run
-  of number words as the number it spells ("nineteen seventy five" -> 1975). The
+  roses" -> gunsnroses), number words as their digits ("two pac" -> 2pac), a run
+  of number words as the number it spells ("nineteen seventy five" -> 1975), also
+  written onto the word beside it ("twenty four k" -> 24k). The
   first word of the run carries the reading; the others are joined into it ("").
 - **Layouts**: the whole text read on the Russian, Ukrainian, Greek or Hebrew layout
   (Latin keys) or back on QWERTY (those scripts' keys), analyzed like any text
   (`analyzers.layouts`); used when it has as many words as the typed text.
 - **Splits** need the vocabulary ("linkinpark" -> linkin + park only if both are
-  index terms; "gunsnroses" -> guns + n + roses), so the retriever finds them
-  (`split_ways`); the cluster, which has no vocabulary, asks for every cut in two
-  (`split_points`).
+  index terms; "gunsnroses" -> guns + n + roses; "cardib" -> cardi + b), so the
+  retriever finds them (`split_ways`) and keeps the cuts the catalog uses: parts some
+  document holds together, the most popular such document first; a word that is an
+  index term itself is cut too ("feelgood inc" -> Feel Good Inc.). The cluster, which
+  has no vocabulary, asks for every cut in two (`split_points`) and cuts against its
+  candidates.
 
 The index side is not split: a name "OneRepublic" is found by "one republic" through
 the join, which costs one dictionary lookup per adjacent pair at query time, whereas
@@ -79,7 +83,11 @@ def join_readings(words: Sequence[Sequence[Token]], still_typing: bool
     plain = tuple(all(t.text.isascii() and t.text.isalnum() for t in w) for w in words)
     primary = tuple(w[0].text for w in words)
     digits = tuple(_digits(w) for w in words)
-    return [list(r) for r in _joins(primary, digits, plain, still_typing)]
+    found = _joins(primary, digits, plain, still_typing)
+    # The analyzer may have joined them already ("b.y." is b, by and y): that word is
+    # matched as typed, not once more as a reading that would cover the next word too.
+    own = {t.text for w in words for t in w[1:] if not t.text.isdigit()}
+    return [[r for r in rs if r.text not in own] for rs in found]
 
 
 @lru_cache(maxsize=16384)
@@ -99,6 +107,14 @@ def _joins(primary: tuple[str, ...], digits: tuple[str, ...], plain: tuple[bool,
             number = read_number(primary[i:j])
             if number is not None:
                 spellings.append(str(number))
+            # A number said in words beside a word written onto it: "twenty four k"
+            # -> 24k (24K Magic), "blink one eighty two" -> blink182.
+            if j - i > 2:
+                head, tail = read_number(primary[i:j - 1]), read_number(primary[i + 1:j])
+                if head is not None and not primary[j - 1].isdigit():
+                    spellings.append(f"{head}{primary[j - 1]}")
+                if tail is not None and not primary[i].isdigit():
+                    spellings.append(f"{primary[i]}{tail}")
             if not spellings:
                 break
             for text in dict.fromkeys(spellings):
@@ -193,11 +209,13 @@ def _whole_text(text: str, n_words: int) -> list[tuple[tuple[str, str], ...]]:
 
 def split_points(text: str) -> list[tuple[str, str]]:
     """The ways to cut `text` in two parts long enough to be words (checked against a
-    vocabulary by the caller): "maroon5" -> ..., ("maroon", "5"), ..."""
+    vocabulary by the caller): "maroon5" -> ..., ("maroon", "5"), ...; a one-letter
+    first or last part once the rest is long ("cardib" -> ("cardi", "b"): Cardi B)."""
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
     return [(text[:k], text[k:]) for k in range(1, len(text))
-            if _part(text[:k]) and _part(text[k:])]
+            if (_part(text[:k]) or _edge(text[:k], text))
+            and (_part(text[k:]) or _edge(text[k:], text))]
 
 
 def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
@@ -205,7 +223,8 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
     """Up to `limit` ways to write `text` as 2 to `MAX_SPLIT` known words, fewest parts
     first, then the longest shortest part: "linkinpark" -> (linkin, park) before any
     cut into two-letter words a large vocabulary also holds; "gunsnroses" -> (guns,
-    n, roses). A one-letter part only between two others ("systemofadown")."""
+    n, roses). A one-letter part between two others ("systemofadown"), or at either
+    end of a longer word ("cardib" -> cardi b, "ilikeit" -> i like it)."""
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
     found: list[tuple[str, ...]] = []
@@ -215,12 +234,14 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
             return
         rest = text[start:]
         if parts and len(parts) + 1 == most:
-            if _part(rest) and known(rest):
+            if (_part(rest) or _edge(rest, text)) and known(rest):
                 found.append((*parts, rest))
             return
         for end in range(start + 1, len(text)):
             part = text[start:end]
-            inner = bool(parts)  # a one-letter word needs a part before and after it
+            # A one-letter word needs a part before and after it, or a long word
+            # around it.
+            inner = bool(parts) or _edge(part, text)
             if (_part(part) or (inner and part.isalpha())) and known(part):
                 walk(end, (*parts, part), most)
 
@@ -228,6 +249,15 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
         walk(0, (), most)
     found.sort(key=lambda parts: (len(parts), -min(map(len, parts))))
     return found[:limit]
+
+
+MIN_EDGE_SPLIT = 6      # a word this long may lose one letter at an edge ("cardib")
+
+
+def _edge(part: str, whole: str) -> bool:
+    """A one-letter word at the start or end of a word long enough to hold a name
+    beside it: "Cardi B", "Boney M.", "I Like It"."""
+    return len(part) == 1 and part.isalpha() and len(whole) >= MIN_EDGE_SPLIT
 
 
 def _part(text: str) -> bool:

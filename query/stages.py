@@ -310,7 +310,12 @@ def confidence(ranking: Ranking, docs: Mapping[str, dict[str, Any]]
     if not best:
         return "none", None
     doc = docs.get(best[0].candidate.doc_id) or {}
-    name = [t.text for t in analyze(str(doc.get("name", ""))) if not t.optional]
+    # One word per position: "JAY-Z" is jay and z, its joined "jayz" is not a third.
+    words: dict[int, str] = {}
+    for t in analyze(str(doc.get("name", ""))):
+        if not t.optional:
+            words.setdefault(t.position, t.text)
+    name = list(words.values())
     return strength(best[0].context, name), corrected_query(best[0].context)
 
 

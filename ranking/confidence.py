@@ -42,11 +42,24 @@ def supported(word: str, m: WordMatch) -> bool:
     if m.kind in AS_TYPED or m.kind in READINGS or word == m.term or (
             m.kind == MatchKind.TYPO and m.typos <= 1):
         return True
+    if m.kind == MatchKind.TYPO and one_edit_on_the_first_letter(word, m.term):
+        return True
     if not m.term or word[:1] != m.term[:1]:
         return False
     if m.kind == MatchKind.TYPO:
         return len(word) >= TWO_TYPOS_MIN_LENGTH
     return abs(len(word) - len(m.term)) <= len(word) // 4
+
+
+FIRST_LETTER_MIN_LENGTH = 5  # a word this long keeps enough of itself past its first letter
+
+
+def one_edit_on_the_first_letter(word: str, term: str) -> bool:
+    """One key wrong at the start of a word long enough to be recognised by the rest
+    ("qventura" → aventura, "porde" → lorde): it ranks as two typos, but it is one
+    edit, so it is supported like one."""
+    return (len(word) >= FIRST_LETTER_MIN_LENGTH and len(word) == len(term)
+            and word[1:] == term[1:] and word[:1] != term[:1])
 
 
 def _forgiven(ctx: Context, word: int) -> bool:
@@ -116,6 +129,10 @@ def corrected_query(ctx: Context | None) -> str | None:
             # joined into the word before it).
             words[w], changed = m.reading or None, True
         elif m.kind not in AS_TYPED and m.term and m.term != words[w]:
+            words[w], changed = m.term, True
+        elif m.term.isdigit() and not (words[w] or "").isdigit():
+            # Number words read as the number they spell: "blink one eight two" is
+            # "blink 182" (the other words of the run were joined into it).
             words[w], changed = m.term, True
     return " ".join(w for w in words if w) if changed else None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from dataclasses import field as default
 from functools import lru_cache
 from itertools import pairwise
 
@@ -37,6 +38,8 @@ class Context:
     best: dict[int, WordMatch]                      # query word -> its best match
     name_values: dict[tuple[Field, int], dict[int, WordMatch]]  # name/alias value -> words
     first_word_leads: frozenset[MatchKind]          # kinds matching the name's first word
+    # alias values typed whole and exactly ("new jeans" for NewJeans): they weigh as the name
+    whole_aliases: set[tuple[Field, int]] = default(default_factory=set)
 
     @classmethod
     def of(cls, candidate: Candidate, query: QueryShape, variant: Variant) -> Context:
@@ -48,7 +51,11 @@ class Context:
         leads: set[MatchKind] = set()
         for m in candidate.matches:
             value = values[m.kind] * fields[m.field] - 0.1 * m.typos + 0.01 * m.exact_form
-            if value > best_value.get(m.word, -1e9):
+            # Equal values: the better kind ("cardib" is Cardi B split, more than one
+            # typo away from "cardi"), so the corrected query says what matched.
+            held = best.get(m.word)
+            if value > best_value.get(m.word, -1e9) or (
+                    held is not None and value == best_value[m.word] and m.kind > held.kind):
                 best[m.word], best_value[m.word] = m, value
             if m.field in SEARCHED_AS_NAME:
                 if m.kind >= MatchKind.TYPO:
@@ -57,7 +64,46 @@ class Context:
                         words[m.word] = m
                 if m.word == first and m.ordinal == 0:
                     leads.add(m.kind)
-        return cls(candidate, query, variant, best, names, frozenset(leads))
+        _read_as_joined(candidate.matches, best, names)
+        ctx = cls(candidate, query, variant, best, names, frozenset(leads))
+        if any(key[0] == Field.NAME and _whole(ctx, words) == 1.0
+               for key, words in names.items()):
+            return ctx  # the name itself was typed whole: it is the match
+        for key, words in names.items():
+            if key[0] == Field.ALIASES and _whole(ctx, words) == 1.0:
+                # A whole alias typed exactly: its words are how the query matched.
+                best.update({w: words[w] for w in query.required})
+                ctx.whole_aliases.add(key)
+        return ctx
+
+    def weight(self, m: WordMatch) -> float:
+        """The weight of the field a word matched in; a whole alias weighs as the name."""
+        weights = self.variant.field_weights
+        if m.field == Field.ALIASES and (m.field, m.value_start) in self.whole_aliases:
+            return weights[Field.NAME]
+        return weights[m.field]
+
+
+def _read_as_joined(matches: list[WordMatch], best: dict[int, WordMatch],
+                    names: dict[tuple[Field, int], dict[int, WordMatch]]) -> None:
+    """A word joined into the one before it ("three d" -> 3D) is read so wherever that
+    join matched: not also as the start of the next word of the same name ("3D
+    Dutty"), which would count it twice, once in the join and once on its own."""
+    carriers = {(m.field, m.position, m.term): m for m in matches
+                if m.kind == MatchKind.COMPOUND and m.reading and " " not in m.reading}
+    if not carriers:
+        return
+    for m in matches:
+        if m.kind != MatchKind.COMPOUND or m.reading != "":
+            continue
+        carrier = carriers.get((m.field, m.position, m.term))
+        if carrier is None or carrier.word == m.word:
+            continue
+        if best.get(carrier.word) is carrier:
+            best[m.word] = m
+        words = names.get((m.field, m.value_start))
+        if words is not None and carrier.word in words:
+            words[m.word] = m
 
 
 def coverage(ctx: Context) -> float:
@@ -80,6 +126,9 @@ def match(ctx: Context) -> float:
 _CORRECTED = frozenset({MatchKind.TYPO, MatchKind.LAYOUT, MatchKind.COMPOUND})
 
 
+# `exact` for a name reached by completing a mistyped word.
+TYPO_COMPLETION_EXACT = 0.3
+
 # A word matched only by how it sounds is at least as uncertain as two typos.
 PHONETIC_TYPOS = 2
 
@@ -91,36 +140,44 @@ def typos(ctx: Context) -> float:
 
 
 def field(ctx: Context) -> float:
-    """Where the words matched: name > artists > album > aliases."""
+    """Where the words matched: name > artists > album > aliases; a whole alias typed
+    exactly counts as the name."""
     if not ctx.best:
         return 0.0
-    weights = ctx.variant.field_weights
-    return sum(weights[m.field] for m in ctx.best.values()) / len(ctx.best)
+    # A whole alias typed as it is ("new jeans", an alias of NewJeans) is the name
+    # the user knows the thing by: it weighs as the name (`Context.weight`).
+    return sum(ctx.weight(m) for m in ctx.best.values()) / len(ctx.best)
 
 
 def exact(ctx: Context) -> float:
     """The query is the whole name (or a whole alias): 1; less while still typing (0.7)
     or when a word was mistyped (0.5)."""
+    return max((_whole(ctx, words) for words in ctx.name_values.values()), default=0.0)
+
+
+def _whole(ctx: Context, words: dict[int, WordMatch]) -> float:
+    """How surely the query is the whole of one name or alias value (`exact`), 0 if not."""
     required = ctx.query.required
-    best = 0.0
-    for words in ctx.name_values.values():
-        if not all(w in words for w in required):
-            continue
-        matched = [words[w] for w in required]
-        positions = {m.position for m in matched}
-        # Every word of the value typed, each by its own query word ("rarest r" is not
-        # the whole of "The Rarest" twice over); words joined into one ("one republic"
-        # -> OneRepublic) share a position, a word split in two ("maroon5") holds two.
-        joined = sum(1 for m in matched if m.reading == "")
-        split = sum(m.reading.count(" ") for m in matched
-                    if m.kind == MatchKind.COMPOUND and m.reading)
-        if (len(positions) + split < matched[0].value_length
-                or len(positions) < len(required) - joined):
-            continue
-        kinds = {m.kind for m in matched}
-        value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
-        best = max(best, value)
-    return best
+    if not all(w in words for w in required):
+        return 0.0
+    matched = [words[w] for w in required]
+    positions = {m.position for m in matched}
+    # Every word of the value typed, each by its own query word ("rarest r" is not
+    # the whole of "The Rarest" twice over); words joined into one ("one republic"
+    # -> OneRepublic) share a position, a word split in two ("maroon5") holds two.
+    joined = sum(1 for m in matched if m.reading == "")
+    split = sum(m.reading.count(" ") for m in matched
+                if m.kind == MatchKind.COMPOUND and m.reading)
+    if (len(positions) + split < matched[0].value_length
+            or len(positions) < len(required) - joined):
+        return 0.0
+    kinds = {m.kind for m in matched}
+    value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
+    if any(m.kind == MatchKind.TYPO and m.prefix_chars for m in matched):
+        # Reached only by completing a mistyped word ("porde" -> Poderosas): both
+        # corrected and unfinished, less sure than a whole word with one typo (Lorde).
+        value = TYPO_COMPLETION_EXACT
+    return value
 
 
 def start(ctx: Context) -> float:
@@ -150,6 +207,8 @@ def proximity(ctx: Context) -> float:
             continue
         if ma.field == mb.field and ma.value_start == mb.value_start:
             gap = mb.position - ma.position
+            if gap == 0 and mb.reading == "":
+                gap = 1  # joined into the word before it: typed side by side
             score += 1.0 if gap == 1 else 0.5 if 0 < gap <= 3 else 0.25
     return score / (len(words) - 1)
 
@@ -159,11 +218,10 @@ def lexical(ctx: Context) -> float:
     if not ctx.best:
         return 0.0
     total_idf = sum(m.idf for m in ctx.best.values()) or 1.0
-    weights = ctx.variant.field_weights
     score = 0.0
     for m in ctx.best.values():
         norm = 1.0 / (0.6 + 0.4 * max(m.value_length, 1) / 3.0)
-        score += m.idf * weights[m.field] * min(norm, 1.2) / 1.2
+        score += m.idf * ctx.weight(m) * min(norm, 1.2) / 1.2
     return score / total_idf * (len(ctx.best) / len(ctx.query.words))
 
 

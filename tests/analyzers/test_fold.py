@@ -58,3 +58,12 @@ def test_fold_matches_the_primary_token_texts() -> None:
     for t in analyze(text):
         primary.setdefault(t.position, t.text)
     assert fold(text) == " ".join(primary.values())
+
+
+@pytest.mark.parametrize(("written", "typed"), [
+    ("всё", "все"),                  # Russian writes ё as е: "Это всё" typed "это все"
+    ("Пугачёва", "Пугачева"),
+    ("Алла Пугачёва", "alla pugacheva"),  # ... and the Latin spelling follows
+])
+def test_yo_folds_as_ye(written: str, typed: str) -> None:
+    assert [t.text for t in analyze(written)] == [t.text for t in analyze(typed)]

@@ -1,4 +1,4 @@
-"""Number words read as digits, in English and Spanish, on both sides of the index."""
+"""Number words read as digits, in English, Spanish and German, on both sides of the index."""
 
 from __future__ import annotations
 
@@ -21,6 +21,12 @@ from segue.analyzers import analyze, read_number
     ("veintiuno", 21),
     ("doscientos", 200),
     ("one eighty two", 182),             # blink-182: digits said in groups
+    ("one eight two", 182),              # ... or one by one
+    ("two zero zero one", 2001),         # Dr. Dre's "2001"
+    ("neunundneunzig", 99),              # 99 Luftballons: German, unit and tens as one word
+    ("funf", 5),                         # "fünf", folded
+    ("zwei tausend", 2000),
+    ("dreissig", 30),                    # "dreißig", folded
 ])
 def test_runs_of_number_words_spell_a_number(words: str, value: int) -> None:
     assert read_number(words.split()) == value

@@ -22,9 +22,11 @@ from .conftest import cluster_engine_for, drop
 
 TOLERANCE = 0.02
 # Known gaps (the cluster ahead; issue 13 keeps them open), held here so they cannot
-# grow: prefix NDCG (more completions recalled), split_join (the embedded engine keeps
-# only the three best ways to cut a word), no_answer (one query).
-KNOWN_GAPS = {"prefix": 0.03, "split_join": 0.07, "no_answer": 0.03}
+# grow: prefix NDCG (more completions recalled), no_answer (one query). split_join's
+# closed: the embedded engine cuts a word against the catalog (the parts some document
+# holds together) as the cluster cuts against its candidates, and the cluster recalls
+# a joined reading as strongly as a word typed exactly.
+KNOWN_GAPS = {"prefix": 0.03, "no_answer": 0.03}
 HALF = "held_out"
 Results = dict[str, dict[str, dict[str, float]]]
 

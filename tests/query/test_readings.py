@@ -4,6 +4,7 @@ distractors that share their words."""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -59,6 +60,29 @@ CATALOG = [
     {"id": "yafe", "type": "track", "name": "יפה שלי", "artists": ["Omer Adam"],
      "popularity": 50},
     {"id": "akhtar", "type": "artist", "name": "Wayne Akhtar", "popularity": 70},
+    {"id": "cardib", "type": "artist", "name": "Cardi B", "popularity": 80},
+    {"id": "cardi", "type": "track", "name": "Cardi", "artists": ["Ola Nordmann"],
+     "popularity": 60},
+    {"id": "feelgoodinc", "type": "track", "name": "Feel Good Inc.", "artists": ["Gorillaz"],
+     "popularity": 75},
+    {"id": "feelgood", "type": "track", "name": "Feelgood", "artists": ["Kip Lange"],
+     "popularity": 70},
+    {"id": "luftballons", "type": "track", "name": "99 Luftballons", "artists": ["Nena"],
+     "popularity": 60},
+    {"id": "problems", "type": "track", "name": "99 Problems", "artists": ["JAY-Z"],
+     "popularity": 75},
+    {"id": "24kmagic", "type": "track", "name": "24K Magic", "artists": ["Bruno Mars"],
+     "popularity": 80},
+    {"id": "magic", "type": "track", "name": "Magic", "artists": ["Coldplay"],
+     "popularity": 75},
+    {"id": "3d", "type": "track", "name": "3D", "artists": ["Jung Kook"], "popularity": 83},
+    {"id": "3d-dutty", "type": "track", "name": "3D Dutty", "artists": ["Sam Kapa"],
+     "popularity": 30},
+    {"id": "dtmf", "type": "track", "name": "DtMF", "artists": ["Bad Bunny"], "popularity": 78},
+    {"id": "dtmf-dulhania", "type": "track", "name": "DtMF Dulhania",
+     "artists": ["Maxwell Faya"], "popularity": 60},
+    {"id": "dtmf-night", "type": "track", "name": "DtMF Night", "artists": ["Geboorte"],
+     "popularity": 50},
 ]
 
 
@@ -93,12 +117,24 @@ def first(engine: EmbeddedEngine, q: str) -> tuple[str, list[tuple[str, str | No
     ("fleetwoodmac", "fleetwoodmac", "fleetwood mac"),
     ("gunsnroses", "gnr", "guns n roses"),            # ... or in three, or four
     ("systemofadown", "soad", "system of a down"),
+    ("cardib", "cardib", "cardi b"),                  # a one-letter word at the end
+    ("feelgood inc", "feelgoodinc", "feel good"),     # a word that is a name itself
 ])
 def test_joined_and_split_words_find_the_name(engine: EmbeddedEngine, query: str,
                                               expected: str, reading: str) -> None:
     doc, matches = first(engine, query)
     assert doc == expected
     assert ("compound", reading) in matches
+
+
+@pytest.mark.parametrize("query", ["dt mf", "dt mf "])
+def test_words_joined_into_a_whole_name_beat_longer_names(engine: EmbeddedEngine,
+                                                          query: str) -> None:
+    """"dt mf" is the whole of "DtMF" once joined, while "DtMF Dulhania" holds it and
+    more: the shorter name is the whole-name match, typed or still typing."""
+    doc, matches = first(engine, query)
+    assert doc == "dtmf"
+    assert ("compound", "dtmf") in matches
 
 
 def test_a_split_needs_both_parts_side_by_side(engine: EmbeddedEngine) -> None:
@@ -108,8 +144,10 @@ def test_a_split_needs_both_parts_side_by_side(engine: EmbeddedEngine) -> None:
 
 def test_a_join_ranks_like_a_one_typo_match(engine: EmbeddedEngine) -> None:
     hit = search(engine, "one republic")[0]
-    typos = {m["typos"] for m in hit["explain"]["matches"] if m["kind"] == "compound"}
-    assert typos == {1}
+    # One typo for the concatenation in all: the first word carries it, "republic"
+    # (joined into it) none, so two words joined cost what one mistyped word does.
+    typos = [m["typos"] for m in hit["explain"]["matches"] if m["kind"] == "compound"]
+    assert sorted(typos) == [0, 1]
     assert search(engine, "onerepublic")[0]["score"] > hit["score"]  # typed as named
 
 
@@ -121,6 +159,10 @@ def test_a_join_ranks_like_a_one_typo_match(engine: EmbeddedEngine) -> None:
     ("twenty one pilots", "21pilots"),
     ("5 de mayo", "cinco"),
     ("blink one eighty two", "blink"),    # digits said in groups
+    ("blink one eight two", "blink"),     # ... or one by one
+    ("neunundneunzig luftballons", "luftballons"),  # German
+    ("twenty four k magic", "24kmagic"),  # a number run written onto the next word
+    ("three d", "3d"),                    # ... and the whole name, not "3D Dutty"
 ])
 def test_number_words_and_digits_meet(engine: EmbeddedEngine, query: str,
                                       expected: str) -> None:
@@ -193,3 +235,28 @@ def test_a_split_word_is_as_long_as_the_name_it_splits_into(make_engine) -> None
          "popularity": 60},
     ])
     assert search(engine, "greenday")[0]["id"] == "ar-green-day"
+
+
+@pytest.mark.parametrize(("query", "corrected"), [
+    ("blink one eight two", "blink 182"),
+    ("twenty four k magic", "24k magic"),
+    ("one republic", "onerepublic"),
+    ("cardib", "cardi b"),           # the split, not "cardi" one typo away
+])
+def test_did_you_mean_shows_numbers_and_joins_as_matched(engine: EmbeddedEngine, query: str,
+                                                         corrected: str) -> None:
+    assert engine.search(SearchRequest(q=query, limit=5)).corrected_query == corrected
+
+
+def test_the_cluster_recalls_a_join_as_strongly_as_a_word_typed_exactly() -> None:
+    """"young blood": the documents holding both words must not crowd Youngblood out of
+    the cluster's candidates, so the joined term asks as much as an exact word."""
+    from segue.query import build_query, parse_query
+    from segue.query.readings import split_points
+
+    body = json.dumps(build_query(parse_query("young blood "), TypoBudget()))
+    exact = '{"term": {"terms": {"value": "young", "boost": 3.0}}}'
+    joined = '{"term": {"terms": {"value": "youngblood", "boost": 3.0}}}'
+    assert exact in body and joined in body
+    # ... and a long word's cuts include a one-letter word at its end (Cardi B).
+    assert ("cardi", "b") in split_points("cardib")

@@ -21,7 +21,9 @@ from .evaluate_chart import RECALL, SUCCESS, evaluate
 HALF = "held_out"
 # The bars. Not all are met yet (held-out, 2026-12-04: overall 0.936, prefix
 # 0.891, exact_vs_popular 0.571, split_join 0.867, numbers 0.880, no_answer 0.900,
-# artist top 0.946, no-answer with a top 10 %, prefix recall 0.964); `evaluate_chart`
+# artist top 0.946, no-answer with a top 10 %, prefix recall 0.964; then split_join
+# 0.967, numbers 1.000, artist top 0.978 with joins, splits, numbers and artist names
+# reworked, overall 0.949); `evaluate_chart`
 # prints them beside each measurement. The gate below holds what is reached, so a
 # change that loses ground fails, and each floor rises to its bar as work lands.
 BAR_OVERALL = 0.97            # success@1 over every answerable held-out query
@@ -33,10 +35,10 @@ OVERFIT_GAP = 0.02            # tuning minus held-out success@1, overall
 
 # Floors: today's held-out figures, less one query's worth in the small categories.
 SUCCESS_OVERALL = min(BAR_OVERALL, 0.93)
-SUCCESS_FLOOR = {"prefix": 0.87, "exact_vs_popular": 0.52, "split_join": 0.83,
-                 "numbers": 0.84, "no_answer": 0.87}
+SUCCESS_FLOOR = {"prefix": 0.87, "exact_vs_popular": 0.52, "split_join": 0.93,
+                 "numbers": 0.96, "no_answer": 0.87}
 SUCCESS_PER_CATEGORY = BAR_PER_CATEGORY  # every category not named above
-ARTIST_TOP = min(BAR_ARTIST_TOP, 0.93)
+ARTIST_TOP = BAR_ARTIST_TOP  # held-out 0.978 (2026-12-04, artist intent rules)
 NO_ANSWER_TOP_MAX = max(BAR_NO_ANSWER_TOP_MAX, 0.125)
 PREFIX_RECALL = min(BAR_PREFIX_RECALL, 0.945)
 
