@@ -180,18 +180,29 @@ class KafkaCrashRun:
         with sqlite3.connect(self.data / "documents.sqlite3") as db:
             return dict(db.execute("SELECT id, version FROM documents"))
 
+    def _stored_offsets(self) -> dict[int, int]:
+        with sqlite3.connect(self.data / "documents.sqlite3") as db:
+            return dict(db.execute("SELECT partition, applied FROM stream_offsets "
+                                   "WHERE topic = ?", (self.topic,)))
+
     def _check_committed_prefix(self) -> None:
         committed = self._committed()
         if not committed:
             return
+        # Kafka's commit follows the durable write: the store is never behind it.
+        stored = self._stored_offsets()
+        for partition, offset in committed.items():
+            assert stored.get(partition, -1) + 1 >= offset, (
+                f"seed {self.seed}: partition {partition} committed to {offset}, the store "
+                f"holds up to {stored.get(partition)} ({self.report.summary()})")
         total = sum(committed.values())
         self.report.advanced += total > self._last_committed
         self._last_committed = total
-        stored = self._stored_versions()
+        versions = self._stored_versions()
         for doc_id, (version, _) in replay(self._topic_log(committed)).items():
-            assert stored.get(doc_id, 0) >= version, (
+            assert versions.get(doc_id, 0) >= version, (
                 f"seed {self.seed}: offset committed past what the store holds: {doc_id} "
-                f"version {version} committed, store has {stored.get(doc_id)} "
+                f"version {version} committed, store has {versions.get(doc_id)} "
                 f"({self.report.summary()})")
         self.report.checks += 1
 

@@ -100,8 +100,9 @@ def test_an_http_write_and_a_kafka_write_for_one_id_resolve_by_version(
 
 def test_a_replayed_batch_changes_nothing_and_is_not_dead_lettered(
         make_engine, kafka: str, topic: str, send: Callable) -> None:
-    """The same messages read by a second consumer group: what a crash before the
-    commit does to the last batch."""
+    """The same messages read by a second consumer group, through an engine that does
+    not store offsets (a cluster's): what a crash before the commit does to the last
+    batch. Versions and idempotent writes keep the state; nothing is dead-lettered."""
     engine = make_engine()
     batch = [(b"tr-halo", change("index", "tr-halo", HALO, version=3)),
              (b"tr-halo", change("update", "tr-halo", {"popularity": 60})),
@@ -109,7 +110,7 @@ def test_a_replayed_batch_changes_nothing_and_is_not_dead_lettered(
              (b"tr-kino", change("delete", "tr-kino"))]
     send(topic, batch)
     for _ in range(2):
-        worker = worker_for(engine, kafka, topic)
+        worker = worker_for(BulkOnly(engine), kafka, topic)
         try:
             stats = worker.stats[0]
             wait_until(lambda s=stats: s.applied + s.dead_lettered >= 4, what=str(stats))
@@ -118,6 +119,84 @@ def test_a_replayed_batch_changes_nothing_and_is_not_dead_lettered(
         assert (stats.applied, stats.dead_lettered) == (4, 0), stats.as_dict()
         assert engine.get("tr-halo")["popularity"] == 60
         assert engine.get("tr-kino") is None
+
+
+class BulkOnly:
+    """An engine seen through `bulk` alone, as a cluster engine is by the consumer."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+
+    def bulk(self, lines):
+        return self.engine.bulk(lines)
+
+
+def test_the_store_says_where_to_resume_so_a_later_change_is_not_dead_lettered(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    """Index v5 then delete v6, both stored, and Kafka's commit lost (a new group):
+    the consumer starts after the offset the store holds, so "index v5" is not read
+    again and found stale."""
+    engine = make_engine()
+    send(topic, [(b"tr-halo", change("index", "tr-halo", HALO, version=5)),
+                 (b"tr-halo", change("delete", "tr-halo", version=6))])
+    first = worker_for(engine, kafka, topic)
+    try:
+        wait_until(lambda: first.stats[0].applied >= 2, what=str(first.stats[0]))
+    finally:
+        first.stop()
+    assert engine.get("tr-halo") is None
+    assert sum(engine.stream_offsets(topic).values()) == 1  # offsets 0 and 1, one partition
+    again = worker_for(engine, kafka, topic)  # no committed offsets at all
+    try:
+        send(topic, [(b"tr-halo", change("index", "tr-halo", HALO, version=7))])
+        stats = again.stats[0]
+        wait_until(lambda: stats.applied >= 1, what=str(stats))
+    finally:
+        again.stop()
+    assert (stats.applied, stats.replayed, stats.dead_lettered) == (1, 0, 0), stats.as_dict()
+    assert engine.get("tr-halo")["name"] == "Halo"
+
+
+class FailsOnceAfterWriting:
+    """The write is durable, then the answer is lost (the write process died): the
+    consumer retries a batch the store already holds."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self.failed = False
+
+    def bulk(self, lines):
+        return self.engine.bulk(lines)
+
+    def bulk_from_stream(self, lines, positions):
+        results = list(self.engine.bulk_from_stream(lines, positions))
+        if not self.failed:
+            self.failed = True
+            raise RuntimeError("the write process stopped; it has been restarted")
+        return iter(results)
+
+    def stream_offsets(self, topic: str) -> dict[int, int]:
+        return self.engine.stream_offsets(topic)
+
+
+def test_a_batch_retried_after_its_write_is_skipped_as_replayed_never_dead_lettered(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    engine = make_engine()
+    send(topic, [(b"tr-kino", change("index", "tr-kino", KINO, version=5)),
+                 (b"tr-kino", change("delete", "tr-kino", version=6)),
+                 (b"tr-halo", change("index", "tr-halo", HALO, version=1)),
+                 (b"tr-halo", change("update", "tr-halo", {"popularity": 61}, version=2))])
+    flaky = FailsOnceAfterWriting(engine)
+    worker = worker_for(flaky, kafka, topic)
+    try:
+        stats = worker.stats[0]
+        wait_until(lambda: stats.replayed + stats.applied >= 4, what=str(stats))
+    finally:
+        worker.stop()
+    # The failed batch's messages (at least one) come back as replayed, the rest apply.
+    assert flaky.failed and stats.failures == 1 and stats.replayed >= 1
+    assert (stats.replayed + stats.applied, stats.dead_lettered) == (4, 0), stats.as_dict()
+    assert engine.get("tr-kino") is None and engine.get("tr-halo")["popularity"] == 61
 
 
 def test_activity_feeds_profiles_and_forget_erases_the_user(
