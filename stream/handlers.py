@@ -68,7 +68,7 @@ def catalog_handler(engine: Engine, max_bytes: int = MAX_MESSAGE_BYTES) -> Handl
 
 
 def activity_handler(engine: Engine, profiles: Profiles) -> Handler:
-    """`{"user_id", "type": play|like|click, "id", "at"}` as in POST /v1/events, or
+    """`{"user_id", "type": play|like|click|skip, "id", "at"}` as in POST /v1/events, or
     `{"type": "forget", "user_id": ...}`: erase the user's profile (right to erasure)."""
     from segue.api.events import record_events  # the one events rule
 

@@ -249,3 +249,41 @@ def test_ready_says_when_a_consumer_is_too_far_behind(make_engine, kafka: str,
     stats = client.get("/v1/stats").json()["kafka"]["topics"][0]
     assert stats["total_lag"] == 101 and stats["lag"] == {"0": 60, "1": 41, "2": 0}
     assert 'segue_stream_lag{partition="0",topic="' in client.get("/metrics").text
+
+
+def test_a_skip_from_kafka_makes_the_same_profile_as_one_over_http(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    """The one events rule: the same skips and plays, by either road, one profile."""
+    from fastapi.testclient import TestClient
+
+    from segue.api import create_app
+    from segue.config import Settings
+
+    kukushka = {"id": "tr-kukushka", "type": "track", "name": "Кукушка", "artists": ["Кино"],
+                "genres": ["russian rock"], "popularity": 76}
+    engine = make_engine([HALO, KINO, kukushka])
+    app = create_app(engine, Settings())
+    profiles = app.state.profiles
+    at = 1_764_800_000.0
+
+    def events(user: str) -> list[dict]:
+        return [{"user_id": user, "type": "skip", "id": "tr-kino", "at": at},
+                {"user_id": user, "type": "skip", "id": "tr-kukushka", "at": at + 30},
+                {"user_id": user, "type": "play", "id": "tr-halo", "at": at + 60}]
+
+    activity = f"{topic}.activity"
+    send(activity, [(b"ana", orjson.dumps(e)) for e in events("ana")])
+    worker = StreamWorker(engine, kafka, profiles=profiles, catalog_topic=topic,
+                          activity_topic=activity, group=uuid.uuid4().hex)
+    worker.start()
+    try:
+        stats = worker.stats[1]
+        wait_until(lambda: stats.applied + stats.dead_lettered >= 3, what=str(stats))
+    finally:
+        worker.stop()
+    assert (stats.applied, stats.dead_lettered) == (3, 0), stats.as_dict()
+    answer = TestClient(app).post("/v1/events", json={"events": events("bo")})
+    assert answer.status_code == 200 and not answer.json()["errors"], answer.text
+    ana, bo = profiles.context("ana", now=at + 90), profiles.context("bo", now=at + 90)
+    assert ana == bo
+    assert set(ana.skipped_artists) == {"kino"} and set(ana.artists) == {"beyonce"}
