@@ -4,9 +4,12 @@ A producer thread publishes versioned changes (index, partial update, delete) fo
 hundred ids at a steady rate; the server is killed with SIGKILL at random moments and
 restarted. After every kill, before the restart, the consumer group's committed offsets
 are read from the broker and the store is read from disk: every change at or below a
-committed offset must be in the store (its version or a later one): offsets never run
-ahead of what is durable. At the end, once the consumer has caught up, every document
-equals a reference built by reading the topic back and replaying it in order.
+committed offset must be in the store (its version or a later one), and the offsets the
+store recorded with its changes are never behind Kafka's: offsets never run ahead of
+what is durable. No message is ever dead-lettered: one read again after a kill is
+skipped by the offsets the store holds, not found stale. At the end, once the consumer
+has caught up, every document equals a reference built by reading the topic back and
+replaying it in order.
 
     python -m tests.stream.crash --changes 50000 --kills 100     # the soak
 """
@@ -269,8 +272,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         report = KafkaCrashRun(Path(tmp), args.seed, changes=args.changes, kills=args.kills,
                                rate=args.rate, ids=max(300, args.changes // 20)).run()
-    print(f"seed {args.seed}: {report.summary()}: every committed prefix durable, final "
-          "state equal to the topic replayed in order")
+    assert report.dead_letters == 0, f"seed {args.seed}: {report.summary()}"
+    print(f"seed {args.seed}: {report.summary()}: every committed prefix durable, the store's "
+          "offsets never behind Kafka's, no dead letter, final state equal to the topic "
+          "replayed in order")
 
 
 if __name__ == "__main__":
