@@ -113,7 +113,10 @@ class TopicConsumer:
         self._lag_checked = 0.0
         self.resume = resume
         self._applied: dict[int, int] = {}  # partition -> last offset the store holds
-        self._recreated: set[int] = set()  # partitions whose stored offset is void
+        # Partitions whose stored offset was from a recreated topic: ignored for the rest
+        # of this run (a later retry then re-reads, which versions keep harmless), never
+        # trusted again, since a stale offset trusted would skip new messages.
+        self._recreated: set[int] = set()
 
     def stop(self) -> None:
         self._stop.set()
@@ -212,7 +215,6 @@ class TopicConsumer:
         if self.resume is not None:
             for tp in _next_offsets(batch):
                 self._applied[tp.partition] = tp.offset - 1
-                self._recreated.discard(tp.partition)  # the store now has this log's
         seconds = time.perf_counter() - started
         self.stats.error = None
         self.stats.applied += applied

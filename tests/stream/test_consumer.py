@@ -287,3 +287,22 @@ def test_a_skip_from_kafka_makes_the_same_profile_as_one_over_http(
     ana, bo = profiles.context("ana", now=at + 90), profiles.context("bo", now=at + 90)
     assert ana == bo
     assert set(ana.skipped_artists) == {"kino"} and set(ana.artists) == {"beyonce"}
+
+
+def test_offsets_stored_from_a_topic_since_recreated_are_ignored(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    """The store remembers offset 500 of every partition, the topic now holds a few
+    messages: it was deleted and created again, so its messages are new and apply."""
+    engine = make_engine()
+    engine.store.commit([], {(topic, p): 500 for p in range(3)})
+    send(topic, [(b"tr-halo", change("index", "tr-halo", HALO)),
+                 (b"tr-kino", change("index", "tr-kino", KINO))])
+    worker = worker_for(engine, kafka, topic)
+    try:
+        stats = worker.stats[0]
+        wait_until(lambda: stats.applied >= 2, what=str(stats))
+    finally:
+        worker.stop()
+    assert (stats.applied, stats.replayed, stats.dead_lettered) == (2, 0, 0), stats.as_dict()
+    assert names(engine, "группа крови") == ["tr-kino"]
+    assert min(engine.stream_offsets(topic).values()) < 500  # this log's, where it wrote
