@@ -133,7 +133,7 @@ class TopicConsumer:
                 elif read:  # all in the store already: only Kafka's commit is behind
                     with suppress(KafkaException):
                         self._consumer.commit(offsets=_next_offsets(read),
-                                              asynchronous=False)
+                                              asynchronous=self.resume is not None)
                 self._refresh_lag()
         finally:
             self._consumer.close()  # leaves the group at once; nothing uncommitted is kept
@@ -197,7 +197,10 @@ class TopicConsumer:
             remaining = self._producer.flush(30)
             if remaining:
                 raise KafkaException(f"{remaining} dead letters not acknowledged by the broker")
-            self._consumer.commit(offsets=_next_offsets(read), asynchronous=False)
+            # Where the store holds the offsets, Kafka's commit is advisory: sent without
+            # waiting for the broker (a lost one only means a longer skip on restart).
+            self._consumer.commit(offsets=_next_offsets(read),
+                                  asynchronous=self.resume is not None)
         except Exception as e:
             # Nothing of the batch is committed: read it again from its first offsets.
             self.stats.failures += 1
