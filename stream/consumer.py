@@ -132,8 +132,7 @@ class TopicConsumer:
                     self._apply(batch, read)
                 elif read:  # all in the store already: only Kafka's commit is behind
                     with suppress(KafkaException):
-                        self._consumer.commit(offsets=_next_offsets(read),
-                                              asynchronous=self.resume is not None)
+                        self._commit(read)
                 self._refresh_lag()
         finally:
             self._consumer.close()  # leaves the group at once; nothing uncommitted is kept
@@ -197,10 +196,7 @@ class TopicConsumer:
             remaining = self._producer.flush(30)
             if remaining:
                 raise KafkaException(f"{remaining} dead letters not acknowledged by the broker")
-            # Where the store holds the offsets, Kafka's commit is advisory: sent without
-            # waiting for the broker (a lost one only means a longer skip on restart).
-            self._consumer.commit(offsets=_next_offsets(read),
-                                  asynchronous=self.resume is not None)
+            self._commit(read)
         except Exception as e:
             # Nothing of the batch is committed: read it again from its first offsets.
             self.stats.failures += 1
@@ -226,6 +222,15 @@ class TopicConsumer:
         self.stats.last_batch_seconds = seconds
         if self.on_batch is not None:
             self.on_batch(self.topic, seconds, applied, len(dead))
+
+    def _commit(self, read: list[Message]) -> None:
+        """Kafka's commit of what was read. Where the store holds the offsets it is
+        advisory, sent without waiting for the broker (a lost one only means a longer
+        skip on restart); elsewhere it waits, and a failed commit retries the batch."""
+        if self.resume is not None:
+            self._consumer.commit(offsets=_next_offsets(read), asynchronous=True)
+        else:
+            self._consumer.commit(offsets=_next_offsets(read), asynchronous=False)
 
     def _dead_letter(self, letter: DeadLetter) -> None:
         m = letter.message
