@@ -56,6 +56,8 @@ CATALOG = [
      "artists": ["Кино"], "genres": ["russian rock"], "popularity": 80},
     {"id": "tr-zvezda-bi2", "type": "track", "name": "Звезда по имени Солнце",
      "artists": ["Би-2"], "genres": ["alternative rock"], "popularity": 77},
+    {"id": "tr-kukushka-live", "type": "track", "name": "Кукушка (live, Лужники 1990)",
+     "artists": ["Группа Солнце"], "genres": ["russian pop"], "popularity": 60},
 ]
 
 
@@ -208,6 +210,24 @@ def test_a_user_who_skips_every_kino_track_sees_kino_lower_and_never_hidden(clie
     bi2 = next(h for h in r.json()["hits"] if h["id"] == "tr-zvezda-bi2")
     assert {f["feature"]: f for f in bi2["explain"]["features"]}["affinity"][
         "contribution"] == 0.0
+
+
+def test_skips_never_put_a_whole_name_match_under_one_that_is_not(client):
+    """With affinity weighed five times ("fan"), a dozen skips of Кино would take its
+    "Кукушка" 20 points down, under a live version whose name only begins so: it is
+    held right above it instead, still under the cover that is a whole-name match too."""
+    now = time.time()
+    r = client.post("/v1/events", json={"events": [
+        {"user_id": "hater", "type": "skip", "id": doc_id, "at": now}
+        for doc_id in ["tr-gruppa-krovi", "tr-kukushka-kino", "tr-zvezda-kino"] * 4]})
+    assert r.status_code == 200 and not r.json()["errors"], r.text
+    assert ids(client, q="кукушка", variant="fan")[:3] == [
+        "tr-kukushka-kino", "tr-kukushka-gagarina", "tr-kukushka-live"]
+    hits = client.get("/v1/search", params={"q": "кукушка", "variant": "fan",
+                                            "user_id": "hater"}).json()["hits"]
+    assert [h["id"] for h in hits][:3] == [
+        "tr-kukushka-gagarina", "tr-kukushka-kino", "tr-kukushka-live"]
+    assert hits[1]["score"] >= hits[2]["score"]
 
 
 @pytest.mark.parametrize(("method", "path", "body", "params", "status", "words"), [
