@@ -1,9 +1,11 @@
-"""POST /v1/events: plays, likes and clicks that personalize a user's later searches.
+"""POST /v1/events: plays, likes, clicks and skips that personalize a user's later
+searches.
 
 Each event names a user and a document; its artists and genres strengthen the user's
-affinities (`segue.ranking.Profiles`: in memory, bounded, recent-weighted). Events
-are answered one by one like `_bulk` items: an unknown document or a malformed event
-fails alone. DELETE /v1/events/{user_id} forgets a user.
+affinities, a skip weakens them (`segue.ranking.Profiles`: in memory, bounded,
+recent-weighted, and how far a skip goes). Events are answered one by one like
+`_bulk` items: an unknown document or a malformed event fails alone.
+DELETE /v1/events/{user_id} forgets a user.
 """
 
 from __future__ import annotations
@@ -31,7 +33,10 @@ MAX_EVENTS = 1000
 class Event(BaseModel):
     model_config = ConfigDict(extra="forbid")
     user_id: str = Field(min_length=1, max_length=256)
-    type: Literal["play", "like", "click"]
+    type: Literal["play", "like", "click", "skip"] = Field(
+        description="play, like, click: the user wants more of this document's artists "
+                    "and genres; skip: less (never hidden, at most half as far down as "
+                    "plays lift)")
     id: str = Field(min_length=1, max_length=512, description="the document played")
     at: float | None = Field(None, description="when, in Unix seconds (default: now)")
 
@@ -105,7 +110,7 @@ async def post_events(
     request: Request,
     events: Annotated[list[Any], Body(
         embed=True, max_length=MAX_EVENTS, json_schema_extra={"minItems": 1},
-        description='[{"user_id": "u1", "type": "play"|"like"|"click", "id": "tr-…", '
+        description='[{"user_id": "u1", "type": "play"|"like"|"click"|"skip", "id": "tr-…", '
                     '"at": 1732450000}]')],
 ) -> dict:
     if not events:

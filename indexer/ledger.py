@@ -19,7 +19,7 @@ import orjson
 
 from .bulk import Action, ActionError
 from .decide import ABSENT, Check, ItemResult, Stored, decide, refused
-from .store import Put, Remove, Store, StoreFull
+from .store import Put, Remove, Store, StoreFull, StreamOffsets
 
 if TYPE_CHECKING:
     from .lexical import DigestRow
@@ -27,6 +27,22 @@ if TYPE_CHECKING:
 CHUNK = 500
 NO_SPACE = 507  # HTTP's Insufficient Storage, per item and for the request
 NO_SPACE_TYPE = "insufficient_storage_exception"
+
+
+# Where an action came from in a stream: (topic, partition, offset). Given one per
+# action, the chunk that commits the action records the offset in its transaction.
+Position = tuple[str, int, int]
+Positions = Sequence[Position]
+
+
+def furthest(positions: Iterable[Positions | None]) -> dict[tuple[str, int], int]:
+    """The last offset of each (topic, partition) among the positions."""
+    out: dict[tuple[str, int], int] = {}
+    for chunk in positions:
+        for topic, partition, offset in chunk or ():
+            if offset > out.get((topic, partition), -1):
+                out[topic, partition] = offset
+    return out
 
 
 class Committed(NamedTuple):
@@ -51,15 +67,20 @@ class Ledger:
         self.store = store
         self.checks = list(checks)  # index-specific rules beyond the schema
 
-    def run(self, actions: Iterable[Action | ActionError]) -> Iterator[Committed]:
+    def run(self, actions: Iterable[Action | ActionError],
+            positions: Positions | None = None) -> Iterator[Committed]:
         """Commit the actions chunk by chunk, in order; once the disk is full, the
-        rest of the request is answered item by item as not applied (`not_stored`)."""
+        rest of the request is answered item by item as not applied (`not_stored`).
+        `positions`, one per action, are recorded with the chunk that commits it."""
         it = iter(actions)
         full: StoreFull | None = None
+        done = 0
         while chunk := list(islice(it, CHUNK)):
+            at = None if positions is None else positions[done:done + len(chunk)]
+            done += len(chunk)
             if full is None:
                 try:
-                    yield self.commit(chunk)
+                    yield self.commit_group([chunk], [at])[0]
                     continue
                 except StoreFull as e:
                     full = e
@@ -69,11 +90,14 @@ class Ledger:
         """Decide and commit one chunk (one transaction, fsynced); raises `StoreFull`."""
         return self.commit_group([chunk])[0]
 
-    def commit_group(self, chunks: list[list[Action | ActionError]]) -> list[Committed]:
+    def commit_group(self, chunks: list[list[Action | ActionError]],
+                     positions: Sequence[Positions | None] = ()) -> list[Committed]:
         """Several requests' chunks, decided in this order and committed in one
         transaction: one fsync for all (group commit). One `Committed` per chunk, with
         the store sequence its own last write reached. Raises `StoreFull` (nothing of
-        any chunk is then on disk)."""
+        any chunk is then on disk). `positions` (per chunk, one per action, or None)
+        go into the same transaction, even when no action wrote anything (all
+        refused): the store then holds that they were decided."""
         group = [a for chunk in chunks for a in chunk]
         ids = [a.doc_id for a in group if isinstance(a, Action) and a.doc_id]
         update_ids = [a.doc_id for a in group
@@ -88,9 +112,12 @@ class Ledger:
         }
         decided = [self._decide(chunk, states) for chunk in chunks]
         writes = [w for _, chunk_writes, _ in decided for w in chunk_writes]
+        offsets: StreamOffsets = furthest(positions)
         if not writes:
+            if offsets:
+                self.store.commit([], offsets)
             return [Committed(results, None, []) for results, _, _ in decided]
-        seq = self.store.commit(writes) - len(writes)
+        seq = self.store.commit(writes, offsets) - len(writes)
         out = []
         for results, chunk_writes, docs in decided:
             seq += len(chunk_writes)

@@ -44,7 +44,7 @@ from typing import Any, NamedTuple
 from . import collector
 from .bulk import Action, ActionError, parse_bulk, parse_documents
 from .decide import Check, ItemResult
-from .ledger import CHUNK, Committed, Ledger, not_stored
+from .ledger import CHUNK, Committed, Ledger, Positions, not_stored
 from .lexical import DigestRow, LexicalIndex
 from .store import Store, StoreFull
 
@@ -75,6 +75,7 @@ class Whole(NamedTuple):
     request: int
     kind: str
     data: bytes | list[Action | ActionError]
+    positions: Positions | None = None  # one per action, see `Ledger.run`
 
 
 class Begin(NamedTuple):
@@ -82,6 +83,7 @@ class Begin(NamedTuple):
 
     request: int
     kind: str
+    positions: Positions | None = None
 
 
 class Part(NamedTuple):
@@ -223,12 +225,15 @@ class LedgerProcess:
         parts = iter(lambda: list(islice(it, CHUNK)), [])
         return self._run("actions", parts, lambda part: len(part) <= CHUNK)
 
-    def run_lines(self, kind: str, lines: Iterable[bytes]) -> Iterator[Committed]:
-        """`kind` is "bulk" (`parse_bulk`) or "documents" (`parse_documents`)."""
-        return self._run(kind, _blocks(lines), lambda block: len(block) <= SMALL_BYTES)
+    def run_lines(self, kind: str, lines: Iterable[bytes],
+                  positions: Positions | None = None) -> Iterator[Committed]:
+        """`kind` is "bulk" (`parse_bulk`) or "documents" (`parse_documents`);
+        `positions` as in `Ledger.run`."""
+        return self._run(kind, _blocks(lines), lambda block: len(block) <= SMALL_BYTES,
+                         positions)
 
-    def _run(self, kind: str, parts: Iterator[Any], fits: Callable[[Any], bool]
-             ) -> Iterator[Committed]:
+    def _run(self, kind: str, parts: Iterator[Any], fits: Callable[[Any], bool],
+             positions: Positions | None = None) -> Iterator[Committed]:
         self._ensure_running()
         first = next(parts, None)
         second = next(parts, None) if first is not None else None
@@ -245,7 +250,8 @@ class LedgerProcess:
             if second is None and (first is None or fits(first)):
                 empty: bytes | list[Any] = [] if kind == "actions" else b""
                 with self._send_small:
-                    self._send(self._smalls, Whole(request, kind, first or empty))
+                    self._send(self._smalls, Whole(request, kind, first or empty,
+                                                   positions))
             else:
                 # Sent from a thread of its own: the child answers while it still
                 # reads, and both directions blocking on full pipes would wait for
@@ -253,7 +259,7 @@ class LedgerProcess:
                 self._stream.acquire()
                 sender = threading.Thread(
                     target=self._send_stream, name="segue-ledger-send", daemon=True,
-                    args=(Begin(request, kind),
+                    args=(Begin(request, kind, positions),
                           itertools.chain([p for p in (first, second) if p is not None],
                                           parts), failure))
                 sender.start()
@@ -372,8 +378,11 @@ def _blocks(lines: Iterable[bytes]) -> Iterator[bytes]:
 class _Stream:
     """The large request being committed, chunk by chunk."""
 
-    def __init__(self, request: int, kind: str, conn: Connection) -> None:
+    def __init__(self, request: int, kind: str, conn: Connection,
+                 positions: Positions | None = None) -> None:
         self.request = request
+        self.positions = positions
+        self.done = 0  # actions handed out so far
         self.parts = _parts(conn)
         source: Iterable[Action | ActionError] = (
             PARSERS[kind](_lines(self.parts)) if kind in PARSERS
@@ -382,7 +391,15 @@ class _Stream:
         self.full: StoreFull | None = None  # once the disk was full: the rest refused
 
     def next_chunk(self) -> list[Action | ActionError]:
-        return list(islice(self.actions, CHUNK))
+        chunk = list(islice(self.actions, CHUNK))
+        self.done += len(chunk)
+        return chunk
+
+    def chunk_positions(self, chunk: list[Action | ActionError]) -> Positions | None:
+        """The positions of the chunk `next_chunk` just gave."""
+        if self.positions is None:
+            return None
+        return self.positions[self.done - len(chunk):self.done]
 
     def finish(self) -> None:
         for _ in self.parts:  # the parser may stop before the last line
@@ -407,7 +424,7 @@ def _serve(results: Connection, streams: Connection, smalls: Connection,
                 wait([streams, smalls])
                 if streams.poll():
                     begin = streams.recv()
-                    stream = _Stream(begin.request, begin.kind, streams)
+                    stream = _Stream(begin.request, begin.kind, streams, begin.positions)
         except EOFError:
             return
         ended, chunk = False, []
@@ -435,7 +452,7 @@ def _serve(results: Connection, streams: Connection, smalls: Connection,
             if stream.full is not None:  # the disk was full: the rest is refused
                 results.send(_chunk(stream.request, not_stored(chunk, stream.full)))
             else:
-                group.append((stream.request, chunk))
+                group.append((stream.request, chunk, stream.chunk_positions(chunk)))
         if group and not _commit(ledger, group, stream, results, credit):
             assert stream is not None
             stream.finish()  # its failure was sent: the rest is read, not committed
@@ -447,11 +464,13 @@ def _serve(results: Connection, streams: Connection, smalls: Connection,
             stream = None
 
 
-def _waiting(smalls: Connection, results: Connection
-             ) -> list[tuple[int, list[Action | ActionError]]]:
+Group = list[tuple[int, list[Action | ActionError], Positions | None]]
+
+
+def _waiting(smalls: Connection, results: Connection) -> Group:
     """Every small request that has arrived, parsed; a request whose parsing fails
     (a bug) is answered `Failed` at once."""
-    group = []
+    group: Group = []
     while smalls.poll():
         whole: Whole = smalls.recv()
         try:
@@ -465,31 +484,32 @@ def _waiting(smalls: Connection, results: Connection
         except Exception:
             results.send(Failed(whole.request, traceback.format_exc(limit=5)))
             continue
-        group.append((whole.request, actions))
+        group.append((whole.request, actions, whole.positions))
     return group
 
 
-def _commit(ledger: Ledger, group: list[tuple[int, list[Action | ActionError]]],
+def _commit(ledger: Ledger, group: Group,
             stream: _Stream | None, results: Connection, credit: Any) -> bool:
     """One transaction for the group; then each request's chunk, and `Done` for the
     small ones (a large one goes on). False when the large request in the group
     failed (a bug: `Failed` was sent to every request of the group)."""
     with collector.paused():
         try:
-            committed = ledger.commit_group([actions for _, actions in group])
+            committed = ledger.commit_group([actions for _, actions, _ in group],
+                                            [positions for _, _, positions in group])
         except StoreFull as e:
-            committed = [not_stored(actions, e) for _, actions in group]
+            committed = [not_stored(actions, e) for _, actions, _ in group]
             if stream is not None:
                 stream.full = e
         except Exception:  # a bug, reported to the requests rather than killing the child
             failure = traceback.format_exc(limit=5)
-            for request, _ in group:
+            for request, _, _ in group:
                 results.send(Failed(request, failure))
-            if stream is None or all(r != stream.request for r, _ in group):
+            if stream is None or all(r != stream.request for r, _, _ in group):
                 return True
             credit.release()  # no chunk of the large request will be indexed
             return False
-        for (request, _), part in zip(group, committed, strict=True):
+        for (request, _, _), part in zip(group, committed, strict=True):
             streamed = stream is not None and request == stream.request
             results.send(_chunk(request, part, streamed))
             if not streamed:

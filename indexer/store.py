@@ -15,7 +15,7 @@ import errno
 import shutil
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -29,6 +29,14 @@ CREATE TABLE IF NOT EXISTS documents (
 CREATE INDEX IF NOT EXISTS documents_by_seq ON documents(seq);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 INSERT OR IGNORE INTO meta VALUES ('seq', 0);
+-- How far each stream partition (a Kafka topic's) is applied: its last offset whose
+-- change is in this store, written in the same transaction as the change.
+CREATE TABLE IF NOT EXISTS stream_offsets (
+    topic     TEXT NOT NULL,
+    partition INTEGER NOT NULL,
+    applied   INTEGER NOT NULL,
+    PRIMARY KEY (topic, partition)
+) WITHOUT ROWID;
 """
 
 
@@ -37,6 +45,13 @@ _UPSERT = (
     "ON CONFLICT(id) DO UPDATE SET body=excluded.body, seq=excluded.seq, "
     "version=COALESCE(excluded.version, documents.version)"
 )
+_APPLIED = (
+    "INSERT INTO stream_offsets(topic, partition, applied) VALUES (?, ?, ?) "
+    "ON CONFLICT(topic, partition) DO UPDATE SET applied=excluded.applied"
+)
+
+# (topic, partition) -> the last offset applied
+StreamOffsets = Mapping[tuple[str, int], int]
 
 
 class Put(NamedTuple):
@@ -115,8 +130,13 @@ class Store:
             conn = self._local.conn = self._connect()
         return conn
 
-    def commit(self, writes: Iterable[Put | Remove]) -> int:
+    def commit(self, writes: Iterable[Put | Remove], offsets: StreamOffsets | None = None
+               ) -> int:
         """Apply the writes in one transaction; durable when this returns.
+
+        `offsets` are the stream positions these writes bring the store to, recorded in
+        the same transaction (no second fsync): after a crash, the store says exactly
+        which messages it holds, so a consumer skips them instead of applying them again.
 
         Returns the store's sequence number after the writes: every change gets the
         next number, so "everything after a snapshot" is one indexed range scan.
@@ -136,6 +156,8 @@ class Store:
                 cur.execute("UPDATE meta SET value = ? WHERE key = 'seq'", (seq,))
                 cur.execute("UPDATE meta SET value = value + ? WHERE key = 'live'",
                             (self._live_among(cur, ids) - before,))
+                if offsets:
+                    cur.executemany(_APPLIED, [(t, p, o) for (t, p), o in offsets.items()])
                 cur.execute("COMMIT")
             except BaseException as e:
                 # SQLite may have rolled back by itself (it does on SQLITE_FULL): a
@@ -158,6 +180,11 @@ class Store:
 
     def last_seq(self) -> int:
         return self._reader().execute("SELECT value FROM meta WHERE key = 'seq'").fetchone()[0]
+
+    def stream_offsets(self, topic: str) -> dict[int, int]:
+        """Partition -> the last offset of `topic` whose change this store holds."""
+        return dict(self._reader().execute(
+            "SELECT partition, applied FROM stream_offsets WHERE topic = ?", (topic,)))
 
     def changes_since(self, seq: int) -> Iterator[tuple[str, bytes | None]]:
         """Documents changed after `seq`, oldest first: a body, or None for a deletion."""

@@ -19,7 +19,7 @@ import orjson
 from . import collector
 from .bulk import Action, ActionError
 from .decide import Check, ItemResult
-from .ledger import Committed, Ledger
+from .ledger import Committed, Ledger, Positions
 from .ledger_process import PARSERS, LedgerProcess
 from .store import Store
 from .stored import StoredDocument
@@ -106,12 +106,14 @@ class Writer:
     def apply(self, actions: Iterable[Action | ActionError]) -> Iterator[ItemResult]:
         return self._apply(self.ledger.run(actions))
 
-    def apply_lines(self, kind: str, lines: Iterable[bytes]) -> Iterator[ItemResult]:
+    def apply_lines(self, kind: str, lines: Iterable[bytes],
+                    positions: Positions | None = None) -> Iterator[ItemResult]:
         """Raw lines, parsed where the ledger runs: a `_bulk` body ("bulk") or one
-        document per line ("documents")."""
+        document per line ("documents"). `positions`, one per action, are stored
+        with the chunk that commits it (`Ledger.run`)."""
         if isinstance(self.ledger, LedgerProcess):
-            return self._apply(self.ledger.run_lines(kind, lines))
-        return self.apply(PARSERS[kind](lines))
+            return self._apply(self.ledger.run_lines(kind, lines, positions))
+        return self._apply(self.ledger.run(PARSERS[kind](lines), positions))
 
     def _apply(self, committed: Iterator[Committed]) -> Iterator[ItemResult]:
         if isinstance(self.ledger, LedgerProcess):

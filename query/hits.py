@@ -46,6 +46,11 @@ def as_hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
             value, artists, genres = user.affinity(r.candidate.artists, r.candidate.genres)
             hit["explain"]["affinity"] = {"value": round(value, 4), "artists": list(artists),
                                           "genres": list(genres)}
+            skipped_artists, skipped_genres = user.skipped(r.candidate.artists,
+                                                           r.candidate.genres)
+            if skipped_artists or skipped_genres:
+                hit["explain"]["affinity"]["skipped"] = {"artists": list(skipped_artists),
+                                                         "genres": list(skipped_genres)}
         if r.candidate.doc_id in fusion:
             hit["explain"]["fusion"] = fusion[r.candidate.doc_id]
     return hit

@@ -84,8 +84,11 @@ def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None
                 *, explain: bool = False) -> list[Ranked]:
     """Add each hit's affinity share to its score and sort again, capped so that no hit
     passes a whole-name match ranked above it: personalization re-orders ties and
-    near-ties, it never buries what was typed exactly. The explanation shows the
-    share actually added. Cheap: no other feature is computed again.
+    near-ties, it never buries what was typed exactly. A share below zero (the user
+    skips the hit's artist) lowers it by at most `SKIP_SHARE` of the weight, and a
+    whole-name match never under a hit that is not one. The explanation shows the
+    share actually added.
+    Cheap: no other feature is computed again.
 
     `ranked` is `rank`'s answer for the same variant, best first; candidates need
     their artists and genres.
@@ -95,10 +98,18 @@ def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None
              if user and weight else 0.0 for r in ranked]
     if not any(bonus):
         return ranked
+    typed = [r.context is not None and exact(r.context) >= 1.0 for r in ranked]
+    # For each hit, the best score of a hit that is not a whole-name match below it:
+    # skips may re-order whole-name matches among themselves, never under one of those.
+    below = [-math.inf] * len(ranked)
+    for i in range(len(ranked) - 2, -1, -1):
+        below[i] = below[i + 1] if typed[i + 1] else max(below[i + 1], ranked[i + 1].score)
     out = []
     floor = math.inf
-    for r, add in zip(ranked, bonus, strict=True):
-        if r.context is not None and exact(r.context) >= 1.0:
+    for r, add, whole, under in zip(ranked, bonus, typed, below, strict=True):
+        if whole:
+            if add < 0:
+                add = min(0.0, max(add, under - r.score + 1e-9))
             floor = min(floor, r.score + add)
         elif add > 0:
             add = max(0.0, min(add, floor - r.score - 1e-9))

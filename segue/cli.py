@@ -564,7 +564,7 @@ def _kafka_topics(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kafka-catalog-topic", default="segue.catalog", metavar="TOPIC",
                         help="catalog changes (bad ones go to TOPIC.dead)")
     parser.add_argument("--kafka-activity-topic", default="segue.activity", metavar="TOPIC",
-                        help="plays, likes, clicks and forget events")
+                        help="plays, likes, clicks, skips and forget events")
     parser.add_argument("--kafka-group", default="segue", metavar="GROUP",
                         help="the consumer group whose committed offsets say what is applied")
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Collection, Iterable, Iterator, Mapping
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -238,6 +238,14 @@ class EmbeddedEngine:
 
     def bulk(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
         return self.writer.apply_lines("bulk", lines)
+
+    def bulk_from_stream(self, lines: Iterable[bytes],
+                         positions: Sequence[tuple[str, int, int]]
+                         ) -> Iterator[ItemResult]:
+        return self.writer.apply_lines("bulk", lines, positions)
+
+    def stream_offsets(self, topic: str) -> dict[int, int]:
+        return self.store.stream_offsets(topic)
 
     def ingest(self, lines: Iterable[bytes]) -> Iterator[ItemResult]:
         """JSONL/NDJSON documents, one per line (`segue ingest`)."""

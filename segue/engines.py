@@ -13,7 +13,7 @@ names are read by the type checker only, so the API imports it for nothing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 if TYPE_CHECKING:
@@ -139,3 +139,22 @@ class Reindexable(Protocol):
         ...
 
     def count(self) -> int: ...
+
+
+@runtime_checkable
+class StreamApplied(Protocol):
+    """An engine whose store records, in the same durable commit as a stream's
+    changes, how far each partition of the stream is applied (the embedded engine):
+    a consumer restarted after a crash resumes there and never applies a message
+    twice. A cluster's index has no such commit; its consumer relies on replays
+    being harmless (`segue.stream.handlers`)."""
+
+    def bulk_from_stream(self, lines: Iterable[bytes],
+                         positions: Sequence[tuple[str, int, int]]
+                         ) -> Iterator[ItemResult]:
+        """`bulk`, each action's (topic, partition, offset) stored with it."""
+        ...
+
+    def stream_offsets(self, topic: str) -> dict[int, int]:
+        """Partition -> the last offset of `topic` the store holds."""
+        ...

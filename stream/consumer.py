@@ -5,8 +5,17 @@ the batch's writes are durable and searchable (the engine's `bulk` answers after
 fsync and the index update); its dead letters are flushed to the broker; only then are
 the batch's offsets committed, synchronously. A crash anywhere before the commit
 re-reads the batch on the next start, and re-applying it changes nothing (see
-`catalog.py`); a crash after it has nothing left to do. A handler that fails (the
+`handlers.py`); a crash after it has nothing left to do. A handler that fails (the
 write path is down) does not commit: the consumer seeks back and tries again.
+
+Exactly once, where the store can say how far it got (`resume`, the embedded
+engine): each change's offset is written in the same transaction as the change, so
+on assignment each partition starts after max(Kafka's committed offset, the stored
+one), and a message at or below the stored offset (a batch retried after part of it
+was committed) is skipped and counted as `replayed`, never applied again. Kafka's
+commit then only saves re-reading; the store is the truth. A stored offset past the
+end of the partition's log means the topic was recreated: it is ignored, with a
+warning, and the log read from Kafka's committed offset.
 
 confluent-kafka is the client: its wheels carry librdkafka (no system library to
 install), Confluent maintains it beside the broker, and it gives exact control of
@@ -19,6 +28,7 @@ import logging
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +55,8 @@ class DeadLetter:
 Handler = Callable[[Sequence[Message]], tuple[int, list[DeadLetter]]]
 # Told of every committed batch: topic, seconds, applied, dead-lettered (for /metrics).
 BatchObserver = Callable[[str, float, int, int], None]
+# Partition -> the last offset of the topic the store holds (`StreamApplied`).
+Resume = Callable[[str], dict[int, int]]
 
 
 @dataclass(slots=True)
@@ -53,6 +65,7 @@ class ConsumerStats:
 
     topic: str
     applied: int = 0
+    replayed: int = 0  # read again after a crash or a retry, already in the store
     dead_lettered: int = 0
     batches: int = 0
     failures: int = 0
@@ -61,7 +74,7 @@ class ConsumerStats:
     error: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"topic": self.topic, "applied": self.applied,
+        return {"topic": self.topic, "applied": self.applied, "replayed": self.replayed,
                 "dead_lettered": self.dead_lettered, "batches": self.batches,
                 "failures": self.failures, "last_batch_seconds": self.last_batch_seconds,
                 "lag": {str(p): n for p, n in sorted(self.lag.items())},
@@ -75,7 +88,7 @@ class TopicConsumer:
     def __init__(self, bootstrap: str, topic: str, handler: Handler, *,
                  group: str = "segue", dead_topic: str | None = None,
                  batch_size: int = 2000, poll_s: float = 0.2,
-                 instance: str | None = None) -> None:
+                 instance: str | None = None, resume: Resume | None = None) -> None:
         self.topic = topic
         self.dead_topic = dead_topic or f"{topic}.dead"
         self.handler = handler
@@ -98,18 +111,28 @@ class TopicConsumer:
         self._producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True,
                                    "linger.ms": 5}, logger=log)
         self._lag_checked = 0.0
+        self.resume = resume
+        self._applied: dict[int, int] = {}  # partition -> last offset the store holds
+        # Partitions whose stored offset was from a recreated topic: ignored for the rest
+        # of this run (a later retry then re-reads, which versions keep harmless), never
+        # trusted again, since a stale offset trusted would skip new messages.
+        self._recreated: set[int] = set()
 
     def stop(self) -> None:
         self._stop.set()
 
     def run(self) -> None:
-        self._consumer.subscribe([self.topic])
+        self._consumer.subscribe([self.topic], on_assign=self._on_assign)
         try:
             while not self._stop.is_set():
                 messages = self._consumer.consume(self.batch_size, self.poll_s)
-                batch = [m for m in messages if self._usable(m)]
+                read = [m for m in messages if self._usable(m)]
+                batch = [m for m in read if not self._replayed(m)]
                 if batch:
-                    self._apply(batch)
+                    self._apply(batch, read)
+                elif read:  # all in the store already: only Kafka's commit is behind
+                    with suppress(KafkaException):
+                        self._commit(read)
                 self._refresh_lag()
         finally:
             self._consumer.close()  # leaves the group at once; nothing uncommitted is kept
@@ -124,7 +147,47 @@ class TopicConsumer:
             log.warning("%s: %s", self.topic, error.str())
         return False
 
-    def _apply(self, batch: list[Message]) -> None:
+    def _on_assign(self, consumer: Consumer, partitions: list[TopicPartition]) -> None:
+        """Start each partition after what the store holds, when that is further than
+        Kafka's committed offset (a crash between the durable write and the commit)."""
+        if self.resume is not None:
+            self._applied = self._stored(consumer, partitions)
+            committed = {tp.partition: tp.offset
+                         for tp in consumer.committed(partitions, timeout=10)}
+            for tp in partitions:
+                stored = self._applied.get(tp.partition)
+                if stored is not None and stored + 1 > committed.get(tp.partition, -1):
+                    tp.offset = stored + 1
+        consumer.assign(partitions)
+
+    def _stored(self, consumer: Consumer, partitions: list[TopicPartition]
+                ) -> dict[int, int]:
+        """The store's offsets for these partitions, but for a recreated topic's."""
+        assert self.resume is not None
+        stored = self.resume(self.topic)
+        for tp in partitions:
+            offset = stored.get(tp.partition)
+            if offset is None:
+                continue
+            _, high = consumer.get_watermark_offsets(tp, timeout=10)
+            if offset >= high or tp.partition in self._recreated:
+                if tp.partition not in self._recreated:
+                    log.warning("%s/%d: the store holds offset %d but the log ends at %d: "
+                                "the topic was recreated; reading from the committed "
+                                "offset", self.topic, tp.partition, offset, high)
+                self._recreated.add(tp.partition)
+                del stored[tp.partition]
+        return stored
+
+    def _replayed(self, message: Message) -> bool:
+        _, partition, offset = where(message)
+        if offset <= self._applied.get(partition, -1):
+            self.stats.replayed += 1
+            return True
+        return False
+
+    def _apply(self, batch: list[Message], read: list[Message]) -> None:
+        """Apply `batch`, then commit all that was `read` (it adds the replayed)."""
         started = time.perf_counter()
         try:
             applied, dead = self.handler(batch)
@@ -133,7 +196,7 @@ class TopicConsumer:
             remaining = self._producer.flush(30)
             if remaining:
                 raise KafkaException(f"{remaining} dead letters not acknowledged by the broker")
-            self._consumer.commit(offsets=_next_offsets(batch), asynchronous=False)
+            self._commit(read)
         except Exception as e:
             # Nothing of the batch is committed: read it again from its first offsets.
             self.stats.failures += 1
@@ -142,8 +205,15 @@ class TopicConsumer:
                         self.stats.error)
             for tp in _first_offsets(batch):
                 self._consumer.seek(tp)
+            if self.resume is not None:  # some chunks of the batch may have committed
+                with suppress(KafkaException):
+                    self._applied = self._stored(self._consumer,
+                                                 self._consumer.assignment())
             self._stop.wait(RETRY_PAUSE_S)
             return
+        if self.resume is not None:
+            for tp in _next_offsets(batch):
+                self._applied[tp.partition] = tp.offset - 1
         seconds = time.perf_counter() - started
         self.stats.error = None
         self.stats.applied += applied
@@ -152,6 +222,15 @@ class TopicConsumer:
         self.stats.last_batch_seconds = seconds
         if self.on_batch is not None:
             self.on_batch(self.topic, seconds, applied, len(dead))
+
+    def _commit(self, read: list[Message]) -> None:
+        """Kafka's commit of what was read. Where the store holds the offsets it is
+        advisory, sent without waiting for the broker (a lost one only means a longer
+        skip on restart); elsewhere it waits, and a failed commit retries the batch."""
+        if self.resume is not None:
+            self._consumer.commit(offsets=_next_offsets(read), asynchronous=True)
+        else:
+            self._consumer.commit(offsets=_next_offsets(read), asynchronous=False)
 
     def _dead_letter(self, letter: DeadLetter) -> None:
         m = letter.message

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
-from segue.engines import Engine
+from segue.engines import Engine, StreamApplied
 from segue.ranking import Profiles
 
 from .consumer import BatchObserver, ConsumerStats, TopicConsumer
@@ -34,7 +34,9 @@ class StreamWorker:
         self.consumers = [TopicConsumer(bootstrap, catalog_topic,
                                         catalog_handler(engine, max_message_bytes),
                                         group=group, batch_size=batch_size,
-                                        instance=instance)]
+                                        instance=instance,
+                                        resume=engine.stream_offsets
+                                        if isinstance(engine, StreamApplied) else None)]
         if profiles is not None:
             self.consumers.append(TopicConsumer(bootstrap, activity_topic,
                                                 activity_handler(engine, profiles),

@@ -45,6 +45,19 @@ CATALOG = [
      "popularity": 90},
     {"id": "ar-beyonce", "type": "artist", "name": "Beyoncé", "genres": ["pop", "r&b"],
      "popularity": 90},
+    # Кино's songs and their covers, a little less played than the originals.
+    {"id": "tr-gruppa-krovi", "type": "track", "name": "Группа крови", "artists": ["Кино"],
+     "genres": ["russian rock"], "popularity": 84},
+    {"id": "tr-kukushka-kino", "type": "track", "name": "Кукушка", "artists": ["Кино"],
+     "genres": ["russian rock"], "popularity": 76},
+    {"id": "tr-kukushka-gagarina", "type": "track", "name": "Кукушка",
+     "artists": ["Полина Гагарина"], "genres": ["russian pop"], "popularity": 74},
+    {"id": "tr-zvezda-kino", "type": "track", "name": "Звезда по имени Солнце",
+     "artists": ["Кино"], "genres": ["russian rock"], "popularity": 80},
+    {"id": "tr-zvezda-bi2", "type": "track", "name": "Звезда по имени Солнце",
+     "artists": ["Би-2"], "genres": ["alternative rock"], "popularity": 77},
+    {"id": "tr-kukushka-live", "type": "track", "name": "Кукушка (live, Лужники 1990)",
+     "artists": ["Группа Солнце"], "genres": ["russian pop"], "popularity": 60},
 ]
 
 
@@ -166,6 +179,55 @@ def test_events_personalize_a_user_and_only_that_user(client):
     # Forgetting a user forgets their taste.
     assert client.delete("/v1/events/ana").json() == {"user_id": "ana", "forgotten": True}
     assert ids(client, q="hallelujah", user_id="ana")[0] == "tr-hallelujah-buckley"
+
+
+def test_a_user_who_skips_every_kino_track_sees_kino_lower_and_never_hidden(client):
+    now = time.time()
+    r = client.post("/v1/events", json={"events": [
+        {"user_id": "skipper", "type": "skip", "id": doc_id, "at": now - 180 + 60 * n}
+        for n, doc_id in enumerate(["tr-gruppa-krovi", "tr-kukushka-kino", "tr-zvezda-kino"])
+    ] + [{"user_id": "listener", "type": "play", "id": "tr-hero-mariah", "at": now}]})
+    assert r.status_code == 200 and not r.json()["errors"], r.text
+    # Whole-name matches ("кукушка"), a word of the name, the name transliterated.
+    for q, kino, cover in (("кукушка", "tr-kukushka-kino", "tr-kukushka-gagarina"),
+                           ("звезда", "tr-zvezda-kino", "tr-zvezda-bi2"),
+                           ("zvezda po imeni", "tr-zvezda-kino", "tr-zvezda-bi2")):
+        usual = ids(client, q=q, user_id="listener")
+        skipped = ids(client, q=q, user_id="skipper")
+        assert usual.index(kino) < usual.index(cover), (q, usual)
+        assert skipped.index(cover) < skipped.index(kino), (q, skipped)
+        assert set(skipped) == set(usual), q  # lower, never hidden
+    # Asked for by name, every Кино song is still there, in the same order.
+    assert ids(client, q="кино", user_id="skipper") == ids(client, q="кино")
+    r = client.get("/v1/search", params={"q": "звезда", "user_id": "skipper",
+                                         "explain": "true"})
+    kino = next(h for h in r.json()["hits"] if h["id"] == "tr-zvezda-kino")
+    share = {f["feature"]: f for f in kino["explain"]["features"]}["affinity"]
+    # Bounded: at most half the weight a liked artist adds.
+    assert -share["weight"] / 2 <= share["contribution"] < 0
+    assert kino["explain"]["affinity"]["skipped"] == {"artists": ["kino"],
+                                                      "genres": ["russian rock"]}
+    bi2 = next(h for h in r.json()["hits"] if h["id"] == "tr-zvezda-bi2")
+    assert {f["feature"]: f for f in bi2["explain"]["features"]}["affinity"][
+        "contribution"] == 0.0
+
+
+def test_skips_never_put_a_whole_name_match_under_one_that_is_not(client):
+    """With affinity weighed five times ("fan"), a dozen skips of Кино would take its
+    "Кукушка" 20 points down, under a live version whose name only begins so: it is
+    held right above it instead, still under the cover that is a whole-name match too."""
+    now = time.time()
+    r = client.post("/v1/events", json={"events": [
+        {"user_id": "hater", "type": "skip", "id": doc_id, "at": now}
+        for doc_id in ["tr-gruppa-krovi", "tr-kukushka-kino", "tr-zvezda-kino"] * 4]})
+    assert r.status_code == 200 and not r.json()["errors"], r.text
+    assert ids(client, q="кукушка", variant="fan")[:3] == [
+        "tr-kukushka-kino", "tr-kukushka-gagarina", "tr-kukushka-live"]
+    hits = client.get("/v1/search", params={"q": "кукушка", "variant": "fan",
+                                            "user_id": "hater"}).json()["hits"]
+    assert [h["id"] for h in hits][:3] == [
+        "tr-kukushka-gagarina", "tr-kukushka-kino", "tr-kukushka-live"]
+    assert hits[1]["score"] >= hits[2]["score"]
 
 
 @pytest.mark.parametrize(("method", "path", "body", "params", "status", "words"), [

@@ -48,11 +48,11 @@ class _FullAfter(Store):
         super().__init__(path)
         self.left = commits
 
-    def commit(self, writes: object) -> int:
+    def commit(self, writes: object, offsets: object = None) -> int:
         if self.left == 0:
             raise StoreFull(self.path.parent)
         self.left -= 1
-        return super().commit(writes)  # type: ignore[arg-type]
+        return super().commit(writes, offsets)  # type: ignore[arg-type]
 
 
 def test_once_the_disk_is_full_the_rest_of_the_request_is_refused_item_by_item(
@@ -105,3 +105,26 @@ def test_small_requests_go_between_the_chunks_of_a_large_one(tmp_path: Path) -> 
         ledger.close()
         store.close()
 
+
+
+def test_stream_offsets_are_committed_with_the_chunk_that_holds_their_change(
+        tmp_path: Path) -> None:
+    """A chunk's transaction records how far each stream partition got; a chunk the
+    full disk refused records nothing, so its messages are read again."""
+    store = _FullAfter(tmp_path / "documents.sqlite3", commits=1)
+    ledger = Ledger(store)
+    actions = list(parse_bulk(_body(*[line for i in range(700) for line in (
+        {"index": {"_id": f"tr-{i}", "version": 2}},
+        {"type": "track", "name": f"Canción {i}", "artists": ["Rosalía"]})])))
+    # Two partitions interleaved, as a Kafka batch is: partition 0 even, 1 odd.
+    positions = [("segue.catalog", i % 2, 100 + i // 2) for i in range(700)]
+    parts = list(ledger.run(actions, positions))
+    assert [len(p.results) for p in parts] == [500, 200]
+    assert parts[0].seq == 500 and parts[1].seq is None  # the second chunk: disk full
+    assert store.stream_offsets("segue.catalog") == {0: 100 + 498 // 2, 1: 100 + 499 // 2}
+    assert store.stream_offsets("segue.activity") == {}
+    # Decided but nothing written (every version refused as not above the stored
+    # one): still recorded, so the consumer does not read them again.
+    store.left = 1
+    list(ledger.run(actions[:4], [("segue.catalog", 0, 900 + i) for i in range(4)]))
+    assert store.stream_offsets("segue.catalog")[0] == 903

@@ -66,3 +66,44 @@ def test_profiles_stay_bounded():
     profiles.record("user-4", "play", ["Weak"], [], at=10.0)
     assert set(profiles.context("user-4", now=10.0).artists) == {"strong", "weak"}
     assert profiles.forget("user-4") and not profiles.forget("user-4")
+
+
+def test_a_skip_takes_back_a_play_and_a_run_of_skips_is_a_bounded_dislike():
+    from segue.ranking.personalization import SKIP_SHARE
+
+    profiles = Profiles(half_life_s=14 * DAY)
+    now = 1_000 * DAY
+    # Played Кино twice, skipped once: still liked (one sum per artist).
+    for kind in ("play", "play", "skip"):
+        profiles.record("ana", kind, ["Кино"], ["russian rock"], at=now)
+    ana = profiles.context("ana", now=now)
+    assert dict(ana.artists) == {"kino": 1.0} and not ana.skipped_artists
+    # Skipped every Кино track in a row: an aversion on an absolute scale, below 1
+    # however many skips, so one hit goes down by at most SKIP_SHARE.
+    for n in range(3):
+        profiles.record("bo", "skip", ["Кино"], ["russian rock"], at=now - n)
+    bo = profiles.context("bo", now=now)
+    assert not bo.artists
+    assert bo.skipped_artists["kino"] == pytest.approx(1 - 0.5 ** 1.5, rel=1e-3)
+    assert bo.skipped_genres["russian rock"] == bo.skipped_artists["kino"]
+    value, liked, _ = bo.affinity(["KINO"], ["Russian Rock"])
+    assert -SKIP_SHARE < value < -0.3 and liked == ()
+    assert bo.skipped(["KINO", "Би-2"], ["russian rock"]) == (("kino",), ("russian rock",))
+    assert bo.affinity(["Би-2"], ["alternative rock"])[0] == 0.0
+    for _ in range(50):
+        profiles.record("cy", "skip", ["Кино"], [], at=now)
+    assert -SKIP_SHARE <= profiles.context("cy", now=now).affinity(["Кино"], [])[0] < -0.49
+    # The same decay as plays: a run of skips two months ago has mostly faded.
+    for _ in range(3):
+        profiles.record("dee", "skip", ["Кино"], [], at=now - 60 * DAY)
+    assert profiles.context("dee", now=now).skipped_artists["kino"] < 0.15
+
+
+def test_a_strong_dislike_is_kept_over_a_faint_liking():
+    profiles = Profiles(per_user=2)
+    for _ in range(4):
+        profiles.record("u", "skip", ["Кино"], [], at=0.0)
+    profiles.record("u", "like", ["Björk"], [], at=0.0)
+    profiles.record("u", "click", ["Sigur Rós"], [], at=0.0)
+    user = profiles.context("u", now=0.0)
+    assert set(user.artists) == {"bjork"} and set(user.skipped_artists) == {"kino"}

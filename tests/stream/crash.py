@@ -4,9 +4,12 @@ A producer thread publishes versioned changes (index, partial update, delete) fo
 hundred ids at a steady rate; the server is killed with SIGKILL at random moments and
 restarted. After every kill, before the restart, the consumer group's committed offsets
 are read from the broker and the store is read from disk: every change at or below a
-committed offset must be in the store (its version or a later one): offsets never run
-ahead of what is durable. At the end, once the consumer has caught up, every document
-equals a reference built by reading the topic back and replaying it in order.
+committed offset must be in the store (its version or a later one), and the offsets the
+store recorded with its changes are never behind Kafka's: offsets never run ahead of
+what is durable. No message is ever dead-lettered: one read again after a kill is
+skipped by the offsets the store holds, not found stale. At the end, once the consumer
+has caught up, every document equals a reference built by reading the topic back and
+replaying it in order.
 
     python -m tests.stream.crash --changes 50000 --kills 100     # the soak
 """
@@ -180,18 +183,29 @@ class KafkaCrashRun:
         with sqlite3.connect(self.data / "documents.sqlite3") as db:
             return dict(db.execute("SELECT id, version FROM documents"))
 
+    def _stored_offsets(self) -> dict[int, int]:
+        with sqlite3.connect(self.data / "documents.sqlite3") as db:
+            return dict(db.execute("SELECT partition, applied FROM stream_offsets "
+                                   "WHERE topic = ?", (self.topic,)))
+
     def _check_committed_prefix(self) -> None:
         committed = self._committed()
         if not committed:
             return
+        # Kafka's commit follows the durable write: the store is never behind it.
+        stored = self._stored_offsets()
+        for partition, offset in committed.items():
+            assert stored.get(partition, -1) + 1 >= offset, (
+                f"seed {self.seed}: partition {partition} committed to {offset}, the store "
+                f"holds up to {stored.get(partition)} ({self.report.summary()})")
         total = sum(committed.values())
         self.report.advanced += total > self._last_committed
         self._last_committed = total
-        stored = self._stored_versions()
+        versions = self._stored_versions()
         for doc_id, (version, _) in replay(self._topic_log(committed)).items():
-            assert stored.get(doc_id, 0) >= version, (
+            assert versions.get(doc_id, 0) >= version, (
                 f"seed {self.seed}: offset committed past what the store holds: {doc_id} "
-                f"version {version} committed, store has {stored.get(doc_id)} "
+                f"version {version} committed, store has {versions.get(doc_id)} "
                 f"({self.report.summary()})")
         self.report.checks += 1
 
@@ -258,8 +272,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         report = KafkaCrashRun(Path(tmp), args.seed, changes=args.changes, kills=args.kills,
                                rate=args.rate, ids=max(300, args.changes // 20)).run()
-    print(f"seed {args.seed}: {report.summary()}: every committed prefix durable, final "
-          "state equal to the topic replayed in order")
+    assert report.dead_letters == 0, f"seed {args.seed}: {report.summary()}"
+    print(f"seed {args.seed}: {report.summary()}: every committed prefix durable, the store's "
+          "offsets never behind Kafka's, no dead letter, final state equal to the topic "
+          "replayed in order")
 
 
 if __name__ == "__main__":

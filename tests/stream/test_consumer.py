@@ -100,8 +100,9 @@ def test_an_http_write_and_a_kafka_write_for_one_id_resolve_by_version(
 
 def test_a_replayed_batch_changes_nothing_and_is_not_dead_lettered(
         make_engine, kafka: str, topic: str, send: Callable) -> None:
-    """The same messages read by a second consumer group: what a crash before the
-    commit does to the last batch."""
+    """The same messages read by a second consumer group, through an engine that does
+    not store offsets (a cluster's): what a crash before the commit does to the last
+    batch. Versions and idempotent writes keep the state; nothing is dead-lettered."""
     engine = make_engine()
     batch = [(b"tr-halo", change("index", "tr-halo", HALO, version=3)),
              (b"tr-halo", change("update", "tr-halo", {"popularity": 60})),
@@ -109,7 +110,7 @@ def test_a_replayed_batch_changes_nothing_and_is_not_dead_lettered(
              (b"tr-kino", change("delete", "tr-kino"))]
     send(topic, batch)
     for _ in range(2):
-        worker = worker_for(engine, kafka, topic)
+        worker = worker_for(BulkOnly(engine), kafka, topic)
         try:
             stats = worker.stats[0]
             wait_until(lambda s=stats: s.applied + s.dead_lettered >= 4, what=str(stats))
@@ -118,6 +119,84 @@ def test_a_replayed_batch_changes_nothing_and_is_not_dead_lettered(
         assert (stats.applied, stats.dead_lettered) == (4, 0), stats.as_dict()
         assert engine.get("tr-halo")["popularity"] == 60
         assert engine.get("tr-kino") is None
+
+
+class BulkOnly:
+    """An engine seen through `bulk` alone, as a cluster engine is by the consumer."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+
+    def bulk(self, lines):
+        return self.engine.bulk(lines)
+
+
+def test_the_store_says_where_to_resume_so_a_later_change_is_not_dead_lettered(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    """Index v5 then delete v6, both stored, and Kafka's commit lost (a new group):
+    the consumer starts after the offset the store holds, so "index v5" is not read
+    again and found stale."""
+    engine = make_engine()
+    send(topic, [(b"tr-halo", change("index", "tr-halo", HALO, version=5)),
+                 (b"tr-halo", change("delete", "tr-halo", version=6))])
+    first = worker_for(engine, kafka, topic)
+    try:
+        wait_until(lambda: first.stats[0].applied >= 2, what=str(first.stats[0]))
+    finally:
+        first.stop()
+    assert engine.get("tr-halo") is None
+    assert sum(engine.stream_offsets(topic).values()) == 1  # offsets 0 and 1, one partition
+    again = worker_for(engine, kafka, topic)  # no committed offsets at all
+    try:
+        send(topic, [(b"tr-halo", change("index", "tr-halo", HALO, version=7))])
+        stats = again.stats[0]
+        wait_until(lambda: stats.applied >= 1, what=str(stats))
+    finally:
+        again.stop()
+    assert (stats.applied, stats.replayed, stats.dead_lettered) == (1, 0, 0), stats.as_dict()
+    assert engine.get("tr-halo")["name"] == "Halo"
+
+
+class FailsOnceAfterWriting:
+    """The write is durable, then the answer is lost (the write process died): the
+    consumer retries a batch the store already holds."""
+
+    def __init__(self, engine) -> None:
+        self.engine = engine
+        self.failed = False
+
+    def bulk(self, lines):
+        return self.engine.bulk(lines)
+
+    def bulk_from_stream(self, lines, positions):
+        results = list(self.engine.bulk_from_stream(lines, positions))
+        if not self.failed:
+            self.failed = True
+            raise RuntimeError("the write process stopped; it has been restarted")
+        return iter(results)
+
+    def stream_offsets(self, topic: str) -> dict[int, int]:
+        return self.engine.stream_offsets(topic)
+
+
+def test_a_batch_retried_after_its_write_is_skipped_as_replayed_never_dead_lettered(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    engine = make_engine()
+    send(topic, [(b"tr-kino", change("index", "tr-kino", KINO, version=5)),
+                 (b"tr-kino", change("delete", "tr-kino", version=6)),
+                 (b"tr-halo", change("index", "tr-halo", HALO, version=1)),
+                 (b"tr-halo", change("update", "tr-halo", {"popularity": 61}, version=2))])
+    flaky = FailsOnceAfterWriting(engine)
+    worker = worker_for(flaky, kafka, topic)
+    try:
+        stats = worker.stats[0]
+        wait_until(lambda: stats.replayed + stats.applied >= 4, what=str(stats))
+    finally:
+        worker.stop()
+    # The failed batch's messages (at least one) come back as replayed, the rest apply.
+    assert flaky.failed and stats.failures == 1 and stats.replayed >= 1
+    assert (stats.replayed + stats.applied, stats.dead_lettered) == (4, 0), stats.as_dict()
+    assert engine.get("tr-kino") is None and engine.get("tr-halo")["popularity"] == 61
 
 
 def test_activity_feeds_profiles_and_forget_erases_the_user(
@@ -170,3 +249,60 @@ def test_ready_says_when_a_consumer_is_too_far_behind(make_engine, kafka: str,
     stats = client.get("/v1/stats").json()["kafka"]["topics"][0]
     assert stats["total_lag"] == 101 and stats["lag"] == {"0": 60, "1": 41, "2": 0}
     assert 'segue_stream_lag{partition="0",topic="' in client.get("/metrics").text
+
+
+def test_a_skip_from_kafka_makes_the_same_profile_as_one_over_http(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    """The one events rule: the same skips and plays, by either road, one profile."""
+    from fastapi.testclient import TestClient
+
+    from segue.api import create_app
+    from segue.config import Settings
+
+    kukushka = {"id": "tr-kukushka", "type": "track", "name": "Кукушка", "artists": ["Кино"],
+                "genres": ["russian rock"], "popularity": 76}
+    engine = make_engine([HALO, KINO, kukushka])
+    app = create_app(engine, Settings())
+    profiles = app.state.profiles
+    at = 1_764_800_000.0
+
+    def events(user: str) -> list[dict]:
+        return [{"user_id": user, "type": "skip", "id": "tr-kino", "at": at},
+                {"user_id": user, "type": "skip", "id": "tr-kukushka", "at": at + 30},
+                {"user_id": user, "type": "play", "id": "tr-halo", "at": at + 60}]
+
+    activity = f"{topic}.activity"
+    send(activity, [(b"ana", orjson.dumps(e)) for e in events("ana")])
+    worker = StreamWorker(engine, kafka, profiles=profiles, catalog_topic=topic,
+                          activity_topic=activity, group=uuid.uuid4().hex)
+    worker.start()
+    try:
+        stats = worker.stats[1]
+        wait_until(lambda: stats.applied + stats.dead_lettered >= 3, what=str(stats))
+    finally:
+        worker.stop()
+    assert (stats.applied, stats.dead_lettered) == (3, 0), stats.as_dict()
+    answer = TestClient(app).post("/v1/events", json={"events": events("bo")})
+    assert answer.status_code == 200 and not answer.json()["errors"], answer.text
+    ana, bo = profiles.context("ana", now=at + 90), profiles.context("bo", now=at + 90)
+    assert ana == bo
+    assert set(ana.skipped_artists) == {"kino"} and set(ana.artists) == {"beyonce"}
+
+
+def test_offsets_stored_from_a_topic_since_recreated_are_ignored(
+        make_engine, kafka: str, topic: str, send: Callable) -> None:
+    """The store remembers offset 500 of every partition, the topic now holds a few
+    messages: it was deleted and created again, so its messages are new and apply."""
+    engine = make_engine()
+    engine.store.commit([], {(topic, p): 500 for p in range(3)})
+    send(topic, [(b"tr-halo", change("index", "tr-halo", HALO)),
+                 (b"tr-kino", change("index", "tr-kino", KINO))])
+    worker = worker_for(engine, kafka, topic)
+    try:
+        stats = worker.stats[0]
+        wait_until(lambda: stats.applied >= 2, what=str(stats))
+    finally:
+        worker.stop()
+    assert (stats.applied, stats.replayed, stats.dead_lettered) == (2, 0, 0), stats.as_dict()
+    assert names(engine, "группа крови") == ["tr-kino"]
+    assert min(engine.stream_offsets(topic).values()) < 500  # this log's, where it wrote
