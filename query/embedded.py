@@ -338,9 +338,9 @@ class EmbeddedRetriever:
         # and a name that holds one word while the genre holds the other ("rock m":
         # Arctic Monkeys, a rock band) is not a whole-name match.
         gathered = sum(1 for i in required if i not in skip)
-        whole = (self.index.name_lengths[cand] == len(required)) & (
+        whole_name = (self.index.name_lengths[cand] == len(required)) & (
             self._named[cand] >= gathered)
-        scores += np.float32(pre.exact) * whole
+        scores += np.float32(pre.exact) * whole_name
         self._total[cand] = 0.0
         self._cover[cand] = 0
         self._named[cand] = 0
