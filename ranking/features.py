@@ -132,8 +132,10 @@ def exact(ctx: Context) -> float:
                 or len(positions) < len(required) - joined):
             continue
         kinds = {m.kind for m in matched}
-        if MatchKind.PREFIX in kinds and one_word_typed(ctx.query):
-            continue  # one word half typed names nothing whole yet ("happ": "Happier"?)
+        if MatchKind.PREFIX in kinds and len(words) == 1 and ctx.query.typing:
+            # One word half typed names nothing whole yet ("happ": "Happier"?), unless
+            # the article typed before it is in the name too ("the mas": The Massacre).
+            continue
         value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
         best = max(best, value)
     return best

@@ -38,6 +38,14 @@ CATALOG = [
     track("tr-modern-talking-heart", "You're My Heart, You're My Soul", "Modern Talking", 58.0),
     {"id": "ar-modern-talking", "type": "artist", "name": "Modern Talking", "popularity": 60},
     {"id": "ar-beyonce", "type": "artist", "name": "Beyoncé", "popularity": 95},
+    track("tr-natural-woman", "(You Make Me Feel Like) A Natural Woman", "Aretha Franklin",
+          60.0),
+    track("lt-nature", "Nature", "Hans Azevedo", 11.8),
+    track("lt-naturals", "The Naturals", "Olga Wirth", 60.3),
+    {"id": "al-the-massacre", "type": "album", "name": "The Massacre",
+     "artists": ["50 Cent"], "popularity": 23.0},
+    {"id": "al-mas", "type": "album", "name": "Más", "artists": ["Alejandro Sanz"],
+     "popularity": 16.0},
 ]
 
 
@@ -62,6 +70,8 @@ def ask(engine: EmbeddedEngine, q: str):
     ("happ", "tr-happier-than-ever"),      # "Happier" is not yet what was typed
     ("wish", "tr-wish"),                   # Wish You Were Here is not far more popular
     ("hell ", "lt-hell"),                  # a trailing space: the word is complete
+    ("a nat", "tr-natural-woman"),         # "Nature" is no whole name of "nat"...
+    ("the mas", "al-the-massacre"),        # ... but "the" + "mas" covers The Massacre
 ])
 def test_the_word_being_typed_begins_the_popular_name(engine: EmbeddedEngine, query: str,
                                                        expected: str) -> None:
