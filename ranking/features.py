@@ -278,8 +278,8 @@ class PreScore:
     field_weights: Mapping[Field, float]
     coverage: float                    # a required word found
     typo: float                        # the cost of one typo (how much `typos` takes off)
-    exact: float                       # a name as long as the query, per word found (a
-    # guess at `exact` from the name's length alone: 0.85 of its weight)
+    exact: float                       # a name as long as the query that holds every
+    # word gathered (a guess at `exact` from the name's length: 0.85 of its weight)
     popularity: float                  # times log1p(popularity), as `popularity` scales it
     typing: float = 0.0                # one word being typed: the most popular name holding
     typing_span: float = 1.0           # it gets this much, the others less, to 0 at this
