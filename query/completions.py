@@ -19,10 +19,14 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 
 from segue.indexer import LexicalIndex
+from segue.schema import Field
 
 POPULAR_CACHE = 4096        # prefixes kept, per index generation
 SCAN_DOCUMENTS = 256        # up to this many matched documents, read their words
 SCAN_POSTINGS = 400_000     # beyond, check the prefix's postings against them (capped)
+ALL_BITS = 0xFF
+# Fields that name a document (every field but genres and descriptions).
+NAMING_BITS = ALL_BITS ^ ((1 << Field.GENRES) | (1 << Field.DESCRIPTION))
 
 
 class Completions:
@@ -87,11 +91,23 @@ class Completions:
         return [t for _, t in out[:limit]]
 
     def _together(self, words: Sequence[Iterable[int]]) -> np.ndarray | None:
-        """Live documents holding a term of each word (None: no word to go by)."""
+        """Live documents holding a term of each word (None: no word to go by), in a
+        field that names them when there are such: "rock m" completes among the
+        documents named with "rock" (Rock Me Amadeus), not the thousands whose genre
+        is rock; a word found only in genres still counts ("jazz m")."""
+        together = self._holding(words, NAMING_BITS)
+        if together is not None and not len(together):
+            together = self._holding(words, ALL_BITS)
+        return together
+
+    def _holding(self, words: Sequence[Iterable[int]], bits: int) -> np.ndarray | None:
         index = self.index
         together: np.ndarray | None = None
         for terms in words:
-            parts = [index.postings(t)[0] for t in terms]
+            parts = []
+            for t in terms:
+                docs, masks = index.postings(t)
+                parts.append(docs if bits == ALL_BITS else docs[(masks & bits) != 0])
             held = np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int32)
             together = held if together is None else np.intersect1d(
                 together, held, assume_unique=True)

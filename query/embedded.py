@@ -92,6 +92,8 @@ class EmbeddedRetriever:
         self._cover = np.zeros(0, np.int16)
         self._joins = np.zeros(0, np.int16)
         self._joined = np.zeros(0, np.int16)
+        self._named = np.zeros(0, np.int16)
+        self._begins = np.zeros(0, np.int16)
         self._seen = np.zeros(0, np.int64)
         self.masks = ScopeMasks(index)
 
@@ -275,6 +277,8 @@ class EmbeddedRetriever:
             self._cover = np.zeros(size, np.int16)
             self._joins = np.zeros(size, np.int16)   # words joined into another, per doc
             self._joined = np.zeros(size, np.int16)  # ... for the word being gathered
+            self._named = np.zeros(size, np.int16)   # words found in the name, per doc
+            self._begins = np.zeros(size, np.int16)  # the one typed word begins the name
             self._seen = np.zeros(size, np.int64)
 
     def retrieve(
@@ -295,6 +299,11 @@ class EmbeddedRetriever:
         field_lut = _field_lut(pre, pre.field * per_word)
         coverage = pre.coverage * per_word
         exact_guess = pre.exact / len(required)
+        # One word still being typed: a word it begins counts as the word itself, and
+        # only a name equal to it is whole (as `match`, `exact` and `typing` rank it).
+        one_typed = len(query.words) == 1 and query.words[0].prefix
+        if one_typed:
+            kind_value[MatchKind.PREFIX] = kind_value[MatchKind.EXACT]
         typo_cost = pre.typo
         live = self.index.live
         skip = self._too_common(expansions, required)
@@ -311,6 +320,8 @@ class EmbeddedRetriever:
             parts_masks: list[np.ndarray] = []
             bases: list[float] = []
             sizes: list[int] = []
+            whole: list[bool] = []  # a match that may make the whole name
+            typed: list[bool] = []  # a match as typed (exact, a completion)
             splits: list[tuple[int, int]] = []  # (which part, how many words)
             joined: list[np.ndarray] = []  # documents holding this word joined into another
             for tid, e in exp.items():
@@ -324,10 +335,15 @@ class EmbeddedRetriever:
                     parts_masks.append(masks)
                     bases.append(kind_value[e.kind] - typo_cost * e.typos)
                     sizes.append(len(docs))
+                    whole.append(not (one_typed and e.kind == MatchKind.PREFIX))
+                    typed.append(e.kind in (MatchKind.EXACT, MatchKind.PREFIX))
             if not parts_docs:
                 continue
             docs = np.concatenate(parts_docs)
-            vals = field_lut[np.concatenate(parts_masks)] + np.repeat(
+            masks = np.concatenate(parts_masks)
+            wholes = np.repeat(np.asarray(whole, np.bool_), sizes)
+            typeds = np.repeat(np.asarray(typed, np.bool_), sizes)
+            vals = field_lut[masks] + np.repeat(
                 np.asarray(bases, np.float32), sizes)
             if splits:
                 # The guess at "exact" (below) counts a split word as the words it was
@@ -338,7 +354,8 @@ class EmbeddedRetriever:
                     vals[starts[k]:starts[k + 1]] += np.float32(exact_guess) * (
                         self.index.name_lengths[part] == len(required) - 1 + words)
             keep = live[docs]
-            docs, vals = docs[keep], vals[keep]
+            docs, vals, masks = docs[keep], vals[keep], masks[keep]
+            wholes, typeds = wholes[keep], typeds[keep]
             np.maximum.at(self._best, docs, vals)
             required_word = i in required
             bonus = coverage if required_word else 0.0
@@ -352,6 +369,11 @@ class EmbeddedRetriever:
                     absorbed = np.concatenate(joined)
                     self._joins[absorbed] = self._joins[absorbed] + self._joined[absorbed]
                     self._joined[absorbed] = 0
+                in_name = (masks & _NAME_BITS) != 0
+                named = docs[in_name & wholes]
+                self._named[named] = self._named[named] + 1
+                if one_typed:
+                    self._begins[docs[in_name & typeds]] = 1
             self._best[docs] = 0.0
             touched.append(docs)
         if not touched:
@@ -361,21 +383,31 @@ class EmbeddedRetriever:
         cand = cand[self._seen[cand] == np.arange(len(cand))]  # unique, in O(n)
         scores = self._total[cand].copy()
         # A cheap guess at the "exact" feature: the name has as many words as the
-        # query, in proportion to the words found; it lets fewer candidates get the
-        # full features ("your s" keeps "Your Song" among them).
-        # Words joined into one ("one republic" -> OneRepublic) make the name shorter.
+        # query and holds every one gathered (or an alias does); it lets fewer
+        # candidates get the full features ("your s" keeps "Your Song" among them),
+        # and a name that holds one word while the genre holds the other ("rock m":
+        # Arctic Monkeys, a rock band) is not a whole-name match. Words joined into
+        # one ("one republic" -> OneRepublic) make the name shorter.
+        gathered = sum(1 for i in required if i not in skip)
         lengths = self.index.name_lengths[cand]
         same_length = (lengths == len(required)) | (
             lengths == len(required) - self._joins[cand])
-        scores += np.float32(pre.exact / len(required)) * self._cover[cand] * same_length
+        whole_name = same_length & (self._named[cand] >= gathered)
+        scores += np.float32(pre.exact) * whole_name
         self._total[cand] = 0.0
         self._cover[cand] = 0
         self._joins[cand] = 0
+        self._named[cand] = 0
+        begins = self._begins[cand] > 0
+        self._begins[cand] = 0
         if types is not None:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)
-            cand, scores = cand[keep], scores[keep]
-        scores += np.float32(pre.popularity) * np.log1p(self.index.popularity[cand])
+            cand, scores, begins = cand[keep], scores[keep], begins[keep]
+        popularity = np.log1p(self.index.popularity[cand])
+        scores += np.float32(pre.popularity) * popularity
+        if one_typed and pre.typing and begins.any():
+            scores += _typing_guess(pre, popularity, begins)
         narrowed = None
         if scope != EVERYTHING:
             narrowed = narrow(self.index, self.masks, cand, scores, scope, limit)
@@ -518,6 +550,7 @@ class _Plan:
 
 
 _FIELDS = list(Field)
+_NAME_BITS = (1 << Field.NAME) | (1 << Field.ALIASES)  # a posting in a name or an alias
 
 
 def _beside(split: tuple[int, ...], term: int, fld: int, pos: int,
@@ -529,6 +562,15 @@ def _beside(split: tuple[int, ...], term: int, fld: int, pos: int,
 
 
 _TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}
+
+
+def _typing_guess(pre: PreScore, popularity: np.ndarray, names: np.ndarray) -> np.ndarray:
+    """The `typing` feature as retrieval can guess it: among the documents whose name
+    holds the one word being typed, the most popular gets its whole weight, the others
+    less by how far below it they are (log1p popularity)."""
+    lead = popularity[names].max()
+    share = np.clip(1.0 - (lead - popularity) / pre.typing_span, 0.0, 1.0)
+    return (np.float32(pre.typing) * share * names).astype(np.float32)
 
 
 @lru_cache(maxsize=64)

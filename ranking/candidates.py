@@ -55,9 +55,9 @@ class QueryShape:
     words: tuple[str, ...]        # folded text of each query word
     optional: tuple[bool, ...]    # a leading article or credit marker the user may omit
     typing: bool = False          # the last word is still being typed (no trailing space)
-    lead: float = 0.0             # popularity of the best completion among the candidates
-    named: float = 0.0            # ... and of the best named exactly as typed
-    # (both set by `rank` for the `typing` feature)
+    lead: float = 0.0             # popularity of the most popular name the one word being
+    # typed begins, among the candidates, and of the most popular named exactly so
+    named: float = 0.0            # (both set by `rank` for the `typing` feature)
     required: tuple[int, ...] = ()  # the words that count; derived, leave empty
     required_set: frozenset[int] = frozenset()  # the same, for lookups; derived
 

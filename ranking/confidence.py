@@ -21,6 +21,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Literal
 
+import jellyfish
+
 from segue.schema import Field
 
 from .candidates import MatchKind, WordMatch
@@ -38,7 +40,8 @@ TWO_TYPOS_MIN_LENGTH = 7   # two typos in a shorter word leave too little of it
 
 def supported(word: str, m: WordMatch) -> bool:
     """A match that leaves enough of the typed word: as typed, one typo, or (two typos,
-    a sound-alike) the same first letter and a length within a quarter of the word's."""
+    a sound-alike) the same first letter and a length within a quarter of the word's;
+    a sound-alike also keeps most of the letters (`sounds_close`)."""
     if m.kind in AS_TYPED or m.kind in READINGS or word == m.term or (
             m.kind == MatchKind.TYPO and m.typos <= 1):
         return True
@@ -48,7 +51,15 @@ def supported(word: str, m: WordMatch) -> bool:
         return False
     if m.kind == MatchKind.TYPO:
         return len(word) >= TWO_TYPOS_MIN_LENGTH
-    return abs(len(word) - len(m.term)) <= len(word) // 4
+    return abs(len(word) - len(m.term)) <= len(word) // 4 and sounds_close(word, m.term)
+
+
+def sounds_close(word: str, term: str) -> bool:
+    """A sound-alike with the same consonants (Metaphone) that keeps at least half of
+    the letters: "shakeera" → shakira, "beyonsay" → beyonce; not a word that only
+    shares a coarse code and its length ("heads" → heart, "stooges" → stojící)."""
+    return (jellyfish.metaphone(word) == jellyfish.metaphone(term)
+            and jellyfish.damerau_levenshtein_distance(word, term) <= len(word) // 2)
 
 
 FIRST_LETTER_MIN_LENGTH = 5  # a word this long keeps enough of itself past its first letter

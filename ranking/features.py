@@ -116,10 +116,24 @@ def coverage(ctx: Context) -> float:
 
 
 def match(ctx: Context) -> float:
-    """How well the words matched: exact > prefix > typo > phonetic."""
+    """How well the words matched: exact > prefix > typo > phonetic. While the only
+    word is still being typed, a word it begins is as good as the word itself: "heat"
+    is on its way to "Heathens" as much as to "Heat Waves"."""
     required = ctx.query.required
     values = ctx.variant.match_values
+    if one_word_typed(ctx.query):
+        return sum(values[_as_typed_one(ctx.best[w].kind)] for w in required
+                   if w in ctx.best) / len(required)
     return sum(values[ctx.best[w].kind] for w in required if w in ctx.best) / len(required)
+
+
+def one_word_typed(query: QueryShape) -> bool:
+    """The query is one word, still being typed (no trailing space)."""
+    return query.typing and len(query.words) == 1
+
+
+def _as_typed_one(kind: MatchKind) -> MatchKind:
+    return MatchKind.EXACT if kind == MatchKind.PREFIX else kind
 
 
 # Kinds that read the word otherwise than typed: a whole name matched so is half exact.
@@ -172,6 +186,10 @@ def _whole(ctx: Context, words: dict[int, WordMatch]) -> float:
             or len(positions) < len(required) - joined):
         return 0.0
     kinds = {m.kind for m in matched}
+    if MatchKind.PREFIX in kinds and len(words) == 1 and ctx.query.typing:
+        # One word half typed names nothing whole yet ("happ": "Happier"?), unless
+        # the article typed before it is in the name too ("the mas": The Massacre).
+        return 0.0
     value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
     if any(m.kind == MatchKind.TYPO and m.prefix_chars for m in matched):
         # Reached only by completing a mistyped word ("porde" -> Poderosas): both
@@ -192,6 +210,9 @@ def accents(ctx: Context) -> float:
     """Share of matched words typed in the document's own form (accents, script)."""
     if not ctx.best:
         return 0.0
+    if one_word_typed(ctx.query):  # a completion is in no form of its own yet
+        return sum(m.exact_form or m.kind == MatchKind.PREFIX
+                   for m in ctx.best.values()) / len(ctx.best)
     return sum(m.exact_form for m in ctx.best.values()) / len(ctx.best)
 
 
@@ -230,47 +251,48 @@ def popularity(ctx: Context) -> float:
     return math.log1p(max(ctx.candidate.popularity, 0.0)) / _POPULARITY_SCALE
 
 
-# How much more popular (log scale, 0..1) the best completion must be than an exact
-# name for that name to lose all the typing feature takes back.
-TYPING_SPAN = 0.2
+# How far below the most popular name the typed word begins (popularity's log scale,
+# 0..1) a name gets nothing from `typing`. With the variant's weights, a name equal to
+# the typed word keeps the lead until a completion is about twice as popular: "far
+# more popular" ("hell": Adele's Hello, 6x), not a near tie ("wish": Wish You Were
+# Here, 1.4x, leaves the album Wish first).
+TYPING_SPAN = 0.3
 
 
-def completes(ctx: Context) -> bool:
-    """The candidate's name begins with the one word still being typed and goes on
-    ("hell" → "Hello", "blinding" → "Blinding Lights")."""
-    query = ctx.query
-    if not query.typing or len(query.required) != 1:
+def begins(ctx: Context) -> bool:
+    """While the only word of the query is still being typed, the candidate's name (or
+    an alias) begins with it as typed: named exactly so ("hell" → "Hell") or a
+    completion ("hell" → "Hello", "blinding" → "Blinding Lights")."""
+    if not one_word_typed(ctx.query):
         return False
-    m = ctx.best.get(query.required[0])
+    m = ctx.best.get(0)
     return (m is not None and m.field in SEARCHED_AS_NAME and m.ordinal == 0
-            and (m.kind == MatchKind.PREFIX or (m.kind == MatchKind.EXACT
-                                                and m.value_length > 1)))
-
-
-def typing(ctx: Context) -> float:
-    """While a one-word query is still being typed, a document named exactly those
-    letters is not better than a far more popular one they begin ("hell" on the way to
-    Adele's "Hello" is not an unknown "Hell"): how much more popular the best such
-    completion among the candidates is than the best document so named
-    (`QueryShape.lead`, `named`), in [0, 1], the same for every document so named (their
-    order among themselves stays), weighted negatively to take back what exactness
-    gave. Zero once the query is clearly complete (more words, a trailing space) or
-    the completions are not more popular: exactness reasserts."""
-    query = ctx.query
-    if query.lead <= 0 or not named_exactly(ctx):
-        return 0.0
-    gap = (math.log1p(query.lead) - math.log1p(query.named)) / _POPULARITY_SCALE
-    return min(1.0, max(0.0, gap) / TYPING_SPAN)
+            and m.kind in (MatchKind.EXACT, MatchKind.PREFIX))
 
 
 def named_exactly(ctx: Context) -> bool:
-    """The candidate's whole name is the one word still being typed."""
+    """The candidate's whole name (or an alias) is the one word still being typed."""
+    m = ctx.best.get(0)
+    return begins(ctx) and m is not None and m.kind == MatchKind.EXACT \
+        and m.value_length <= 1
+
+
+def typing(ctx: Context) -> float:
+    """While one word is still being typed, it is the beginning of a name, not a whole
+    one: the names it begins compete by popularity, so an obscure "Hell" does not bury
+    Adele's "Hello" on the way to it. 1 for the most popular such name among the
+    candidates (`QueryShape.lead`), falling to 0 at `TYPING_SPAN` below it; 0 for a
+    name it does not begin. Documents named exactly as typed all get the value of the
+    most popular of them (`QueryShape.named`), so their own order (popularity, a
+    user's affinity) stays. Once the query is clearly complete (more words, a trailing
+    space) it is 0 for every candidate, and while the popular completion is weak (not
+    far more popular than the exact name) exactness keeps the lead."""
     query = ctx.query
-    if not query.typing or len(query.required) != 1:
-        return False
-    m = ctx.best.get(query.required[0])
-    return (m is not None and m.kind == MatchKind.EXACT and m.field in SEARCHED_AS_NAME
-            and m.value_length <= 1)
+    if query.lead <= 0 or not begins(ctx):
+        return 0.0
+    own = query.named if named_exactly(ctx) else ctx.candidate.popularity
+    gap = (math.log1p(query.lead) - math.log1p(max(own, 0.0))) / _POPULARITY_SCALE
+    return max(0.0, 1.0 - max(0.0, gap) / TYPING_SPAN)
 
 
 def entity_type(ctx: Context) -> float:
@@ -314,9 +336,12 @@ class PreScore:
     field_weights: Mapping[Field, float]
     coverage: float                    # a required word found
     typo: float                        # the cost of one typo (how much `typos` takes off)
-    exact: float                       # a name as long as the query, per word found (a
-    # guess at `exact` from the name's length alone: 0.85 of its weight)
+    exact: float                       # a name as long as the query that holds every
+    # word gathered (a guess at `exact` from the name's length: 0.85 of its weight)
     popularity: float                  # times log1p(popularity), as `popularity` scales it
+    typing: float = 0.0                # one word being typed: the most popular name holding
+    typing_span: float = 1.0           # it gets this much, the others less, to 0 at this
+    # far below it in log1p(popularity) (as `typing` does with `TYPING_SPAN`)
 
 
 @lru_cache(maxsize=64)
@@ -331,4 +356,6 @@ def prescore_weights(variant: Variant) -> PreScore:
         typo=abs(w.get("typos", 0)),
         exact=0.85 * w.get("exact", 0),
         popularity=w.get("popularity", 0) / _POPULARITY_SCALE,
+        typing=max(w.get("typing", 0), 0.0),
+        typing_span=TYPING_SPAN * _POPULARITY_SCALE,
     )

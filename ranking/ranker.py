@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .candidates import Candidate, QueryShape
-from .features import FEATURES, Context, completes, exact, named_exactly
+from .features import FEATURES, Context, begins, exact, named_exactly
 from .personalization import AFFINITY, UserContext
 from .variants import Variant
 
@@ -68,14 +68,15 @@ def rank(
 def _contexts(candidates: Iterable[Candidate], query: QueryShape, variant: Variant
               ) -> list[Context]:
     """Each candidate's features' context; while one word is typed, the query also
-    knows its most popular completion among them (what `typing` compares with)."""
+    knows the popularity of the most popular name it begins among them, and of the most
+    popular named exactly so (what `typing` compares)."""
     contexts = [Context.of(c, query, variant) for c in candidates]
-    if not query.typing or len(query.required) != 1:
+    if not query.typing or len(query.words) != 1:
         return contexts
-    lead = max((c.candidate.popularity for c in contexts if completes(c)), default=0.0)
-    named = max((c.candidate.popularity for c in contexts if named_exactly(c)), default=-1.0)
-    if lead <= 0 or named < 0:
+    lead = max((c.candidate.popularity for c in contexts if begins(c)), default=0.0)
+    if lead <= 0:
         return contexts
+    named = max((c.candidate.popularity for c in contexts if named_exactly(c)), default=0.0)
     shape = replace(query, lead=lead, named=named)
     return [replace(c, query=shape) for c in contexts]
 

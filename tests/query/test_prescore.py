@@ -38,6 +38,7 @@ def variant_with(**changes: Any) -> Variant:
     ({"typos": -5}, lambda p: p.typo),
     ({"exact": 20}, lambda p: p.exact),
     ({"popularity": 20}, lambda p: p.popularity),
+    ({"typing": 10}, lambda p: p.typing),
 ])
 def test_changing_a_weight_in_a_variant_changes_the_pre_score(change, read):
     assert read(prescore_weights(variant_with(**change))) != read(prescore_weights(DEFAULT))
@@ -61,7 +62,10 @@ def retrieved(variant: Variant, q: str = "halo") -> list[str]:
 
 def test_a_variant_s_weights_decide_which_candidates_are_retrieved():
     """With room for one candidate, the exact but unknown "Halo" and the famous
-    completion "Halos" trade places as the variant weighs popularity or match."""
+    completion "Halos" trade places as the variant weighs popularity (and the typing
+    feature, which compares completions by it) or exactness."""
     assert retrieved(DEFAULT) == ["tr-halos"]
-    assert retrieved(variant_with(popularity=0)) == ["tr-halo"]
-    assert retrieved(variant_with(match=60)) == ["tr-halo"]
+    assert retrieved(variant_with(popularity=0, typing=0)) == ["tr-halo"]
+    assert retrieved(variant_with(exact=60)) == ["tr-halo"]
+    # Once the word is complete (a trailing space), "Halos" is not what was typed.
+    assert retrieved(DEFAULT, "halo ") == ["tr-halo"]

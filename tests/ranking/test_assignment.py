@@ -56,7 +56,7 @@ def test_search_reports_and_logs_the_assignment(make_engine, caplog):
     assert all(a.variant == a.assignment["variant"] for a in answers)
     assert "bucketed" in caplog.text and "listener-" not in caplog.text  # ids never logged
     asked = engine.search(SearchRequest(q="aurora", variant="popular", user_id="listener-1"))
-    assert asked.assignment == {"variant": "popular", "version": 3, "reason": "requested"}
+    assert asked.assignment == {"variant": "popular", "version": 4, "reason": "requested"}
 
 
 def test_traffic_naming_an_unknown_variant_is_refused_at_start(make_engine):

@@ -33,14 +33,17 @@ BAR_NO_ANSWER_TOP_MAX = 0.05  # no-answer queries that still get a top result
 BAR_PREFIX_RECALL = 0.98      # prefix queries with the meant document in the first ten
 OVERFIT_GAP = 0.02            # tuning minus held-out success@1, overall
 
-# Floors: today's held-out figures, less one query's worth in the small categories.
+# Floors: today's held-out figures, less one query's worth in the small categories;
+# prefix (0.945), no_answer (0.950), no-answer tops and prefix recall are at their bars
+# (held-out, after the typing feature and sound-alike support), exact_vs_popular rose
+# from 0.571 to 0.714 and is not.
 SUCCESS_OVERALL = min(BAR_OVERALL, 0.93)
-SUCCESS_FLOOR = {"prefix": 0.87, "exact_vs_popular": 0.52, "split_join": 0.93,
-                 "numbers": 0.96, "no_answer": 0.87}
+SUCCESS_FLOOR = {"prefix": 0.94, "exact_vs_popular": 0.66, "split_join": 0.93,
+                 "numbers": 0.96, "no_answer": 0.94}
 SUCCESS_PER_CATEGORY = BAR_PER_CATEGORY  # every category not named above
-ARTIST_TOP = BAR_ARTIST_TOP  # held-out 0.978 (2026-12-04, artist intent rules)
-NO_ANSWER_TOP_MAX = max(BAR_NO_ANSWER_TOP_MAX, 0.125)
-PREFIX_RECALL = min(BAR_PREFIX_RECALL, 0.945)
+ARTIST_TOP = BAR_ARTIST_TOP                 # reached (held-out 0.978)
+NO_ANSWER_TOP_MAX = BAR_NO_ANSWER_TOP_MAX   # reached (held-out 0.050)
+PREFIX_RECALL = BAR_PREFIX_RECALL           # reached (held-out 0.982)
 
 Results = dict[str, dict[str, dict[str, float]]]
 

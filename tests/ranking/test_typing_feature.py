@@ -1,0 +1,109 @@
+"""While one word is typed: the names it begins compete by popularity (`typing`), a
+word it begins counts as the word itself, and a half-typed word names nothing whole.
+Once the query is clearly complete, or the completion is not far more popular,
+exactness decides again. Each case is measured both ways: with the feature's weight
+and without it."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from segue.ranking import (
+    Candidate,
+    MatchKind,
+    QueryShape,
+    Variant,
+    WordMatch,
+    rank,
+    shipped_variants,
+)
+from segue.schema import Field
+
+DEFAULT = shipped_variants()["default"]
+
+
+def without_typing() -> Variant:
+    data = json.loads(json.dumps({
+        "name": "no-typing", "version": 1, "weights": {**DEFAULT.weights, "typing": 0},
+        "match_values": {k.name.lower(): v for k, v in DEFAULT.match_values.items()},
+        "field_weights": {k.name.lower(): v for k, v in DEFAULT.field_weights.items()},
+        "type_prior": DEFAULT.type_prior}))
+    return Variant.from_dict(data)
+
+
+def typed(word: str, *, space: bool = False) -> QueryShape:
+    return QueryShape((word,), (False,), typing=not space)
+
+
+def named(doc_id: str, word: str, term: str, popularity: float, *, length: int = 1,
+          artist: bool = False) -> Candidate:
+    """A document whose name begins with `term`, matched by the typed `word`: exactly
+    when they are the same word, else as a completion."""
+    kind = MatchKind.EXACT if term == word else MatchKind.PREFIX
+    match = WordMatch(word=0, kind=kind, typos=0, field=Field.NAME, position=0,
+                      value_start=0, value_length=length, ordinal=0,
+                      exact_form=kind == MatchKind.EXACT, idf=3.0, term=term,
+                      prefix_chars=len(word) if kind == MatchKind.PREFIX else 0)
+    return Candidate(doc_id, "artist" if artist else "track", popularity, [match])
+
+
+def first(query: QueryShape, *cands: Candidate, variant: Variant = DEFAULT) -> str:
+    return rank(cands, query, variant)[0].candidate.doc_id
+
+
+HELL = named("tr-hell", "hell", "hell", 12.0)                       # an unknown "Hell"
+HELLO = named("tr-adele-hello", "hell", "hello", 90.0)              # Adele's "Hello"
+
+
+def test_an_obscure_exact_name_does_not_bury_a_famous_completion():
+    assert first(typed("hell"), HELL, HELLO) == "tr-adele-hello"
+    # Measured the other way: without the feature, exactness alone answers "Hell".
+    assert first(typed("hell"), HELL, HELLO, variant=without_typing()) == "tr-hell"
+
+
+def test_exactness_reasserts_once_the_word_is_complete():
+    assert first(typed("hell", space=True), HELL, HELLO) == "tr-hell"
+
+
+def test_a_completion_not_far_more_popular_leaves_the_exact_name_first():
+    # Pink Floyd's album "Wish You Were Here" is 1.4x as popular as the album "Wish".
+    wish = named("al-wish", "wish", "wish", 55.0)
+    wywh = named("al-wish-you-were-here", "wish", "wish", 76.0, length=4)
+    assert first(typed("wish"), wish, wywh) == "al-wish"
+
+
+def test_a_half_typed_word_is_a_beginning_not_a_whole_name():
+    # "happ": the one-word name "Happier" is no more what was typed than
+    # "Happier Than Ever", which is more popular.
+    happier = named("tr-happier", "happ", "happier", 72.0)
+    than_ever = named("tr-happier-than-ever", "happ", "happier", 87.0, length=3)
+    assert first(typed("happ"), happier, than_ever) == "tr-happier-than-ever"
+
+
+def test_a_word_typed_whole_is_still_the_beginning_of_a_name():
+    # "flower" is on its way to Miley Cyrus's "Flowers" as much as to "Flower Boy".
+    flower_boy = named("al-flower-boy", "flower", "flower", 76.0, length=2)
+    flowers = named("tr-flowers", "flower", "flowers", 83.0)
+    assert first(typed("flower"), flower_boy, flowers) == "tr-flowers"
+
+
+def test_documents_named_alike_share_the_typing_value():
+    """Two tracks called "Alone" get the same value, so their own order (popularity, a
+    user's affinity) is what it would be without the feature."""
+    walker = named("tr-alan-walker-alone", "alone", "alone", 20.0)
+    marshmello = named("tr-marshmello-alone", "alone", "alone", 28.0)
+    dancing = named("tr-alone-again", "alone", "alone", 43.0, length=2)
+    ranked = rank([walker, marshmello, dancing], typed("alone"), DEFAULT, explain=True)
+    value = {r.candidate.doc_id: dict((c.feature, c.value) for c in r.explanation)["typing"]
+             for r in ranked}
+    assert value["tr-alan-walker-alone"] == value["tr-marshmello-alone"] > 0
+    assert value["tr-alone-again"] == 1.0
+
+
+def test_the_explanation_names_the_feature_and_its_weight():
+    (top, *_) = rank([HELL, HELLO], typed("hell"), DEFAULT, explain=True)
+    typing = {c.feature: c for c in top.explanation}["typing"]
+    assert (typing.value, typing.weight) == (1.0, DEFAULT.weights["typing"])
+    assert sum(c.contribution for c in top.explanation) == pytest.approx(top.score)
