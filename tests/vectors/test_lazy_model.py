@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,8 @@ def test_segue_serve_exports_and_embeds_without_torch(tmp_path: Path, monkeypatc
         "import sys\nfor name in ('torch', 'transformers', 'sentence_transformers'):\n"
         "    sys.modules[name] = None  # `import` raises ImportError\n")
     cache = tmp_path / "models"
+    for name in [k for k in os.environ if k.startswith("SEGUE_")]:  # the defaults: vectors on
+        monkeypatch.delenv(name)
     monkeypatch.setenv("PYTHONPATH", str(block))
     monkeypatch.setenv("SEGUE_MODEL_CACHE", str(cache))
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
@@ -119,11 +122,18 @@ def test_segue_serve_exports_and_embeds_without_torch(tmp_path: Path, monkeypatc
     server.start()
     try:
         server.wait_ready(300)
-        client = Client(server.port, timeout=300)
-        status, answer = client.search("rainy day acoustic", limit=5, mode="hybrid")
+        client = Client(server.port, timeout=60)
+        deadline = time.monotonic() + 300
+        while True:  # the first search by meaning starts the model loading, in the back
+            status, answer = client.search("rainy day acoustic", limit=5, mode="hybrid")
+            assert status == 200, answer
+            _, ready = client.request("GET", "/v1/ready")
+            assert ready["text_model"] != "failed", ready
+            if answer["mode"] == "hybrid" or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
         client.close()
-        assert status == 200, answer
-        assert answer["mode"] == "hybrid" and answer["hits"], answer
+        assert answer["mode"] == "hybrid" and answer["hits"], (answer, ready)
     finally:
         server.stop()
     exported = sorted(p.name for p in cache.glob("*/*.onnx"))
