@@ -67,8 +67,13 @@ class TorchModel:
     """sentence-transformers on torch: the reference the onnx backend is measured by."""
 
     def __init__(self, path: Path) -> None:
-        import torch
-        from sentence_transformers import SentenceTransformer
+        try:
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise RuntimeError("the torch embedder needs torch and sentence-transformers, "
+                               "which the default install leaves out: pip install "
+                               "'segue[torch]' (or use --embedder onnx)") from None
 
         torch.set_num_threads(int(os.environ.get("SEGUE_EMBED_THREADS") or EMBED_THREADS))
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)

@@ -119,7 +119,7 @@ def recipes(texts: list[str], rounds: int = 3) -> None:
     judged = load_judgments(Path(__file__).resolve().parents[1] / "relevance"
                             / "descriptive.jsonl")
     wanted = {d for j in judged for d in j.relevant}
-    demo = load_demo()
+    demo = list(load_demo())
     sample = [embedding_text(d) for i, d in enumerate(demo) if i % 20 == 0 or d["id"] in wanted]
     asked = [j.query for j in judged] + describe_queries(demo, 200)
     models: dict[str, OnnxModel] = {}
