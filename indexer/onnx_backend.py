@@ -26,6 +26,10 @@ import numpy as np
 
 from .onnx_export import FP32, INPUTS, INT8, RECIPE
 
+# Texts per run of the int8 graph: 16 gave 1.0-1.25x the documents per CPU-second of
+# 64 in every recipe measured (BENCHMARKS.md, "Export recipes"): less padding, and a
+# batch's activations stay in the CPU's cache.
+DOC_BATCH = 16
 _HASHED = ("config.json", "tokenizer.json", "model.safetensors", "pytorch_model.bin")
 
 
@@ -124,8 +128,9 @@ class OnnxModel:
 
     def encode(self, texts: list[str], batch: int, query: bool = False) -> np.ndarray:
         """One unit vector per text, in order, in batches of similar length (a batch
-        is padded to its longest text only)."""
+        is padded to its longest text only) of at most `DOC_BATCH`."""
         session = self.query_session() if query else self.session
+        batch = min(batch, DOC_BATCH)
         encoded = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
         out = np.zeros((len(texts), self.dim), np.float32)
