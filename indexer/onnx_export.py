@@ -53,7 +53,7 @@ def export(model_dir: Path, out_dir: Path, fuse: bool = False,
         raw = Path(tmp) / "raw.onnx"
         raw.write_bytes(build(model_dir))
         fp32 = Path(tmp) / FP32
-        # opt_level=0: only these fusions; the rewrites tied to this CPU happen when a
+        # opt_level=0: only the BERT fusions; the rewrites tied to this CPU happen when a
         # session loads the graph (ORT_ENABLE_ALL).
         optimize_model(str(raw), model_type="bert", opt_level=0,
                        num_heads=int(config["num_attention_heads"]),
