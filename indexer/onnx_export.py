@@ -1,71 +1,79 @@
-"""Build the int8 ONNX form of a sentence-transformers model, once per model.
+"""Build the ONNX graphs of a sentence-transformers BERT model, once per model, without torch.
 
-Run as a child process (`python -m segue.indexer.onnx_export MODEL_DIR OUT`) so that
-torch, which the export needs, is never imported by the process that serves: that
-process runs the result with onnxruntime alone. The recipe: torch's TorchScript
-exporter (`dynamo=False`: the dynamo exporter needs onnxscript, which is not
-installed) writes the transformer's fp32 graph, then onnxruntime's dynamic
-quantization turns the MatMul weights into int8, one scale per output channel
-(per-tensor scales lose too much: cosine 0.957 against fp32 instead of 0.993 on the
-demo catalog's texts). `optimum` would do the same and is not used on purpose: it
-pins a transformers release that breaks sentence-transformers 6.
+Run as a child process (`python -m segue.indexer.onnx_export MODEL_DIR OUT_DIR`): the
+optimizer and the quantizer hold several copies of the model while they work, and the
+serving process should not keep that memory. The recipe:
+
+1. `onnx_graph.build` writes the fp32 encoder from `model.safetensors` (no torch).
+2. Documents: dynamic int8 quantization of its MatMul weights, one scale per output
+   channel (per-tensor scales lose too much: cosine 0.958 against fp32 instead of
+   0.993), activations quantized per call.
+3. Queries: the fp32 graph, fused by onnxruntime's transformer optimizer
+   (`model_type="bert"`: one `Attention` node per layer, `SkipLayerNormalization`,
+   `BiasGelu`). Queries are few and short (a few ms each, and cached), and a query
+   vector at full precision keeps more of the fp32 model's top ten.
+
+What was measured and not taken (BENCHMARKS.md, "Export recipes"): quantizing the fused
+graph (its fp32 `Attention` costs more than int8 Q/K/V MatMuls: 0.72x the documents
+per CPU-second; with int8 attention 0.94-0.98x and lower recall) and keeping the
+feed-forward output layers in fp32 (recall@10 0.913-0.930 instead of 0.881, at
+0.55-0.67x the speed). The keywords of `export` keep those choices open for the
+benchmark.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import tempfile
 from pathlib import Path
 
-RECIPE = "torchscript-opset17+dynamic-int8-per-channel-matmul"  # part of the cache key
-INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+from .onnx_graph import INPUTS, OUTPUT, build
+
+__all__ = ["FP32", "INPUTS", "INT8", "OUTPUT", "RECIPE", "export"]
+
+INT8, FP32 = "model_int8.onnx", "model_fp32.onnx"
+# Part of the cache key: a change here re-exports every cached model.
+RECIPE = "hand-bert-opset17+docs:dynamic-int8-per-channel-matmul+queries:fp32-ort-bert-fusion"
 
 
-def export(model_dir: Path, out: Path) -> None:
-    """Write the int8 model to `out` (atomically: a reader never sees half a file)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-    import torch
+def export(model_dir: Path, out_dir: Path, fuse: bool = False,
+           excluded: tuple[str, ...] = (), attention_int8: bool = False) -> None:
+    """Write both graphs into `out_dir` (each atomically: a reader never sees half a
+    file; the int8 one last, as it is the one a reader checks for). The keywords are
+    the recipe's choices, open for the benchmark that compares them."""
+    from onnx import TensorProto
     from onnxruntime.quantization import QuantType, quantize_dynamic
-    from transformers import AutoModel
+    from onnxruntime.transformers.optimizer import optimize_model
 
-    base = AutoModel.from_pretrained(str(model_dir), local_files_only=True,
-                                     attn_implementation="eager").eval()
-
-    class Hidden(torch.nn.Module):
-        """The token vectors only; pooling is done by the caller, as the model's
-        sentence-transformers config says."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.base = base
-
-        def forward(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
-                    token_type_ids: torch.Tensor) -> torch.Tensor:
-            return self.base(input_ids=input_ids, attention_mask=attention_mask,
-                             token_type_ids=token_type_ids).last_hidden_state
-
-    out.parent.mkdir(parents=True, exist_ok=True)
-    ids = torch.ones(2, 8, dtype=torch.long)
-    with tempfile.TemporaryDirectory(dir=out.parent) as tmp:
-        fp32 = Path(tmp) / "model_fp32.onnx"
-        axes = {name: {0: "batch", 1: "tokens"} for name in (*INPUTS, "last_hidden_state")}
-        with torch.no_grad():
-            torch.onnx.export(Hidden(), (ids, torch.ones_like(ids), torch.zeros_like(ids)),
-                              str(fp32), input_names=list(INPUTS),
-                              output_names=["last_hidden_state"], dynamic_axes=axes,
-                              opset_version=17, dynamo=False)
-        int8 = Path(tmp) / "model_int8.onnx"
-        quantize_dynamic(str(fp32), str(int8), weight_type=QuantType.QInt8,
-                         per_channel=True, op_types_to_quantize=["MatMul"])
-        os.replace(int8, out)
+    config = json.loads((model_dir / "config.json").read_text())
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out_dir) as tmp:
+        raw = Path(tmp) / "raw.onnx"
+        raw.write_bytes(build(model_dir))
+        fp32 = Path(tmp) / FP32
+        # opt_level=0: only the BERT fusions; the rewrites tied to this CPU happen when a
+        # session loads the graph (ORT_ENABLE_ALL).
+        optimize_model(str(raw), model_type="bert", opt_level=0,
+                       num_heads=int(config["num_attention_heads"]),
+                       hidden_size=int(config["hidden_size"])).save_model_to_file(str(fp32))
+        int8 = Path(tmp) / INT8
+        ops = ["MatMul", "Attention"] if attention_int8 else ["MatMul"]
+        quantize_dynamic(str(fp32 if fuse else raw), str(int8), weight_type=QuantType.QInt8,
+                         per_channel=True, op_types_to_quantize=ops,
+                         nodes_to_exclude=list(excluded),
+                         # The fused nodes are onnxruntime's own: ONNX's shape inference
+                         # cannot type their outputs, which are float.
+                         extra_options={"DefaultTensorType": TensorProto.FLOAT})
+        os.replace(fp32, out_dir / FP32)
+        os.replace(int8, out_dir / INT8)
 
 
 if __name__ == "__main__":
     import logging
     import warnings
 
-    logging.disable(logging.WARNING)   # the exporter and quantizer are chatty
+    logging.disable(logging.WARNING)   # the optimizer and quantizer are chatty
     warnings.simplefilter("ignore")
     export(Path(sys.argv[1]), Path(sys.argv[2]))

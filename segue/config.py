@@ -63,8 +63,8 @@ class Settings:
     # are built in code, so one variable turns vectors off for a whole process tree.
     text_model: str | None = field(
         default_factory=lambda: os.environ.get("SEGUE_TEXT_MODEL") or None)
-    # What runs the text model: "onnx" (int8 through onnxruntime, no torch in the
-    # process) or "torch" (sentence-transformers, the reference). SEGUE_EMBEDDER.
+    # What runs the text model: "onnx" (onnxruntime, no torch installed or imported)
+    # or "torch" (sentence-transformers, the reference; the `torch` extra). SEGUE_EMBEDDER.
     embedder: str = field(default_factory=lambda: os.environ.get("SEGUE_EMBEDDER") or "onnx")
     audio_dim: int | None = None      # audio vector dimension; None: fixed by the first one
     opensearch_timeout_s: float = 30.0              # per request and node tried

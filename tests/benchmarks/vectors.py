@@ -2,6 +2,14 @@
 
     python -m tests.benchmarks.vectors --docs 100000 --queries 300
     python -m tests.benchmarks.vectors --docs 100000 --ingest-only
+    python -m tests.benchmarks.vectors --recipes
+
+0. **Export recipes** (`--recipes`), side by side in one run: the hand-written graph
+   as built or fused by onnxruntime's BERT optimizer, int8 everywhere or with
+   layers kept in fp32, queries through the int8 or the fp32 graph; quality against
+   the fp32 graph (cosine, recall@10 of vector search) and documents/s per batch
+   size, by the wall clock and per CPU-second (the machine is shared: CPU time is
+   what the other jobs disturb least).
 
 1. **Embedding throughput** of the packaged MiniLM on this CPU, documents/s: the
    int8 ONNX backend (the default) beside the fp32 torch one, rounds interleaved;
@@ -89,6 +97,92 @@ def query_latency(queries: list[str]) -> dict[str, float]:
             ms.append((time.perf_counter() - started) * 1000)
         out[name] = float(np.median(ms))
     return out
+
+
+FFN_OUT = tuple(f"encoder.layer.{i}.output.dense/MatMul" for i in range(6))
+RECIPES: dict[str, dict] = {
+    "as built, int8 (shipped)": {"fuse": False, "excluded": ()},
+    "fused, int8": {"fuse": True, "excluded": ()},
+    "fused, int8 + int8 attention": {"fuse": True, "excluded": (), "attention_int8": True},
+    "as built, int8, FFN-out fp32": {"fuse": False, "excluded": FFN_OUT},
+    "fused, int8, FFN-out fp32": {"fuse": True, "excluded": FFN_OUT},
+}
+
+
+def recipes(texts: list[str], rounds: int = 3) -> None:
+    """(0): each export recipe's quality and speed, in the same run."""
+    from segue.catalog import load_demo
+    from segue.evaluation import load_judgments
+    from segue.indexer.onnx_backend import OnnxModel
+    from segue.indexer.onnx_export import FP32, INT8, export
+
+    judged = load_judgments(Path(__file__).resolve().parents[1] / "relevance"
+                            / "descriptive.jsonl")
+    wanted = {d for j in judged for d in j.relevant}
+    demo = list(load_demo())
+    sample = [embedding_text(d) for i, d in enumerate(demo) if i % 20 == 0 or d["id"] in wanted]
+    asked = [j.query for j in judged] + describe_queries(demo, 200)
+    models: dict[str, OnnxModel] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for i, (name, recipe) in enumerate(RECIPES.items()):
+            export(Path(TextEmbedder(backend="onnx").model_path), Path(tmp) / str(i), **recipe)
+            model = OnnxModel(Path(TextEmbedder(backend="onnx").model_path))
+            model.session = model._session(Path(tmp) / str(i) / INT8)
+            model._query_session = model._session(Path(tmp) / str(i) / FP32)
+            models[name] = model
+        reference = next(iter(models.values()))
+        docs_ref = reference.encode(sample, 16, query=True)
+        queries_ref = reference.encode(asked, 1, query=True)
+
+        def top(docs: np.ndarray, queries: np.ndarray) -> np.ndarray:
+            return np.argsort(-(queries @ docs.T), axis=1)[:, :10]
+
+        truth = top(docs_ref, queries_ref)
+
+        def recall(found: np.ndarray) -> float:
+            return float(np.mean([len(set(a) & set(b)) / 10
+                                  for a, b in zip(found, truth, strict=True)]))
+
+        print(f"## Export recipes: quality against the fp32 graph ({len(sample)} demo texts, "
+              f"{len(asked)} descriptive queries)\n")
+        print("| recipe | mean cosine (min) | recall@10, int8 queries | recall@10, fp32 queries |")
+        print("|---|---|---|---|")
+        for name, model in models.items():
+            docs = model.encode(sample, 16)
+            cos = np.sum(docs * docs_ref, axis=1)
+            print(f"| {name} | {cos.mean():.4f} ({cos.min():.4f}) | "
+                  f"{recall(top(docs, model.encode(asked, 1))):.3f} | "
+                  f"{recall(top(docs, queries_ref)):.3f} |", flush=True)
+        runs = [(name, batch) for name in models for batch in (16, 64)]
+        wall: dict[tuple[str, int], list[float]] = {run: [] for run in runs}
+        cpu: dict[tuple[str, int], list[float]] = {run: [] for run in runs}
+        for name, batch in runs:
+            models[name].encode(texts[:32], batch)  # warm-up
+        for _ in range(rounds):
+            for name, batch in runs:
+                started, used = time.perf_counter(), time.process_time()
+                models[name].encode(texts, batch)
+                wall[(name, batch)].append(len(texts) / (time.perf_counter() - started))
+                cpu[(name, batch)].append(len(texts) / (time.process_time() - used))
+        first = runs[0]
+        print(f"\n## Export recipes: documents/s, {len(texts)} catalog texts, median of "
+              f"{rounds} interleaved rounds (ratios against '{first[0]}', batch {first[1]})\n")
+        print("| recipe | batch | wall | per CPU-second |")
+        print("|---|---|---|---|")
+        for run in runs:
+            w, c = float(np.median(wall[run])), float(np.median(cpu[run]))
+            print(f"| {run[0]} | {run[1]} | {w:.0f} docs/s ({w / np.median(wall[first]):.2f}×) "
+                  f"| {c:.0f} ({c / np.median(cpu[first]):.2f}×) |", flush=True)
+        print()
+        for label, query in (("int8", False), ("fp32", True)):
+            model = models["as built, int8 (shipped)"]
+            ms = []
+            for q in describe_queries(demo, 100, seed=9):
+                started = time.perf_counter()
+                model.encode([q], 1, query=query)
+                ms.append((time.perf_counter() - started) * 1000)
+            print(f"Query embedding p50 through the {label} graph: {np.median(ms):.2f} ms")
+        print()
 
 
 def faiss_build(n: int, dim: int, hnsw: bool, rng: np.random.Generator
@@ -239,6 +333,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="leave out the FAISS build table")
     parser.add_argument("--embedding-only", action="store_true",
                         help="only embedding throughput and query latency")
+    parser.add_argument("--recipes", action="store_true",
+                        help="only the export recipes' quality and speed")
     parser.add_argument("--throughput-docs", type=int, default=1_000,
                         help="texts each backend embeds for the throughput table")
     args = parser.parse_args(argv)
@@ -249,6 +345,9 @@ def main(argv: list[str] | None = None) -> int:
         ingest_rates(docs)
         return 0
     texts = [embedding_text(d) for d in docs]
+    if args.recipes:
+        recipes(texts[:args.throughput_docs])
+        return 0
 
     print("## Embedding throughput (packaged all-MiniLM-L6-v2, CPU)\n")
     sample = texts[:args.throughput_docs]

