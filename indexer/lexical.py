@@ -578,6 +578,19 @@ class LexicalIndex:
                 for meta, tid, sid, value in zip(packed[0::4], packed[1::4], packed[2::4],
                                                  packed[3::4], strict=True)]
 
+    def forward_raw(self, number: int) -> array:
+        """A document's tokens still packed, 4 ints each (meta, term, surface, value):
+        a caller that wants only some tokens reads their terms (every 4th int from 1)
+        and decodes the rest of those alone with `unpack_token`."""
+        raw = self._forward[number]
+        return array("i") if raw is None else array("i", raw)
+
+    @staticmethod
+    def unpack_token(meta: int, value: int) -> tuple[int, int, int, int, int]:
+        """(field, position, value start, value length, ordinal) of one packed token,
+        as `forward_packed` decodes them."""
+        return meta >> 24, (meta >> 1) & 0x7FFFFF, value >> 12, (value >> 6) & 63, (value & 63) - 1
+
     @property
     def live(self) -> np.ndarray:
         return self._live.data

@@ -124,8 +124,7 @@ class Completions:
         best: dict[int, float] = {}
         for number in docs.tolist():
             pop = float(index.popularity[number])
-            for entry in index.forward_packed(number):
-                term = entry[3]
+            for term in index.forward_raw(number)[1::4]:  # its terms alone
                 if terms[term].startswith(prefix) and pop > best.get(term, -1.0):
                     best[term] = pop
         return sorted(best, key=lambda t: -best[t])[:limit]

@@ -464,12 +464,19 @@ class EmbeddedRetriever:
         index = self.index
         terms = index.vocab.terms
         matches = []
-        forward = index.forward_packed(number)
-        held = {(f[0], f[1], f[3]) for f in forward} if plan.splits else set()
-        for fld, pos, _, term, surface, start, length, ordinal in forward:
-            entries = plan.by_term.get(term) or plan.completion(term)
+        raw = index.forward_raw(number)
+        held = ({(f[0], f[1], f[3]) for f in index.forward_packed(number)} if plan.splits
+                else set())
+        by_term, completion, unpack = plan.by_term.get, plan.completion, index.unpack_token
+        # Most tokens match no query word: only the terms are read for them, the rest
+        # of a token is decoded when it matches.
+        for k, term in enumerate(raw[1::4]):
+            entries = by_term(term) or completion(term)
             if not entries:
                 continue
+            j = 4 * k
+            surface = raw[j + 2]
+            fld, pos, start, length, ordinal = unpack(raw[j], raw[j + 3])
             idf = plan.idf(term)
             for i, e in entries:
                 if e.split is not None and not _beside(e.split, term, fld, pos, held):
