@@ -14,15 +14,14 @@ from segue.engine import EmbeddedEngine
 from segue.query import SearchRequest
 from segue.ranking.confidence import one_edit_on_the_first_letter
 
+from .catalogs import indexed, track
+
 
 def artist(doc_id: str, name: str, popularity: float, aliases: tuple[str, ...] = ()) -> dict:
     return {"id": doc_id, "type": "artist", "name": name, "popularity": popularity,
             "aliases": list(aliases)}
 
 
-def track(doc_id: str, name: str, by: str, popularity: float) -> dict:
-    return {"id": doc_id, "type": "track", "name": name, "artists": [by],
-            "popularity": popularity}
 
 
 CATALOG = [
@@ -44,13 +43,8 @@ CATALOG = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedEngine]:
-    from segue.config import Settings
-    from segue.engine import open_engine
-    engine = open_engine(Settings(data_dir=tmp_path_factory.mktemp("artists")))
-    engine.load()
-    assert all(r.ok for r in engine.index_documents(CATALOG))
-    yield engine
-    engine.close()
+    with indexed(tmp_path_factory.mktemp("artists"), CATALOG) as engine:
+        yield engine
 
 
 @pytest.mark.parametrize(("query", "expected"), [

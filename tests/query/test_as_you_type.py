@@ -14,6 +14,8 @@ from segue.indexer import LexicalIndex
 from segue.query import SearchRequest
 from segue.query.completions import Completions
 
+from .catalogs import indexed
+
 
 def track(doc_id: str, name: str, artist: str, popularity: float, genre: str = "pop"
           ) -> dict:
@@ -51,13 +53,8 @@ CATALOG = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedEngine]:
-    from segue.config import Settings
-    from segue.engine import open_engine
-    eng = open_engine(Settings(data_dir=tmp_path_factory.mktemp("typing"), text_model="none"))
-    eng.load()
-    assert all(r.ok for r in eng.index_documents(CATALOG))
-    yield eng
-    eng.close()
+    with indexed(tmp_path_factory.mktemp("typing"), CATALOG, text_model="none") as eng:
+        yield eng
 
 
 def ask(engine: EmbeddedEngine, q: str):

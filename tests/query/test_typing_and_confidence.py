@@ -13,11 +13,7 @@ from segue.indexer import LexicalIndex
 from segue.query import SearchRequest
 from segue.query.completions import Completions
 
-
-def track(doc_id: str, name: str, artist: str, popularity: float) -> dict:
-    return {"id": doc_id, "type": "track", "name": name, "artists": [artist],
-            "popularity": popularity}
-
+from .catalogs import indexed, track
 
 # Hundreds of words starting "cal" and "te", on popular documents, beside the few
 # real ones: completions by the alphabet or by the catalog alone never reach them.
@@ -41,13 +37,8 @@ CHART = [
 
 @pytest.fixture(scope="module")
 def chart(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedEngine]:
-    from segue.config import Settings
-    from segue.engine import open_engine
-    engine = open_engine(Settings(data_dir=tmp_path_factory.mktemp("chart")))
-    engine.load()
-    assert all(r.ok for r in engine.index_documents(FILLER + CHART))
-    yield engine
-    engine.close()
+    with indexed(tmp_path_factory.mktemp("chart"), FILLER + CHART) as engine:
+        yield engine
 
 
 def first(engine: EmbeddedEngine, q: str) -> str | None:
