@@ -585,6 +585,14 @@ class LexicalIndex:
         raw = self._forward[number]
         return array("i") if raw is None else array("i", raw)
 
+    def forward_tokens(self, number: int) -> np.ndarray:
+        """A document's packed tokens as a (tokens, 4) int32 view (meta, term, surface,
+        value): column 1 picks the tokens worth decoding with numpy, under the read lock."""
+        raw = self._forward[number]
+        if raw is None:
+            return np.empty((0, 4), np.int32)
+        return np.frombuffer(raw, dtype=np.int32).reshape(-1, 4)
+
     @staticmethod
     def unpack_token(meta: int, value: int) -> tuple[int, int, int, int, int]:
         """(field, position, value start, value length, ordinal) of one packed token,

@@ -259,6 +259,19 @@ class Vocabulary:
             found = found[top]
         return found[np.argsort(-self.weight[found], kind="stable")].tolist()
 
+    def starting_with(self, prefix: str) -> np.ndarray:
+        """Every term starting with `prefix`, in no particular order (`prefixed`
+        without ranking them: for marking them all)."""
+        hi_key = prefix + "\U0010ffff"
+        lo = bisect.bisect_left(self._sorted, prefix)
+        found = self._sorted_ids[lo:bisect.bisect_left(self._sorted, hi_key, lo)]
+        plo = bisect.bisect_left(self._pending, prefix)
+        phi = bisect.bisect_left(self._pending, hi_key, plo)
+        if phi > plo:
+            extra = [self.ids[t] for t in self._pending[plo:phi]]
+            found = np.concatenate([found, np.asarray(extra, dtype=np.int32)])
+        return found
+
     def has_prefix(self, prefix: str) -> bool:
         for terms in (self._sorted, self._pending):
             i = bisect.bisect_left(terms, prefix)
@@ -320,8 +333,15 @@ class Vocabulary:
         out: list[tuple[int, str]] = []
         # Digits are never typo-matched: without digits typed, a variant has none.
         same_digits = str.isalpha if prefix.isalpha() else (lambda v: digits_agree(prefix, v))
+        # `has_prefix` inlined over the sorted terms (hundreds of variants a word).
+        terms, size, pending = self._sorted, len(self._sorted), self._pending
+        bisect_left = bisect.bisect_left
         for variant in single_edits(prefix):
-            if len(variant) >= 2 and same_digits(variant) and self.has_prefix(variant):
+            if len(variant) < 2 or not same_digits(variant):
+                continue
+            i = bisect_left(terms, variant)
+            if (i < size and terms[i].startswith(variant)) or (
+                    pending and self.has_prefix(variant)):
                 out.extend((tid, variant) for tid in self.prefixed(variant, limit))
         if len(out) > limit:
             out.sort(key=lambda pair: -self.weight[pair[0]])

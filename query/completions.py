@@ -34,6 +34,7 @@ class Completions:
         self.index = index
         self._popular: OrderedDict[tuple[str, int], list[int]] = OrderedDict()
         self._generation = -1
+        self._held = np.zeros(0, np.int16)  # `_holding`'s scratch: words held, per document
 
     def popular(self, prefix: str, limit: int) -> list[int]:
         """Up to `limit` terms starting with `prefix`, those held by the most popular
@@ -101,21 +102,46 @@ class Completions:
         return together
 
     def _holding(self, words: Sequence[Iterable[int]], bits: int) -> np.ndarray | None:
+        """Live documents holding, in a field of `bits`, a term of every one of `words`,
+        in document order. One pass over the postings with a per-document count of the
+        words held so far (a scratch array, left zeroed), instead of a sorted set per
+        word: only the documents that hold every word are sorted, at the end."""
         index = self.index
-        together: np.ndarray | None = None
-        for terms in words:
-            parts = []
-            for t in terms:
-                docs, masks = index.postings(t)
-                parts.append(docs if bits == ALL_BITS else docs[(masks & bits) != 0])
-            held = np.unique(np.concatenate(parts)) if parts else np.empty(0, np.int32)
-            together = held if together is None else np.intersect1d(
-                together, held, assume_unique=True)
+        if len(self._held) < index.capacity:
+            self._held = np.zeros(max(index.capacity, 2 * len(self._held), 1024), np.int16)
+        held = self._held
+        first: np.ndarray | None = None
+        together = np.empty(0, np.int32)
+        for k, terms in enumerate(words):
+            docs = self._postings_in(terms, bits)
+            if k == 0:
+                first = docs
+                held[docs] = 1
+                together = docs
+                continue
+            together = docs[held[docs] == k]
+            held[together] = k + 1
             if not len(together):
                 break
-        if together is None:
+        if first is None:
             return None
+        held[first] = 0
+        together = np.unique(together)
         return together[index.live[together]]
+
+    def _postings_in(self, terms: Iterable[int], bits: int) -> np.ndarray:
+        """The documents (with repeats) holding one of `terms` in a field of `bits`."""
+        docs_parts, mask_parts = [], []
+        for t in terms:
+            docs, masks = self.index.postings(t)
+            docs_parts.append(docs)
+            mask_parts.append(masks)
+        if not docs_parts:
+            return np.empty(0, np.int32)
+        docs = np.concatenate(docs_parts)
+        if bits == ALL_BITS:
+            return docs
+        return docs[(np.concatenate(mask_parts) & bits) != 0]
 
     def _read(self, prefix: str, docs: np.ndarray, limit: int) -> list[int]:
         """The few matched documents' own words that start with `prefix`."""

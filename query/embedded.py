@@ -95,6 +95,7 @@ class EmbeddedRetriever:
         self._named = np.zeros(0, np.int16)
         self._begins = np.zeros(0, np.int16)
         self._seen = np.zeros(0, np.int64)
+        self._wanted = np.zeros(0, np.bool_)  # per term: a query word may match it
         self.masks = ScopeMasks(index)
 
     # -- 1. expansion -------------------------------------------------------------
@@ -416,8 +417,11 @@ class EmbeddedRetriever:
         if narrowed is None and len(cand) > limit:
             top = np.argpartition(-scores, limit - 1)[:limit]
             cand = cand[top]
-        plan = _Plan(self.index, query, expansions)
-        found = tuple(self._describe(n, plan) for n in cand.tolist())
+        plan = self._plan(query, expansions)
+        try:
+            found = tuple(self._describe(n, plan) for n in cand.tolist())
+        finally:
+            plan.close()
         if narrowed is None:
             return Retrieved(found, total)
         ids = self.index.doc_id
@@ -442,8 +446,11 @@ class EmbeddedRetriever:
         numbers = [n for n in map(self.index.number, doc_ids) if n is not None]
         if not numbers:
             return Retrieved((), 0)
-        plan = _Plan(self.index, query, self._expansions(query))
-        return Retrieved(tuple(self._describe(n, plan) for n in numbers), len(numbers))
+        plan = self._plan(query, self._expansions(query))
+        try:
+            return Retrieved(tuple(self._describe(n, plan) for n in numbers), len(numbers))
+        finally:
+            plan.close()
 
     def _too_common(self, expansions: list[dict[int, Expansion]], required: list[int]
                     ) -> set[int]:
@@ -464,19 +471,17 @@ class EmbeddedRetriever:
         index = self.index
         terms = index.vocab.terms
         matches = []
-        raw = index.forward_raw(number)
+        tokens = index.forward_tokens(number)
         held = ({(f[0], f[1], f[3]) for f in index.forward_packed(number)} if plan.splits
                 else set())
         by_term, completion, unpack = plan.by_term.get, plan.completion, index.unpack_token
-        # Most tokens match no query word: only the terms are read for them, the rest
-        # of a token is decoded when it matches.
-        for k, term in enumerate(raw[1::4]):
+        # Most tokens match no query word: the plan's mark over the vocabulary picks the
+        # few that may (numpy, one call per document), and only those are decoded.
+        for meta, term, surface, value in tokens[plan.wanted[tokens[:, 1]]].tolist():
             entries = by_term(term) or completion(term)
             if not entries:
                 continue
-            j = 4 * k
-            surface = raw[j + 2]
-            fld, pos, start, length, ordinal = unpack(raw[j], raw[j + 3])
+            fld, pos, start, length, ordinal = unpack(meta, value)
             idf = plan.idf(term)
             for i, e in entries:
                 if e.split is not None and not _beside(e.split, term, fld, pos, held):
@@ -491,6 +496,14 @@ class EmbeddedRetriever:
             doc_id=index.doc_id(number), type=_TYPE_NAMES[int(index.kinds[number])],
             popularity=float(index.popularity[number]), matches=matches, ref=number,
         )
+
+    def _plan(self, query: ParsedQuery, expansions: list[dict[int, Expansion]]) -> _Plan:
+        """The query's lookup tables, over this retriever's term mark (grown to the
+        vocabulary; `_Plan.close` clears what it marked)."""
+        size = len(self.index.vocab)
+        if len(self._wanted) < size:
+            self._wanted = np.zeros(max(size, 2 * len(self._wanted), 1024), np.bool_)
+        return _Plan(self.index, query, expansions, self._wanted)
 
 
 class EmbeddedVectors:
@@ -515,7 +528,7 @@ class _Plan:
     """Per-query lookup tables shared by every candidate's description."""
 
     def __init__(self, index: LexicalIndex, query: ParsedQuery,
-                 expansions: list[dict[int, Expansion]]) -> None:
+                 expansions: list[dict[int, Expansion]], wanted: np.ndarray) -> None:
         self.index = index
         self.by_term: dict[int, list[tuple[int, Expansion]]] = {}
         self.splits = False
@@ -534,6 +547,17 @@ class _Plan:
         self._completions: dict[int, list[tuple[int, Expansion]]] = {}
         self._n = max(len(index), 1)
         self._idf: dict[int, float] = {}
+        # The terms a description must look at: those expanded to, and every completion
+        # of a word being typed (what `completion` accepts). Cleared by `close`.
+        self.wanted = wanted
+        self._marked = [np.fromiter(self.by_term, np.int64, len(self.by_term)),
+                        *(index.vocab.starting_with(p) for _, p in self.prefixes)]
+        for marked in self._marked:
+            wanted[marked] = True
+
+    def close(self) -> None:
+        for marked in self._marked:
+            self.wanted[marked] = False
 
     def completion(self, term: int) -> list[tuple[int, Expansion]]:
         """The word being typed matches any completion, not only the most popular ones
