@@ -562,6 +562,21 @@ class LexicalIndex:
         return (np.frombuffer(self._postings[term], dtype=np.int32),
                 np.frombuffer(self._fields[term], dtype=np.uint8))
 
+    def postings_of(self, terms: list[int]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """The postings of several terms end to end, in order (document numbers, field
+        bits), and how many each term has: one copy for them all, not one array per term."""
+        n = len(self._postings)
+        known = [t for t in terms if t < n]
+        if len(known) < len(terms):
+            docs_parts = [self._postings[t] if t < n else b"" for t in terms]
+            field_parts = [self._fields[t] if t < n else b"" for t in terms]
+        else:
+            docs_parts = [self._postings[t] for t in terms]
+            field_parts = [self._fields[t] for t in terms]
+        return (np.frombuffer(b"".join(docs_parts), dtype=np.int32),
+                np.frombuffer(b"".join(field_parts), dtype=np.uint8),
+                [len(p) for p in docs_parts])
+
     def document_frequency(self, term: int) -> int:
         return len(self._postings[term]) if term < len(self._postings) else 0
 

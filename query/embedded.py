@@ -317,43 +317,42 @@ class EmbeddedRetriever:
                        if e.kind == MatchKind.COMPOUND and e.reading == ""}
             if not exp:
                 continue
-            parts_docs: list[np.ndarray] = []
-            parts_masks: list[np.ndarray] = []
-            bases: list[float] = []
-            sizes: list[int] = []
-            whole: list[bool] = []  # a match that may make the whole name
-            typed: list[bool] = []  # a match as typed (exact, a completion)
-            splits: list[tuple[int, int]] = []  # (which part, how many words)
-            joined: list[np.ndarray] = []  # documents holding this word joined into another
-            for tid, e in exp.items():
-                docs, masks = self._postings(tid, e)
-                if len(docs):
-                    if e.split is not None:
-                        splits.append((len(parts_docs), len(e.split)))
-                    elif _joined_whole(e):
-                        joined.append(docs)
-                    parts_docs.append(docs)
-                    parts_masks.append(masks)
-                    bases.append(kind_value[e.kind] - typo_cost * e.typos)
-                    sizes.append(len(docs))
-                    whole.append(not (one_typed and e.kind == MatchKind.PREFIX))
-                    typed.append(e.kind in (MatchKind.EXACT, MatchKind.PREFIX))
-            if not parts_docs:
+            # Segments: each plain term's postings (read end to end in one copy), then
+            # each split's documents.
+            plain = [(t, e) for t, e in exp.items() if e.split is None]
+            split_exps = [e for e in exp.values() if e.split is not None]
+            docs, masks, sizes = self.index.postings_of([t for t, _ in plain])
+            segments = [e for _, e in plain]
+            if split_exps:
+                parts_docs, parts_masks = [docs], [masks]
+                for e in split_exps:
+                    d, m = self._postings(-1, e)
+                    parts_docs.append(d)
+                    parts_masks.append(m)
+                    sizes.append(len(d))
+                    segments.append(e)
+                docs, masks = np.concatenate(parts_docs), np.concatenate(parts_masks)
+            if not len(docs):
                 continue
-            docs = np.concatenate(parts_docs)
-            masks = np.concatenate(parts_masks)
+            bases = [kind_value[e.kind] - typo_cost * e.typos for e in segments]
+            whole = [not (one_typed and e.kind == MatchKind.PREFIX) for e in segments]
+            typed = [e.kind in (MatchKind.EXACT, MatchKind.PREFIX) for e in segments]
+            starts = np.cumsum([0, *sizes]).tolist()
+            # Documents holding this word joined into another.
+            joined = [docs[starts[k]:starts[k + 1]] for k, e in enumerate(segments)
+                      if sizes[k] and _joined_whole(e)]
             wholes = np.repeat(np.asarray(whole, np.bool_), sizes)
             typeds = np.repeat(np.asarray(typed, np.bool_), sizes)
             vals = field_lut[masks] + np.repeat(
                 np.asarray(bases, np.float32), sizes)
-            if splits:
+            for k in range(len(plain), len(segments)):
                 # The guess at "exact" (below) counts a split word as the words it was
                 # split into: "greenday" is as long as the name "Green Day".
-                starts = np.cumsum([0, *sizes])
-                for k, words in splits:
-                    part = parts_docs[k]
-                    vals[starts[k]:starts[k + 1]] += np.float32(exact_guess) * (
-                        self.index.name_lengths[part] == len(required) - 1 + words)
+                split = segments[k].split
+                assert split is not None
+                part = docs[starts[k]:starts[k + 1]]
+                vals[starts[k]:starts[k + 1]] += np.float32(exact_guess) * (
+                    self.index.name_lengths[part] == len(required) - 1 + len(split))
             keep = live[docs]
             docs, vals, masks = docs[keep], vals[keep], masks[keep]
             wholes, typeds = wholes[keep], typeds[keep]

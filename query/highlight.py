@@ -10,12 +10,20 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from segue.analyzers import fold
 
 from .understanding import CJK_CHAR
 
 _WORD = re.compile(r"[^\s()\[\]{},.;:\"/|–—-]+")
+
+
+@lru_cache(maxsize=65_536)
+def _folded(word: str) -> str:
+    """A stored word folded as matching saw it; memoized, since the same names come
+    back hit after hit and query after query, and `fold` is a pure function."""
+    return fold(word).replace(" ", "")
 
 
 def _prefix_length(word: str, folded_chars: int) -> int:
@@ -40,7 +48,7 @@ def highlight(text: str, whole: set[str], prefixes: Iterable[str]) -> str | None
                     spans.append((m.start() + start, m.start() + start + len(term)))
                     start = word.find(term, start + 1)
             continue
-        folded = fold(word).replace(" ", "")
+        folded = _folded(word)
         if folded in whole:
             spans.append((m.start(), m.end()))
             continue
