@@ -600,13 +600,13 @@ class LexicalIndex:
         raw = self._forward[number]
         return array("i") if raw is None else array("i", raw)
 
-    def forward_tokens(self, number: int) -> np.ndarray:
-        """A document's packed tokens as a (tokens, 4) int32 view (meta, term, surface,
-        value): column 1 picks the tokens worth decoding with numpy, under the read lock."""
-        raw = self._forward[number]
-        if raw is None:
-            return np.empty((0, 4), np.int32)
-        return np.frombuffer(raw, dtype=np.int32).reshape(-1, 4)
+    def forward_tokens(self, numbers: list[int]) -> tuple[np.ndarray, list[int]]:
+        """Several documents' packed tokens end to end, as one (tokens, 4) int32 array
+        (meta, term, surface, value), and how many each has: column 1 picks the tokens
+        worth decoding, with numpy, for all of them at once."""
+        raws = [self._forward[n] or b"" for n in numbers]
+        tokens = np.frombuffer(b"".join(raws), dtype=np.int32).reshape(-1, 4)
+        return tokens, [len(r) >> 4 for r in raws]
 
     @staticmethod
     def unpack_token(meta: int, value: int) -> tuple[int, int, int, int, int]:

@@ -35,6 +35,7 @@ class Completions:
         self._popular: OrderedDict[tuple[str, int], list[int]] = OrderedDict()
         self._generation = -1
         self._held = np.zeros(0, np.int16)  # `_holding`'s scratch: words held, per document
+        self._begins = np.zeros(0, np.bool_)  # `_read`'s: per term, it begins the prefix
 
     def popular(self, prefix: str, limit: int) -> list[int]:
         """Up to `limit` terms starting with `prefix`, those held by the most popular
@@ -144,13 +145,26 @@ class Completions:
         return docs[(np.concatenate(mask_parts) & bits) != 0]
 
     def _read(self, prefix: str, docs: np.ndarray, limit: int) -> list[int]:
-        """The few matched documents' own words that start with `prefix`."""
+        """The few matched documents' own words that start with `prefix`: every term
+        starting with it marked in a scratch array over the vocabulary, the documents'
+        tokens picked by that mark (numpy), their terms alone read."""
         index = self.index
-        terms = index.vocab.terms
+        size = len(index.vocab)
+        if len(self._begins) < size:
+            self._begins = np.zeros(max(size, 2 * len(self._begins), 1024), np.bool_)
+        marked = index.vocab.starting_with(prefix)
+        self._begins[marked] = True
+        try:
+            numbers = docs.tolist()
+            tokens, counts = index.forward_tokens(numbers)
+            picked = np.flatnonzero(self._begins[tokens[:, 1]])
+        finally:
+            self._begins[marked] = False
+        owner = np.repeat(np.arange(len(numbers)), counts)[picked].tolist()
+        popularity = index.popularity[docs].tolist()
         best: dict[int, float] = {}
-        for number in docs.tolist():
-            pop = float(index.popularity[number])
-            for term in index.forward_raw(number)[1::4]:  # its terms alone
-                if terms[term].startswith(prefix) and pop > best.get(term, -1.0):
-                    best[term] = pop
+        for d, term in zip(owner, tokens[picked, 1].tolist(), strict=True):
+            pop = popularity[d]
+            if pop > best.get(term, -1.0):
+                best[term] = pop
         return sorted(best, key=lambda t: -best[t])[:limit]

@@ -418,7 +418,7 @@ class EmbeddedRetriever:
             cand = cand[top]
         plan = self._plan(query, expansions)
         try:
-            found = tuple(self._describe(n, plan) for n in cand.tolist())
+            found = self._describe(cand.tolist(), plan)
         finally:
             plan.close()
         if narrowed is None:
@@ -447,7 +447,7 @@ class EmbeddedRetriever:
             return Retrieved((), 0)
         plan = self._plan(query, self._expansions(query))
         try:
-            return Retrieved(tuple(self._describe(n, plan) for n in numbers), len(numbers))
+            return Retrieved(self._describe(numbers, plan), len(numbers))
         finally:
             plan.close()
 
@@ -466,35 +466,47 @@ class EmbeddedRetriever:
 
     # -- 3. description -----------------------------------------------------------
 
-    def _describe(self, number: int, plan: _Plan) -> Candidate:
+    def _describe(self, numbers: list[int], plan: _Plan) -> tuple[Candidate, ...]:
+        """The documents as ranking candidates, with every match of a query word."""
         index = self.index
         terms = index.vocab.terms
-        matches = []
-        tokens = index.forward_tokens(number)
-        held = ({(f[0], f[1], f[3]) for f in index.forward_packed(number)} if plan.splits
-                else set())
-        by_term, completion, unpack = plan.by_term.get, plan.completion, index.unpack_token
+        tokens, counts = index.forward_tokens(numbers)
         # Most tokens match no query word: the plan's mark over the vocabulary picks the
-        # few that may (numpy, one call per document), and only those are decoded.
-        for meta, term, surface, value in tokens[plan.wanted[tokens[:, 1]]].tolist():
+        # few that may (numpy, once for every document), and only those are decoded.
+        picked = np.flatnonzero(plan.wanted[tokens[:, 1]])
+        owner = np.repeat(np.arange(len(numbers)), counts)[picked].tolist()
+        rows = tokens[picked].tolist()
+        by_term, completion, unpack = plan.by_term.get, plan.completion, index.unpack_token
+        matches: list[list[WordMatch]] = [[] for _ in numbers]
+        held: set[tuple[int, int, int]] = set()
+        held_for = -1
+        for d, (meta, term, surface, value) in zip(owner, rows, strict=True):
             entries = by_term(term) or completion(term)
             if not entries:
                 continue
             fld, pos, start, length, ordinal = unpack(meta, value)
             idf = plan.idf(term)
+            found = matches[d]
             for i, e in entries:
-                if e.split is not None and not _beside(e.split, term, fld, pos, held):
-                    continue
-                matches.append(WordMatch(
+                if e.split is not None:
+                    if held_for != d:
+                        held = {(f[0], f[1], f[3]) for f in index.forward_packed(numbers[d])}
+                        held_for = d
+                    if not _beside(e.split, term, fld, pos, held):
+                        continue
+                found.append(WordMatch(
                     word=i, kind=e.kind, typos=e.typos, field=_FIELDS[fld], position=pos,
                     value_start=start, value_length=length or 1, ordinal=ordinal,
                     exact_form=surface in plan.surfaces[i], idf=idf, term=terms[term],
                     prefix_chars=e.prefix_chars, reading=e.reading,
                 ))
-        return Candidate(
-            doc_id=index.doc_id(number), type=_TYPE_NAMES[int(index.kinds[number])],
-            popularity=float(index.popularity[number]), matches=matches, ref=number,
-        )
+        kinds = index.kinds[numbers].tolist()
+        popularity = index.popularity[numbers].tolist()
+        doc_id = index.doc_id
+        return tuple(
+            Candidate(doc_id=doc_id(n), type=_TYPE_NAMES[k], popularity=float(p),
+                      matches=m, ref=n)
+            for n, k, p, m in zip(numbers, kinds, popularity, matches, strict=True))
 
     def _plan(self, query: ParsedQuery, expansions: list[dict[int, Expansion]]) -> _Plan:
         """The query's lookup tables, over this retriever's term mark (grown to the

@@ -37,11 +37,13 @@ def _prefix_length(word: str, folded_chars: int) -> int:
 def highlight(text: str, whole: set[str], prefixes: Iterable[str]) -> str | None:
     """`text` with marks, or None when nothing in it matched."""
     prefixes = tuple(p for p in prefixes if p)
-    cjk_terms = [t for t in whole if CJK_CHAR.search(t)]
+    # Most text has no CJK at all: then no word of it needs the check.
+    cjk = CJK_CHAR.search(text) is not None
+    cjk_terms = [t for t in whole if CJK_CHAR.search(t)] if cjk else []
     spans: list[tuple[int, int]] = []
     for m in _WORD.finditer(text):
         word = m.group()
-        if CJK_CHAR.search(word):
+        if cjk and CJK_CHAR.search(word):
             for term in cjk_terms:
                 start = word.find(term)
                 while start >= 0:
