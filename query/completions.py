@@ -35,6 +35,7 @@ class Completions:
         self._popular: OrderedDict[tuple[str, int], list[int]] = OrderedDict()
         self._generation = -1
         self._held = np.zeros(0, np.int16)  # `_holding`'s scratch: words held, per document
+        self._stamp = np.zeros(0, np.int32)  # ... and a position, to keep each document once
         self._begins = np.zeros(0, np.bool_)  # `_read`'s: per term, it begins the prefix
 
     def popular(self, prefix: str, limit: int) -> list[int]:
@@ -75,7 +76,7 @@ class Completions:
         if docs is None or not len(docs):
             return []
         if len(docs) <= SCAN_DOCUMENTS:
-            return self._read(prefix, docs, limit)
+            return self._read(prefix, np.sort(docs), limit)
         mask = np.zeros(index.capacity, np.bool_)
         mask[docs] = True
         out: list[tuple[float, int]] = []
@@ -104,12 +105,14 @@ class Completions:
 
     def _holding(self, words: Sequence[Iterable[int]], bits: int) -> np.ndarray | None:
         """Live documents holding, in a field of `bits`, a term of every one of `words`,
-        in document order. One pass over the postings with a per-document count of the
-        words held so far (a scratch array, left zeroed), instead of a sorted set per
-        word: only the documents that hold every word are sorted, at the end."""
+        each once, in no particular order. One pass over the postings with a
+        per-document count of the words held so far (a scratch array, left zeroed),
+        instead of a sorted set per word."""
         index = self.index
         if len(self._held) < index.capacity:
-            self._held = np.zeros(max(index.capacity, 2 * len(self._held), 1024), np.int16)
+            size = max(index.capacity, 2 * len(self._held), 1024)
+            self._held = np.zeros(size, np.int16)
+            self._stamp = np.zeros(size, np.int32)
         held = self._held
         first: np.ndarray | None = None
         together = np.empty(0, np.int32)
@@ -127,7 +130,10 @@ class Completions:
         if first is None:
             return None
         held[first] = 0
-        together = np.unique(together)
+        # Each document once (the last of its repeats keeps its stamp), without sorting.
+        at = np.arange(len(together), dtype=np.int32)
+        self._stamp[together] = at
+        together = together[self._stamp[together] == at]
         return together[index.live[together]]
 
     def _postings_in(self, terms: Iterable[int], bits: int) -> np.ndarray:

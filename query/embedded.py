@@ -236,7 +236,8 @@ class EmbeddedRetriever:
         docs, masks = self.index.postings(e.split[0])
         for term in e.split[1:]:
             other, _ = self.index.postings(term)
-            _, keep, _ = np.intersect1d(docs, other, assume_unique=False, return_indices=True)
+            # A term's postings hold each document once: no sort to make them unique.
+            _, keep, _ = np.intersect1d(docs, other, assume_unique=True, return_indices=True)
             docs, masks = docs[keep], masks[keep]
         return docs, masks
 
