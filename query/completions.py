@@ -22,6 +22,8 @@ from segue.indexer import LexicalIndex
 from segue.schema import Field
 
 POPULAR_CACHE = 4096        # prefixes kept, per index generation
+TOGETHER_CACHE = 32         # the other words' documents, for the last few queries,
+TOGETHER_CACHED_DOCUMENTS = 65_536  # ... when they are not too many to keep
 SCAN_DOCUMENTS = 256        # up to this many matched documents, read their words
 SCAN_POSTINGS = 400_000     # beyond, check the prefix's postings against them (capped)
 ALL_BITS = 0xFF
@@ -34,6 +36,7 @@ class Completions:
         self.index = index
         self._popular: OrderedDict[tuple[str, int], list[int]] = OrderedDict()
         self._generation = -1
+        self._together_cache: OrderedDict[tuple, tuple[np.ndarray | None]] = OrderedDict()
         self._held = np.zeros(0, np.int16)  # `_holding`'s scratch: words held, per document
         self._stamp = np.zeros(0, np.int32)  # ... and a position, to keep each document once
         self._begins = np.zeros(0, np.bool_)  # `_read`'s: per term, it begins the prefix
@@ -42,9 +45,7 @@ class Completions:
         """Up to `limit` terms starting with `prefix`, those held by the most popular
         documents first; cached per prefix until the index changes."""
         index = self.index
-        if index.generation != self._generation:
-            self._popular.clear()
-            self._generation = index.generation
+        self._fresh()
         key = (prefix, limit)
         found = self._popular.get(key)
         if found is not None:
@@ -98,10 +99,28 @@ class Completions:
         field that names them when there are such: "rock m" completes among the
         documents named with "rock" (Rock Me Amadeus), not the thousands whose genre
         is rock; a word found only in genres still counts ("jazz m")."""
+        self._fresh()
+        # Each keystroke of the last word asks again for the same other words.
+        key = tuple(tuple(terms) for terms in words)
+        cached = self._together_cache.get(key)
+        if cached is not None:
+            self._together_cache.move_to_end(key)
+            return cached[0]
         together = self._holding(words, NAMING_BITS)
         if together is not None and not len(together):
             together = self._holding(words, ALL_BITS)
+        if together is None or len(together) <= TOGETHER_CACHED_DOCUMENTS:
+            self._together_cache[key] = (together,)
+            if len(self._together_cache) > TOGETHER_CACHE:
+                self._together_cache.popitem(last=False)
         return together
+
+    def _fresh(self) -> None:
+        """Forget what the index held before its last change."""
+        if self.index.generation != self._generation:
+            self._popular.clear()
+            self._together_cache.clear()
+            self._generation = self.index.generation
 
     def _holding(self, words: Sequence[Iterable[int]], bits: int) -> np.ndarray | None:
         """Live documents holding, in a field of `bits`, a term of every one of `words`,

@@ -3,8 +3,8 @@
 1. **Expand** each query word into index terms, each with a match kind: the exact
    term and its synonyms, terms within the typo budget (deletion neighbourhood),
    phonetic neighbours and, for the word being typed, completions of it and of
-   its one-typo variants (sorted terms, binary search). Expansions are cached per
-   vocabulary size, so keystrokes that repeat a word pay once.
+   its one-typo variants (sorted terms, binary search). Expansions are cached until
+   the next write (an LRU), so keystrokes that repeat a word pay once.
 2. **Gather** the postings of all expansions with numpy into dense per-document
    scratch arrays: best match per word, words covered, a pre-score whose weights
    come from ranking (`prescore_weights`: the variant's own, applied as the features
@@ -86,6 +86,7 @@ class EmbeddedRetriever:
         self.index = index
         self.completions = Completions(index)
         self._cache: OrderedDict[tuple, dict[int, Expansion]] = OrderedDict()
+        self._generation = -1  # the index generation `_cache` holds expansions for
         self._size = 0
         self._best = np.zeros(0, np.float32)
         self._total = np.zeros(0, np.float32)
@@ -106,8 +107,12 @@ class EmbeddedRetriever:
         vocab = self.index.vocab
         if layouts is None:
             layouts = not self._as_typed(word)
-        key = (len(vocab), word.prefix, tuple(t.text for t in word.tokens), word.readings,
-               layouts)
+        # Kept until the next write: completions and splits follow popularity, which a
+        # write changes without adding a term.
+        if self.index.generation != self._generation:
+            self._cache.clear()
+            self._generation = self.index.generation
+        key = (word.prefix, tuple(t.text for t in word.tokens), word.readings, layouts)
         cached = self._cache.get(key)
         if cached is not None:
             self._cache.move_to_end(key)
