@@ -1,11 +1,14 @@
 """Segue beside tantivy on one catalog and one query list, in one run.
 
     python -m tests.benchmarks.side_by_side --docs 50000 --queries 2000
+    python -m tests.benchmarks.side_by_side --docs 50000 --queries 2000 --typing
 
 Prints a Markdown table: latency p50/p90/p99 per query kind (Segue's is its
 server-side `took_ms`: everything but HTTP), the p50 ratio Segue/tantivy, build
 time, and Segue's resident memory per million documents. Each engine gets the
-same queries in the same order after a warm-up pass.
+same queries in the same order after a warm-up pass. With `--typing`, a tenth of the
+queries are sent a letter at a time, every prefix in order, as a search box sends
+them (what the per-keystroke caches are for); the warm-up is then other queries.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ from segue.engine import open_engine
 from segue.query import SearchRequest
 
 from ..peers.tantivy_peer import TantivyPeer
-from .workload import catalog, queries
+from .workload import catalog, queries, typed
 
 
 def _rss_bytes() -> int:
@@ -48,11 +51,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=2_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--no-tantivy", action="store_true", help="Segue alone (1M runs)")
+    parser.add_argument("--typing", action="store_true",
+                        help="a tenth of the queries, each sent at every keystroke")
     args = parser.parse_args(argv)
 
     docs = list(tqdm(catalog(args.docs, args.seed), total=args.docs, desc="generating",
                      file=sys.stderr))
     work = queries(docs, args.queries)
+    warm = work[:200]
+    if args.typing:
+        warm = work[-200:]
+        work = typed(work[:max(1, args.queries // 10)])
     gc.collect()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -68,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
         gc.collect()
         segue_rss = _rss_bytes() - rss0
 
-        for _, q in work[:200]:
+        for _, q in warm:
             engine.search(SearchRequest(q=q))
         segue: dict[str, list[float]] = {}
         for kind, q in tqdm(work, desc="segue queries", file=sys.stderr):
@@ -80,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             peer = TantivyPeer(docs)
             tantivy_build = time.perf_counter() - started
-            for _, q in work[:200]:
+            for _, q in warm:
                 peer.search(q)
             for kind, q in tqdm(work, desc="tantivy queries", file=sys.stderr):
                 t0 = time.perf_counter()
@@ -88,7 +97,8 @@ def main(argv: list[str] | None = None) -> int:
                 tantivy.setdefault(kind, []).append((time.perf_counter() - t0) * 1000)
         engine.close()
 
-    print(f"\n{args.docs:,} documents, {len(work):,} queries "
+    typing = " typed a letter at a time" if args.typing else ""
+    print(f"\n{args.docs:,} documents, {len(work):,} queries{typing} "
           f"(prefix / exact / one-typo / name+artist in equal shares)\n")
     print("| query kind | Segue p50 | p90 | p99 | tantivy p50 | p90 | p99 | p50 ratio |")
     print("|---|---|---|---|---|---|---|---|")

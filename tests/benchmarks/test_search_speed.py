@@ -11,6 +11,8 @@ import pytest
 from segue.query import SearchRequest
 from segue.ranking import UserContext
 
+from .workload import typed
+
 KINDS = ("prefix", "exact", "typo", "name+artist")
 
 
@@ -53,6 +55,25 @@ def test_tantivy_search(benchmark, bench_tantivy, bench_queries, kind):
     batch = _batch(bench_queries, kind)
     benchmark.group = f"search {kind}"
     benchmark(lambda: sum(bool(bench_tantivy.search(q)) for q in batch))
+
+
+def _typed(bench_queries):
+    """Eight queries of each kind as a search box sends them, a letter at a time: what
+    the per-keystroke caches (word expansions, the other words' documents) are for."""
+    return [q for _, q in typed([p for kind in KINDS
+                                 for p in [(k, q) for k, q in bench_queries if k == kind][:8]])]
+
+
+def test_segue_search_typed(benchmark, bench_engine, bench_queries):
+    batch = _typed(bench_queries)
+    benchmark.group = "search typed a letter at a time"
+    benchmark(lambda: [bench_engine.search(SearchRequest(q=q, limit=10)) for q in batch])
+
+
+def test_tantivy_search_typed(benchmark, bench_tantivy, bench_queries):
+    batch = _typed(bench_queries)
+    benchmark.group = "search typed a letter at a time"
+    benchmark(lambda: [bench_tantivy.search(q) for q in batch])
 
 
 def test_segue_suggest(benchmark, bench_engine, bench_queries):

@@ -67,3 +67,10 @@ def queries(docs: list[dict[str, Any]], n: int, seed: int = 3) -> list[tuple[str
             q = f"{name} {artists[0]}".strip()
         out.append((kind, q))
     return out
+
+
+def typed(work: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each query as a search box sends it while it is typed: every prefix, in order
+    ("h", "ho", "hot", ... "hotel california"), under the query's own kind."""
+    return [(kind, q[:i]) for kind, q in work for i in range(1, len(q) + 1)
+            if q[:i].strip()]
