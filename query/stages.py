@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -310,13 +311,20 @@ def confidence(ranking: Ranking, docs: Mapping[str, dict[str, Any]]
     if not best:
         return "none", None
     doc = docs.get(best[0].candidate.doc_id) or {}
-    # One word per position: "JAY-Z" is jay and z, its joined "jayz" is not a third.
+    name = list(_name_words(str(doc.get("name", ""))))
+    return strength(best[0].context, name), corrected_query(best[0].context)
+
+
+@lru_cache(maxsize=4096)
+def _name_words(name: str) -> tuple[str, ...]:
+    """A name's words as analyzed, one per position: "JAY-Z" is jay and z, its joined
+    "jayz" is not a third. Memoized: the same best answers come back keystroke after
+    keystroke, and analysis is a pure function of the text."""
     words: dict[int, str] = {}
-    for t in analyze(str(doc.get("name", ""))):
+    for t in analyze(name):
         if not t.optional:
             words.setdefault(t.position, t.text)
-    name = list(words.values())
-    return strength(best[0].context, name), corrected_query(best[0].context)
+    return tuple(words.values())
 
 
 def top_result(ctx: SearchContext, ranking: Ranking, docs: Mapping[str, dict[str, Any]],
