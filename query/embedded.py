@@ -347,8 +347,10 @@ class EmbeddedRetriever:
             # Documents holding this word joined into another.
             joined = [docs[starts[k]:starts[k + 1]] for k, e in enumerate(segments)
                       if sizes[k] and _joined_whole(e)]
-            wholes = np.repeat(np.asarray(whole, np.bool_), sizes)
-            typeds = np.repeat(np.asarray(typed, np.bool_), sizes)
+            # Per posting only where they differ: every match may make the whole name
+            # unless one word is typed, and only then does "as typed" count.
+            wholes = None if all(whole) else np.repeat(np.asarray(whole, np.bool_), sizes)
+            typeds = np.repeat(np.asarray(typed, np.bool_), sizes) if one_typed else None
             vals = field_lut[masks] + np.repeat(
                 np.asarray(bases, np.float32), sizes)
             for k in range(len(plain), len(segments)):
@@ -360,8 +362,10 @@ class EmbeddedRetriever:
                 vals[starts[k]:starts[k + 1]] += np.float32(exact_guess) * (
                     self.index.name_lengths[part] == len(required) - 1 + len(split))
             keep = live[docs]
-            docs, vals, masks = docs[keep], vals[keep], masks[keep]
-            wholes, typeds = wholes[keep], typeds[keep]
+            if not keep.all():
+                docs, vals, masks = docs[keep], vals[keep], masks[keep]
+                wholes = None if wholes is None else wholes[keep]
+                typeds = None if typeds is None else typeds[keep]
             np.maximum.at(self._best, docs, vals)
             required_word = i in required
             bonus = coverage if required_word else 0.0
@@ -376,9 +380,9 @@ class EmbeddedRetriever:
                     self._joins[absorbed] = self._joins[absorbed] + self._joined[absorbed]
                     self._joined[absorbed] = 0
                 in_name = (masks & _NAME_BITS) != 0
-                named = docs[in_name & wholes]
+                named = docs[in_name if wholes is None else in_name & wholes]
                 self._named[named] = self._named[named] + 1
-                if one_typed:
+                if typeds is not None:
                     self._begins[docs[in_name & typeds]] = 1
             self._best[docs] = 0.0
             touched.append(docs)

@@ -54,7 +54,8 @@ def highlight(text: str, whole: set[str], prefixes: Iterable[str]) -> str | None
         if folded in whole:
             spans.append((m.start(), m.end()))
             continue
-        best = max((len(p) for p in prefixes if folded.startswith(p)), default=0)
+        best = max((len(p) for p in prefixes if folded.startswith(p)), default=0) \
+            if prefixes and folded.startswith(prefixes) else 0
         if best:
             spans.append((m.start(), m.start() + _prefix_length(word, best)))
     if not spans:
