@@ -404,10 +404,10 @@ class EmbeddedRetriever:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)
             cand, scores, begins = cand[keep], scores[keep], begins[keep]
-        popularity = np.log1p(self.index.popularity[cand])
-        scores += np.float32(pre.popularity) * popularity
+        points = self.index.popularity[cand]
+        scores += np.float32(pre.popularity) * np.log1p(points)
         if one_typed and pre.typing and begins.any():
-            scores += _typing_guess(pre, popularity, begins)
+            scores += _typing_guess(pre, points, begins)
         narrowed = None
         if scope != EVERYTHING:
             narrowed = narrow(self.index, self.masks, cand, scores, scope, limit)
@@ -574,7 +574,7 @@ _TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}
 def _typing_guess(pre: PreScore, popularity: np.ndarray, names: np.ndarray) -> np.ndarray:
     """The `typing` feature as retrieval can guess it: among the documents whose name
     holds the one word being typed, the most popular gets its whole weight, the others
-    less by how far below it they are (log1p popularity)."""
+    less by how far below it they are (popularity points)."""
     lead = popularity[names].max()
     share = np.clip(1.0 - (lead - popularity) / pre.typing_span, 0.0, 1.0)
     return (np.float32(pre.typing) * share * names).astype(np.float32)

@@ -7,6 +7,7 @@ and without it."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -14,6 +15,7 @@ from segue.ranking import (
     Candidate,
     MatchKind,
     QueryShape,
+    UserContext,
     Variant,
     WordMatch,
     rank,
@@ -67,11 +69,34 @@ def test_exactness_reasserts_once_the_word_is_complete():
     assert first(typed("hell", space=True), HELL, HELLO) == "tr-hell"
 
 
-def test_a_completion_not_far_more_popular_leaves_the_exact_name_first():
-    # Pink Floyd's album "Wish You Were Here" is 1.4x as popular as the album "Wish".
-    wish = named("al-wish", "wish", "wish", 55.0)
+def test_a_completion_in_a_near_tie_leaves_the_exact_name_first():
+    # Six popularity points apart: the album named exactly as typed keeps the lead.
+    wish = named("al-wish", "wish", "wish", 70.0)
     wywh = named("al-wish-you-were-here", "wish", "wish", 76.0, length=4)
     assert first(typed("wish"), wish, wywh) == "al-wish"
+
+
+def test_a_completion_far_more_listened_to_leads_while_typing():
+    # 21 points on a popularity scale that is logarithmic in plays: many times the
+    # listening, so "wish" is most likely on its way to Wish You Were Here.
+    wish = named("al-wish", "wish", "wish", 55.0)
+    wywh = named("al-wish-you-were-here", "wish", "wish", 76.0, length=4)
+    assert first(typed("wish"), wish, wywh) == "al-wish-you-were-here"
+    assert first(typed("wish", space=True), wish, wywh) == "al-wish"
+
+
+def test_what_a_user_listens_to_outweighs_the_crowds_guess():
+    # "one": Drake's One Dance is 23 points more popular than Metallica's One, so the
+    # crowd is on its way to it; a metal fan is on the way to Metallica.
+    one = replace(named("tr-metallica-one", "one", "one", 20.6), artists=("Metallica",),
+                  genres=("metal",))
+    one_dance = replace(named("tr-one-dance", "one", "one", 43.4, length=2),
+                        artists=("Drake",), genres=("hip hop",))
+    crowd = rank([one, one_dance], typed("one"), DEFAULT)
+    assert crowd[0].candidate.doc_id == "tr-one-dance"
+    for fan in (UserContext.of(artists=["Metallica"]), UserContext.of(genres=["metal"])):
+        assert rank([one, one_dance], typed("one"), DEFAULT, user=fan)[0].candidate.doc_id \
+            == "tr-metallica-one"
 
 
 def test_a_half_typed_word_is_a_beginning_not_a_whole_name():
