@@ -99,6 +99,21 @@ def test_what_a_user_listens_to_outweighs_the_crowds_guess():
             == "tr-metallica-one"
 
 
+def test_skips_make_a_completion_a_weaker_guess():
+    # Two recordings of "Звезда по имени Солнце", three points apart: a listener who
+    # skips Кино gets Би-2's first, and the explanation shows the personal `typing`.
+    kino = replace(named("tr-zvezda-kino", "звезда", "звезда", 80.0, length=4),
+                   artists=("Кино",), genres=("russian rock",))
+    bi2 = replace(named("tr-zvezda-bi2", "звезда", "звезда", 77.0, length=4),
+                  artists=("Би-2",), genres=("alternative rock",))
+    assert first(typed("звезда"), kino, bi2) == "tr-zvezda-kino"
+    skipper = UserContext(skipped_artists={"kino": 0.65})  # names folded as `key` does
+    ranked = rank([kino, bi2], typed("звезда"), DEFAULT, user=skipper, explain=True)
+    assert ranked[0].candidate.doc_id == "tr-zvezda-bi2"
+    parts = {c.feature: c.value for c in ranked[1].explanation}
+    assert 0 < parts["typing"] < 1 and parts["affinity"] < 0
+
+
 def test_a_half_typed_word_is_a_beginning_not_a_whole_name():
     # "happ": the one-word name "Happier" is no more what was typed than
     # "Happier Than Ever", which is more popular.
