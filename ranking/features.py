@@ -66,11 +66,16 @@ class Context:
                     leads.add(m.kind)
         _read_as_joined(candidate.matches, best, names)
         ctx = cls(candidate, query, variant, best, names, frozenset(leads))
-        if any(key[0] == Field.NAME and _whole(ctx, words) == 1.0
-               for key, words in names.items()):
-            return ctx  # the name itself was typed whole: it is the match
+        whole_name = [words for key, words in names.items()
+                      if key[0] == Field.NAME and _whole(ctx, words) == 1.0]
+        if any(all(m.exact_form for m in words.values()) for words in whole_name):
+            return ctx  # the name itself was typed whole, as written: it is the match
         for key, words in names.items():
-            if key[0] == Field.ALIASES and _whole(ctx, words) == 1.0:
+            # A whole alias typed exactly is how the query matched, unless the name
+            # was typed whole too and the alias is no closer to what was typed
+            # ("pink": P!nk's alias Pink, in its own form; "beyonce": Beyoncé).
+            if key[0] == Field.ALIASES and _whole(ctx, words) == 1.0 and (
+                    not whole_name or all(m.exact_form for m in words.values())):
                 # A whole alias typed exactly: its words are how the query matched.
                 best.update({w: words[w] for w in query.required})
                 ctx.whole_aliases.add(key)
