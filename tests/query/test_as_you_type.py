@@ -109,3 +109,18 @@ def test_the_last_word_completes_among_documents_named_by_the_others() -> None:
     jazz.upsert_many([track("tr-moanin", "Moanin'", "Art Blakey", 60.0, "jazz")])
     found = Completions(jazz).among("m", [[jazz.vocab.get("jazz")]], 4)
     assert [jazz.vocab.terms[t] for t in found] == ["moanin"]
+
+
+def test_a_common_last_word_still_counts_where_it_completes_among_the_others(
+        tmp_path_factory: pytest.TempPathFactory) -> None:
+    """"home s": "s" begins words of thousands of documents, too many to gather, so the
+    documents "home" names are gathered; among them, the one where "s" completes (Home
+    Sweet Home) must not be crowded out by forty more popular "Home …" names."""
+    homes = [track(f"lt-home-{i}", f"Home Again {i}", f"Band {i}", 90.0) for i in range(40)]
+    summers = [track(f"lt-summer-{i}", "Summer Nights", f"Singer {i}", 50.0)
+               for i in range(1_600)]
+    catalog = [*homes, *summers,
+               track("tr-home-sweet-home", "Home Sweet Home", "Mötley Crüe", 60.0)]
+    with indexed(tmp_path_factory.mktemp("home"), catalog, text_model="none") as engine:
+        assert ask(engine, "home s").hits[0]["id"] == "tr-home-sweet-home"
+        assert ask(engine, "home sw").hits[0]["id"] == "tr-home-sweet-home"
