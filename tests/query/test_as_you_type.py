@@ -111,16 +111,25 @@ def test_the_last_word_completes_among_documents_named_by_the_others() -> None:
     assert [jazz.vocab.terms[t] for t in found] == ["moanin"]
 
 
+
+# "s" begins words of thousands of documents (too many to gather); "home" names the
+# forty popular "Home Again" tracks and Home Sweet Home.
+HOMES = [
+    *[track(f"lt-home-{i}", f"Home Again {i}", f"Band {i}", 90.0) for i in range(40)],
+    *[track(f"lt-summer-{i}", "Summer Nights", f"Singer {i}", 50.0) for i in range(1_600)],
+    track("tr-home-sweet-home", "Home Sweet Home", "Mötley Crüe", 60.0),
+]
+
+
+@pytest.fixture(scope="module")
+def homes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedEngine]:
+    with indexed(tmp_path_factory.mktemp("homes"), HOMES, text_model="none") as eng:
+        yield eng
+
+
+@pytest.mark.parametrize("query", ["home s", "home sw", "home swe"])
 def test_a_common_last_word_still_counts_where_it_completes_among_the_others(
-        tmp_path_factory: pytest.TempPathFactory) -> None:
-    """"home s": "s" begins words of thousands of documents, too many to gather, so the
-    documents "home" names are gathered; among them, the one where "s" completes (Home
-    Sweet Home) must not be crowded out by forty more popular "Home …" names."""
-    homes = [track(f"lt-home-{i}", f"Home Again {i}", f"Band {i}", 90.0) for i in range(40)]
-    summers = [track(f"lt-summer-{i}", "Summer Nights", f"Singer {i}", 50.0)
-               for i in range(1_600)]
-    catalog = [*homes, *summers,
-               track("tr-home-sweet-home", "Home Sweet Home", "Mötley Crüe", 60.0)]
-    with indexed(tmp_path_factory.mktemp("home"), catalog, text_model="none") as engine:
-        assert ask(engine, "home s").hits[0]["id"] == "tr-home-sweet-home"
-        assert ask(engine, "home sw").hits[0]["id"] == "tr-home-sweet-home"
+        homes: EmbeddedEngine, query: str) -> None:
+    """"home s": the documents "home" names are gathered, and among them the one where
+    "s" completes (Home Sweet Home) is not crowded out by more popular "Home …" names."""
+    assert ask(homes, query).hits[0]["id"] == "tr-home-sweet-home"
