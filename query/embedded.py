@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,7 @@ class Expansion:
     prefix_chars: int = 0
     reading: str | None = None  # the word as read to match, when not as typed
     split: tuple[int, ...] | None = None  # a word split: its terms, side by side in order
+    context: bool = False  # a completion found among the other words' documents
 
 
 def _split_key(terms: tuple[int, ...]) -> int:
@@ -262,8 +263,8 @@ class EmbeddedRetriever:
         extra = self.completions.among(word.text, before, CONTEXT_EXPANSIONS)
         grown = dict(expansions[last])
         for tid in extra:
-            if tid not in grown:
-                grown[tid] = Expansion(MatchKind.PREFIX, 0, len(word.text))
+            grown[tid] = replace(grown.get(tid, Expansion(MatchKind.PREFIX, 0, len(word.text))),
+                                 context=True)
         return [*expansions[:last], grown]
 
     # -- 2. gathering -------------------------------------------------------------
@@ -308,12 +309,18 @@ class EmbeddedRetriever:
         live = self.index.live
         skip = self._too_common(expansions, required)
         touched = []
-        for i, exp in enumerate(expansions):
+        # The rarer words first: a common word is then gathered only where it completes
+        # among their documents (below).
+        for i in sorted(range(len(expansions)), key=lambda k: k in skip):
+            exp = expansions[i]
             if i in skip:
                 # Still gathered where it was joined into the word before it ("dt mf"
-                # -> DtMF, "three d" -> 3D): those postings the other word gathered.
+                # -> DtMF, "three d" -> 3D): those postings the other word gathered;
+                # and, being typed after them, where it completes in their documents
+                # ("home s": sweet, in the documents holding "home"), as the cluster
+                # scores every word of its candidates.
                 exp = {t: e for t, e in exp.items()
-                       if e.kind == MatchKind.COMPOUND and e.reading == ""}
+                       if (e.kind == MatchKind.COMPOUND and e.reading == "") or e.context}
             if not exp:
                 continue
             parts_docs: list[np.ndarray] = []
@@ -326,6 +333,9 @@ class EmbeddedRetriever:
             joined: list[np.ndarray] = []  # documents holding this word joined into another
             for tid, e in exp.items():
                 docs, masks = self._postings(tid, e)
+                if e.context and i in skip:
+                    held = self._cover[docs] > 0  # gathered by a rarer word
+                    docs, masks = docs[held], masks[held]
                 if len(docs):
                     if e.split is not None:
                         splits.append((len(parts_docs), len(e.split)))
