@@ -138,6 +138,32 @@ def build_query(query: ParsedQuery, budget: TypoBudget, synonyms: Synonyms | Non
     return body
 
 
+def popular_query(query: ParsedQuery, *, types: frozenset[str] | None = None,
+                  size: int, scope: Scope = EVERYTHING) -> dict[str, Any] | None:
+    """For one word being typed, the most popular documents holding a word it begins,
+    in scope (None for any other query). The embedded engine completes such a word
+    first to the words of the most popular documents (`Completions.popular`) and ranks
+    a completion like the word itself; the relevance query alone favours the names
+    holding the word whole ("heart": hundreds of them), so a far more popular name it
+    begins (Heartless) would not be among the candidates ranking sees."""
+    if len(query.words) != 1 or not query.words[0].prefix:
+        return None
+    word = query.words[0]
+    # A number word's digits ("one" -> 1) are a whole number, not a prefix of 13.
+    texts = [t.text for t in word.tokens if not is_reading(t)
+             and not (t.text.isdigit() and not word.text[:1].isdigit())]
+    if not texts:
+        return None
+    filters: list[dict[str, Any]] = [{"terms": {f"{TERMS_FIELD}.prefix": texts}},
+                                     *filter_clauses(scope)]
+    if types is not None:
+        filters.append({"terms": {"type": sorted(types)}})
+    return {"size": size, "track_total_hits": False,
+            "_source": {"excludes": [TERMS_FIELD, TEXT_FIELD]},
+            "query": {"bool": {"filter": filters}},
+            "sort": [{"popularity": {"order": "desc", "missing": "_last"}}]}
+
+
 class ClusterRetriever:
     """A `Retriever` over an OpenSearch/Elasticsearch index (through an `index` alias)."""
 
@@ -163,15 +189,19 @@ class ClusterRetriever:
         body = build_query(query, self.budget, self.synonyms, types=types,
                            size=max(self.depth, limit), scope=scope)
         body["_source"] = {"excludes": [TEXT_FIELD]}
-        answer = self.client.search(index=self.index, body=body)
-        hits = answer["hits"]["hits"]
+        bodies = [body]
         if scope.sort is not None:
             # Beside the first by key, the most relevant: the top result is among them.
             relevant = build_query(query, self.budget, self.synonyms, types=types,
                                    size=max(self.depth, limit), scope=scope.bare())
             relevant["_source"] = {"excludes": [TEXT_FIELD]}
             relevant["track_total_hits"] = False
-            hits = hits + self.client.search(index=self.index, body=relevant)["hits"]["hits"]
+            bodies.append(relevant)
+        popular = popular_query(query, types=types, size=limit, scope=scope)
+        if popular is not None:
+            bodies.append(popular)
+        answer, *more = self._search(bodies)
+        hits = [h for a in (answer, *more) for h in a["hits"]["hits"]]
         docs = {h["_id"]: _document(h["_source"]) for h in hits}
         facets = facets_from(answer.get("aggregations", {}), scope.facets)
         if not docs:
@@ -187,6 +217,17 @@ class ClusterRetriever:
         return Retrieved(found.candidates,
                          int(total["value"] if isinstance(total, Mapping) else total), docs,
                          facets=facets, keys=found.keys, versions=found.versions)
+
+    def _search(self, bodies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """The answers to `bodies`, in one round trip when there are several. A search
+        `_msearch` answers with an error is asked again alone, so it fails as a lone
+        search would (the client's exception, which the outage handling reads)."""
+        if len(bodies) == 1:
+            return [self.client.search(index=self.index, body=bodies[0])]
+        lines = [line for b in bodies for line in ({}, b)]
+        answers = self.client.msearch(index=self.index, body=lines)["responses"]
+        return [self.client.search(index=self.index, body=b) if "error" in a else a
+                for a, b in zip(answers, bodies, strict=True)]
 
     def admit(self, doc_ids: list[str], scope: Scope) -> list[str]:
         """Those of `doc_ids` in scope, asked of the cluster in one request."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 from collections import OrderedDict
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -63,6 +63,7 @@ class Expansion:
     prefix_chars: int = 0
     reading: str | None = None  # the word as read to match, when not as typed
     split: tuple[int, ...] | None = None  # a word split: its terms, side by side in order
+    context: bool = False  # a completion found among the other words' documents
 
 
 def _split_key(terms: tuple[int, ...]) -> int:
@@ -269,8 +270,8 @@ class EmbeddedRetriever:
         extra = self.completions.among(word.text, before, CONTEXT_EXPANSIONS)
         grown = dict(expansions[last])
         for tid in extra:
-            if tid not in grown:
-                grown[tid] = Expansion(MatchKind.PREFIX, 0, len(word.text))
+            grown[tid] = replace(grown.get(tid, Expansion(MatchKind.PREFIX, 0, len(word.text))),
+                                 context=True)
         return [*expansions[:last], grown]
 
     # -- 2. gathering -------------------------------------------------------------
@@ -315,12 +316,18 @@ class EmbeddedRetriever:
         live = self.index.live
         skip = self._too_common(expansions, required)
         touched = []
-        for i, exp in enumerate(expansions):
+        # The rarer words first: a common word is then gathered only where it completes
+        # among their documents (below).
+        for i in sorted(range(len(expansions)), key=lambda k: k in skip):
+            exp = expansions[i]
             if i in skip:
                 # Still gathered where it was joined into the word before it ("dt mf"
-                # -> DtMF, "three d" -> 3D): those postings the other word gathered.
+                # -> DtMF, "three d" -> 3D): those postings the other word gathered;
+                # and, being typed after them, where it completes in their documents
+                # ("home s": sweet, in the documents holding "home"), as the cluster
+                # scores every word of its candidates.
                 exp = {t: e for t, e in exp.items()
-                       if e.kind == MatchKind.COMPOUND and e.reading == ""}
+                       if (e.kind == MatchKind.COMPOUND and e.reading == "") or e.context}
             if not exp:
                 continue
             # Segments: each plain term's postings (read end to end in one copy), then
@@ -338,6 +345,14 @@ class EmbeddedRetriever:
                     sizes.append(len(d))
                     segments.append(e)
                 docs, masks = np.concatenate(parts_docs), np.concatenate(parts_masks)
+            if i in skip and any(e.context for e in segments):
+                # A common word's completions among the rarer words' documents count
+                # only in documents a rarer word gathered.
+                segment = np.repeat(np.arange(len(segments)), sizes)
+                context = np.asarray([e.context for e in segments], np.bool_)
+                held = ~context[segment] | (self._cover[docs] > 0)
+                docs, masks = docs[held], masks[held]
+                sizes = np.bincount(segment[held], minlength=len(segments)).tolist()
             if not len(docs):
                 continue
             bases = [kind_value[e.kind] - typo_cost * e.typos for e in segments]
@@ -414,10 +429,10 @@ class EmbeddedRetriever:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)
             cand, scores, begins = cand[keep], scores[keep], begins[keep]
-        popularity = np.log1p(self.index.popularity[cand])
-        scores += np.float32(pre.popularity) * popularity
+        points = self.index.popularity[cand]
+        scores += np.float32(pre.popularity) * np.log1p(points)
         if one_typed and pre.typing and begins.any():
-            scores += _typing_guess(pre, popularity, begins)
+            scores += _typing_guess(pre, points, begins)
         narrowed = None
         if scope != EVERYTHING:
             narrowed = narrow(self.index, self.masks, cand, scores, scope, limit)
@@ -619,7 +634,7 @@ _TYPE_NAMES = {code: name for name, code in TYPE_CODES.items()}
 def _typing_guess(pre: PreScore, popularity: np.ndarray, names: np.ndarray) -> np.ndarray:
     """The `typing` feature as retrieval can guess it: among the documents whose name
     holds the one word being typed, the most popular gets its whole weight, the others
-    less by how far below it they are (log1p popularity)."""
+    less by how far below it they are (popularity points)."""
     lead = popularity[names].max()
     share = np.clip(1.0 - (lead - popularity) / pre.typing_span, 0.0, 1.0)
     return (np.float32(pre.typing) * share * names).astype(np.float32)

@@ -66,11 +66,16 @@ class Context:
                     leads.add(m.kind)
         _read_as_joined(candidate.matches, best, names)
         ctx = cls(candidate, query, variant, best, names, frozenset(leads))
-        if any(key[0] == Field.NAME and _whole(ctx, words) == 1.0
-               for key, words in names.items()):
-            return ctx  # the name itself was typed whole: it is the match
+        whole_name = [words for key, words in names.items()
+                      if key[0] == Field.NAME and _whole(ctx, words) == 1.0]
+        if any(all(m.exact_form for m in words.values()) for words in whole_name):
+            return ctx  # the name itself was typed whole, as written: it is the match
         for key, words in names.items():
-            if key[0] == Field.ALIASES and _whole(ctx, words) == 1.0:
+            # A whole alias typed exactly is how the query matched, unless the name
+            # was typed whole too and the alias is no closer to what was typed
+            # ("pink": P!nk's alias Pink, in its own form; "beyonce": Beyoncé).
+            if key[0] == Field.ALIASES and _whole(ctx, words) == 1.0 and (
+                    not whole_name or all(m.exact_form for m in words.values())):
                 # A whole alias typed exactly: its words are how the query matched.
                 best.update({w: words[w] for w in query.required})
                 ctx.whole_aliases.add(key)
@@ -251,12 +256,13 @@ def popularity(ctx: Context) -> float:
     return math.log1p(max(ctx.candidate.popularity, 0.0)) / _POPULARITY_SCALE
 
 
-# How far below the most popular name the typed word begins (popularity's log scale,
-# 0..1) a name gets nothing from `typing`. With the variant's weights, a name equal to
-# the typed word keeps the lead until a completion is about twice as popular: "far
-# more popular" ("hell": Adele's Hello, 6x), not a near tie ("wish": Wish You Were
-# Here, 1.4x, leaves the album Wish first).
-TYPING_SPAN = 0.3
+# How far below the most popular name the typed word begins, in popularity points
+# (0..100), a name gets nothing from `typing`. The 0..100 scale is already logarithmic
+# in plays (a streaming service's popularity), so a gap is measured on it as it is, not
+# on its logarithm: 25 points ("sky": Skyfall 73, an unknown "Sky" 48) is an order of
+# magnitude more listening. With the variant's weights a name equal to the typed word
+# keeps the lead only in a near tie with the popular completion.
+TYPING_SPAN = 25.0
 
 
 def begins(ctx: Context) -> bool:
@@ -291,8 +297,7 @@ def typing(ctx: Context) -> float:
     if query.lead <= 0 or not begins(ctx):
         return 0.0
     own = query.named if named_exactly(ctx) else ctx.candidate.popularity
-    gap = (math.log1p(query.lead) - math.log1p(max(own, 0.0))) / _POPULARITY_SCALE
-    return max(0.0, 1.0 - max(0.0, gap) / TYPING_SPAN)
+    return max(0.0, 1.0 - max(0.0, query.lead - own) / TYPING_SPAN)
 
 
 def entity_type(ctx: Context) -> float:
@@ -341,7 +346,7 @@ class PreScore:
     popularity: float                  # times log1p(popularity), as `popularity` scales it
     typing: float = 0.0                # one word being typed: the most popular name holding
     typing_span: float = 1.0           # it gets this much, the others less, to 0 at this
-    # far below it in log1p(popularity) (as `typing` does with `TYPING_SPAN`)
+    # many popularity points below it (as `typing` does with `TYPING_SPAN`)
 
 
 @lru_cache(maxsize=64)
@@ -357,5 +362,5 @@ def prescore_weights(variant: Variant) -> PreScore:
         exact=0.85 * w.get("exact", 0),
         popularity=w.get("popularity", 0) / _POPULARITY_SCALE,
         typing=max(w.get("typing", 0), 0.0),
-        typing_span=TYPING_SPAN * _POPULARITY_SCALE,
+        typing_span=TYPING_SPAN,
     )

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .candidates import Candidate, QueryShape
-from .features import FEATURES, Context, begins, exact, named_exactly
+from .features import FEATURES, Context, begins, exact, named_exactly, typing
 from .personalization import AFFINITY, UserContext
 from .variants import Variant
 
@@ -87,17 +87,20 @@ def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None
     passes a whole-name match ranked above it: personalization re-orders ties and
     near-ties, it never buries what was typed exactly. A share below zero (the user
     skips the hit's artist) lowers it by at most `SKIP_SHARE` of the weight, and a
-    whole-name match never under a hit that is not one. The explanation shows the
-    share actually added.
+    whole-name match never under a hit that is not one. While one word is typed, the
+    same affinity also moves the hit's `typing` value (`_typing_for`). The explanation
+    shows what was actually added, as `affinity` and as the personal `typing` value.
     Cheap: no other feature is computed again.
 
     `ranked` is `rank`'s answer for the same variant, best first; candidates need
     their artists and genres.
     """
     weight = variant.weights.get(AFFINITY, 0.0)
-    bonus = [weight * user.affinity(r.candidate.artists, r.candidate.genres)[0]
-             if user and weight else 0.0 for r in ranked]
-    if not any(bonus):
+    guess = variant.weights.get("typing", 0.0)
+    if not user or not weight:
+        return ranked
+    shares = [_shares(r, user, weight, guess) for r in ranked]
+    if not any(a or t for a, t in shares):
         return ranked
     typed = [r.context is not None and exact(r.context) >= 1.0 for r in ranked]
     # For each hit, the best score of a hit that is not a whole-name match below it:
@@ -107,18 +110,45 @@ def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None
         below[i] = below[i + 1] if typed[i + 1] else max(below[i + 1], ranked[i + 1].score)
     out = []
     floor = math.inf
-    for r, add, whole, under in zip(ranked, bonus, typed, below, strict=True):
+    for r, (liking, moved), whole, under in zip(ranked, shares, typed, below, strict=True):
+        wanted = liking + moved
+        add = wanted
         if whole:
             if add < 0:
                 add = min(0.0, max(add, under - r.score + 1e-9))
             floor = min(floor, r.score + add)
         elif add > 0:
             add = max(0.0, min(add, floor - r.score - 1e-9))
-        parts = (*r.explanation[:-1], Contribution(AFFINITY, add / weight, weight)) \
-            if explain and r.explanation else ()
+        parts: tuple[Contribution, ...] = ()
+        if explain and r.explanation:
+            kept = add / wanted if wanted else 0.0  # a cap takes from both in proportion
+            parts = tuple(Contribution(c.feature, c.value + moved * kept / guess, c.weight)
+                          if c.feature == "typing" and moved else c
+                          for c in r.explanation[:-1])
+            parts += (Contribution(AFFINITY, liking * kept / weight, weight),)
         out.append(Ranked(r.candidate, r.score + add, parts, r.context))
     out.sort(key=_order)
     return out
+
+
+def _shares(r: Ranked, user: UserContext, weight: float, guess: float
+            ) -> tuple[float, float]:
+    """(what the user's affinity adds as itself, what it moves `typing` by)."""
+    value = user.affinity(r.candidate.artists, r.candidate.genres)[0]
+    if not value or guess <= 0 or r.context is None or not begins(r.context):
+        return weight * value, 0.0
+    crowd = typing(r.context)
+    return weight * value, guess * (_typing_for(crowd, value) - crowd)
+
+
+def _typing_for(crowd: float, value: float) -> float:
+    """`typing` for one listener. While one word is typed, `typing` is the crowd's
+    guess at the name it begins (the most popular). A user who listens to the hit's
+    artist or genre makes it as likely a guess for them: its shortfall is made up in
+    proportion to the affinity ("one" typed by a metal fan: Metallica's One, not the
+    more popular One Dance). A user who skips it makes it less likely by the aversion
+    (at most `SKIP_SHARE` of the guess, as skips weigh at most that)."""
+    return crowd + value * (1.0 - crowd) if value > 0 else crowd * (1.0 + value)
 
 
 def _order(r: Ranked) -> tuple[float, float, str]:

@@ -21,12 +21,6 @@ from ..relevance.evaluate_chart import SHOWN, ask, measure, segue_search
 from .conftest import cluster_engine_for, drop
 
 TOLERANCE = 0.02
-# Known gaps (the cluster ahead; issue 13 keeps them open), held here so they cannot
-# grow: prefix NDCG (more completions recalled), no_answer (one query). split_join's
-# closed: the embedded engine cuts a word against the catalog (the parts some document
-# holds together) as the cluster cuts against its candidates, and the cluster recalls
-# a joined reading as strongly as a word typed exactly.
-KNOWN_GAPS = {"prefix": 0.03, "no_answer": 0.03}
 HALF = "held_out"
 Results = dict[str, dict[str, dict[str, float]]]
 
@@ -57,5 +51,5 @@ def test_opensearch_ranks_the_chart_like_the_embedded_engine(both: Results,
     mine, theirs = both["embedded"][f"{category}/{HALF}"], both["opensearch"][f"{category}/{HALF}"]
     for metric in [*SHOWN, "top", "top_rate"]:
         if metric in mine:
-            assert abs(theirs[metric] - mine[metric]) <= KNOWN_GAPS.get(category, TOLERANCE), \
+            assert abs(theirs[metric] - mine[metric]) <= TOLERANCE, \
                 f"{category} {metric}: opensearch {theirs[metric]:.3f} vs {mine[metric]:.3f}"

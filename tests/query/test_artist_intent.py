@@ -38,6 +38,8 @@ CATALOG = [
      "popularity": 78},
     artist("ar-kino", "Кино", 68, ("Kino", "Виктор Цой")),
     track("tr-kino-lt", "Кино", "Yilmaz Akar", 38),
+    artist("ar-pink", "P!nk", 78, ("Pink", "Alecia Moore")),
+    track("tr-pink-lt", "Pink", "Laura Jarvis", 37),
 ]
 
 
@@ -53,6 +55,7 @@ def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedEngine]
     ("porde", "ar-lorde"),       # a whole word with one typo over a mistyped completion
     ("new jeans", "ar-newjeans"),  # a whole alias weighs as the name: over the album
     ("кино", "ar-kino"),         # ... and the name typed whole stays the match
+    ("pink", "ar-pink"),         # the alias as written, over the stylized name
 ])
 def test_the_whole_name_of_an_artist_puts_the_artist_on_top(engine: EmbeddedEngine,
                                                            query: str, expected: str) -> None:

@@ -65,7 +65,8 @@ def ask(engine: EmbeddedEngine, q: str):
     ("fol", "tr-folsom-prison-blues"),     # not the folk-genre "Hours", not "Folsom"
     ("hell", "tr-hello"),                  # on the way to Adele's Hello
     ("happ", "tr-happier-than-ever"),      # "Happier" is not yet what was typed
-    ("wish", "tr-wish"),                   # Wish You Were Here is not far more popular
+    ("wish", "tr-wish-you-were-here"),     # 21 points more popular than The Cure's Wish
+    ("wish ", "tr-wish"),                  # ... until the word is complete
     ("hell ", "lt-hell"),                  # a trailing space: the word is complete
     ("a nat", "tr-natural-woman"),         # "Nature" is no whole name of "nat"...
     ("the mas", "al-the-massacre"),        # ... but "the" + "mas" covers The Massacre
@@ -109,3 +110,37 @@ def test_the_last_word_completes_among_documents_named_by_the_others() -> None:
     jazz.upsert_many([track("tr-moanin", "Moanin'", "Art Blakey", 60.0, "jazz")])
     found = Completions(jazz).among("m", [[jazz.vocab.get("jazz")]], 4)
     assert [jazz.vocab.terms[t] for t in found] == ["moanin"]
+
+
+
+# "s" begins words of thousands of documents (too many to gather); "home" names the
+# forty popular "Home Again" tracks and Home Sweet Home; a hundred and fifty obscure
+# tracks are named "Heart" whole, beside one famous name "heart" begins.
+CROWDED = [
+    *[track(f"lt-home-{i}", f"Home Again {i}", f"Band {i}", 90.0) for i in range(40)],
+    *[track(f"lt-summer-{i}", "Summer Nights", f"Singer {i}", 50.0) for i in range(1_600)],
+    track("tr-home-sweet-home", "Home Sweet Home", "Mötley Crüe", 60.0),
+    *[track(f"lt-heart-{i}", "Heart", f"Duo {i}", 12.0) for i in range(150)],
+    track("tr-heartless", "Heartless", "Kanye West", 90.0),
+]
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EmbeddedEngine]:
+    with indexed(tmp_path_factory.mktemp("crowded"), CROWDED, text_model="none") as eng:
+        yield eng
+
+
+@pytest.mark.parametrize("query", ["home s", "home sw", "home swe"])
+def test_a_common_last_word_still_counts_where_it_completes_among_the_others(
+        crowded: EmbeddedEngine, query: str) -> None:
+    """"home s": the documents "home" names are gathered, and among them the one where
+    "s" completes (Home Sweet Home) is not crowded out by more popular "Home …" names."""
+    assert ask(crowded, query).hits[0]["id"] == "tr-home-sweet-home"
+
+
+def test_one_word_being_typed_reaches_the_popular_name_it_begins_past_many_whole_ones(
+        crowded: EmbeddedEngine) -> None:
+    """"heart" on the way to Heartless: a hundred and fifty obscure names equal to the
+    letters typed do not keep the famous one they begin from being a candidate."""
+    assert ask(crowded, "heart").hits[0]["id"] == "tr-heartless"

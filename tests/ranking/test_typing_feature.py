@@ -7,6 +7,7 @@ and without it."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pytest
 
@@ -14,6 +15,7 @@ from segue.ranking import (
     Candidate,
     MatchKind,
     QueryShape,
+    UserContext,
     Variant,
     WordMatch,
     rank,
@@ -67,11 +69,49 @@ def test_exactness_reasserts_once_the_word_is_complete():
     assert first(typed("hell", space=True), HELL, HELLO) == "tr-hell"
 
 
-def test_a_completion_not_far_more_popular_leaves_the_exact_name_first():
-    # Pink Floyd's album "Wish You Were Here" is 1.4x as popular as the album "Wish".
-    wish = named("al-wish", "wish", "wish", 55.0)
+def test_a_completion_in_a_near_tie_leaves_the_exact_name_first():
+    # Six popularity points apart: the album named exactly as typed keeps the lead.
+    wish = named("al-wish", "wish", "wish", 70.0)
     wywh = named("al-wish-you-were-here", "wish", "wish", 76.0, length=4)
     assert first(typed("wish"), wish, wywh) == "al-wish"
+
+
+def test_a_completion_far_more_listened_to_leads_while_typing():
+    # 21 points on a popularity scale that is logarithmic in plays: many times the
+    # listening, so "wish" is most likely on its way to Wish You Were Here.
+    wish = named("al-wish", "wish", "wish", 55.0)
+    wywh = named("al-wish-you-were-here", "wish", "wish", 76.0, length=4)
+    assert first(typed("wish"), wish, wywh) == "al-wish-you-were-here"
+    assert first(typed("wish", space=True), wish, wywh) == "al-wish"
+
+
+def test_what_a_user_listens_to_outweighs_the_crowds_guess():
+    # "one": Drake's One Dance is 23 points more popular than Metallica's One, so the
+    # crowd is on its way to it; a metal fan is on the way to Metallica.
+    one = replace(named("tr-metallica-one", "one", "one", 20.6), artists=("Metallica",),
+                  genres=("metal",))
+    one_dance = replace(named("tr-one-dance", "one", "one", 43.4, length=2),
+                        artists=("Drake",), genres=("hip hop",))
+    crowd = rank([one, one_dance], typed("one"), DEFAULT)
+    assert crowd[0].candidate.doc_id == "tr-one-dance"
+    for fan in (UserContext.of(artists=["Metallica"]), UserContext.of(genres=["metal"])):
+        assert rank([one, one_dance], typed("one"), DEFAULT, user=fan)[0].candidate.doc_id \
+            == "tr-metallica-one"
+
+
+def test_skips_make_a_completion_a_weaker_guess():
+    # Two recordings of "Звезда по имени Солнце", three points apart: a listener who
+    # skips Кино gets Би-2's first, and the explanation shows the personal `typing`.
+    kino = replace(named("tr-zvezda-kino", "звезда", "звезда", 80.0, length=4),
+                   artists=("Кино",), genres=("russian rock",))
+    bi2 = replace(named("tr-zvezda-bi2", "звезда", "звезда", 77.0, length=4),
+                  artists=("Би-2",), genres=("alternative rock",))
+    assert first(typed("звезда"), kino, bi2) == "tr-zvezda-kino"
+    skipper = UserContext(skipped_artists={"kino": 0.65})  # names folded as `key` does
+    ranked = rank([kino, bi2], typed("звезда"), DEFAULT, user=skipper, explain=True)
+    assert ranked[0].candidate.doc_id == "tr-zvezda-bi2"
+    parts = {c.feature: c.value for c in ranked[1].explanation}
+    assert 0 < parts["typing"] < 1 and parts["affinity"] < 0
 
 
 def test_a_half_typed_word_is_a_beginning_not_a_whole_name():
