@@ -593,13 +593,6 @@ class LexicalIndex:
                 for meta, tid, sid, value in zip(packed[0::4], packed[1::4], packed[2::4],
                                                  packed[3::4], strict=True)]
 
-    def forward_raw(self, number: int) -> array:
-        """A document's tokens still packed, 4 ints each (meta, term, surface, value):
-        a caller that wants only some tokens reads their terms (every 4th int from 1)
-        and decodes the rest of those alone with `unpack_token`."""
-        raw = self._forward[number]
-        return array("i") if raw is None else array("i", raw)
-
     def forward_tokens(self, numbers: list[int]) -> tuple[np.ndarray, list[int]]:
         """Several documents' packed tokens end to end, as one (tokens, 4) int32 array
         (meta, term, surface, value), and how many each has: column 1 picks the tokens
@@ -610,8 +603,8 @@ class LexicalIndex:
 
     @staticmethod
     def unpack_token(meta: int, value: int) -> tuple[int, int, int, int, int]:
-        """(field, position, value start, value length, ordinal) of one packed token,
-        as `forward_packed` decodes them."""
+        """(field, position, value start, value length, ordinal) of one packed token
+        (a row of `forward_tokens`), as `forward_packed` decodes them."""
         return meta >> 24, (meta >> 1) & 0x7FFFFF, value >> 12, (value >> 6) & 63, (value & 63) - 1
 
     @property

@@ -567,13 +567,11 @@ class _Plan:
                  expansions: list[dict[int, Expansion]], wanted: np.ndarray) -> None:
         self.index = index
         self.by_term: dict[int, list[tuple[int, Expansion]]] = {}
-        self.splits = False
         for i, exp in enumerate(expansions):
             for term, e in exp.items():
                 if e.split is None:
                     self.by_term.setdefault(term, []).append((i, e))
                     continue
-                self.splits = True
                 for part in dict.fromkeys(e.split):
                     self.by_term.setdefault(part, []).append((i, e))
         self.surfaces = [{index.surfaces.get(t.surface, -1) for t in w.tokens}
