@@ -40,6 +40,8 @@ class Context:
     first_word_leads: frozenset[MatchKind]          # kinds matching the name's first word
     # alias values typed whole and exactly ("new jeans" for NewJeans): they weigh as the name
     whole_aliases: set[tuple[Field, int]] = default(default_factory=set)
+    # how surely the query is the whole of each name or alias value (`_whole`), once
+    wholes: dict[tuple[Field, int], float] = default(default_factory=dict)
 
     @classmethod
     def of(cls, candidate: Candidate, query: QueryShape, variant: Variant) -> Context:
@@ -66,15 +68,16 @@ class Context:
                     leads.add(m.kind)
         _read_as_joined(candidate.matches, best, names)
         ctx = cls(candidate, query, variant, best, names, frozenset(leads))
+        ctx.wholes.update((key, _whole(ctx, words)) for key, words in names.items())
         whole_name = [words for key, words in names.items()
-                      if key[0] == Field.NAME and _whole(ctx, words) == 1.0]
+                      if key[0] == Field.NAME and ctx.wholes[key] == 1.0]
         if any(all(m.exact_form for m in words.values()) for words in whole_name):
             return ctx  # the name itself was typed whole, as written: it is the match
         for key, words in names.items():
             # A whole alias typed exactly is how the query matched, unless the name
             # was typed whole too and the alias is no closer to what was typed
             # ("pink": P!nk's alias Pink, in its own form; "beyonce": Beyoncé).
-            if key[0] == Field.ALIASES and _whole(ctx, words) == 1.0 and (
+            if key[0] == Field.ALIASES and ctx.wholes[key] == 1.0 and (
                     not whole_name or all(m.exact_form for m in words.values())):
                 # A whole alias typed exactly: its words are how the query matched.
                 best.update({w: words[w] for w in query.required})
@@ -171,7 +174,7 @@ def field(ctx: Context) -> float:
 def exact(ctx: Context) -> float:
     """The query is the whole name (or a whole alias): 1; less while still typing (0.7)
     or when a word was mistyped (0.5)."""
-    return max((_whole(ctx, words) for words in ctx.name_values.values()), default=0.0)
+    return max(ctx.wholes.values(), default=0.0)
 
 
 def _whole(ctx: Context, words: dict[int, WordMatch]) -> float:
