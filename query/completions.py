@@ -157,17 +157,8 @@ class Completions:
 
     def _postings_in(self, terms: Iterable[int], bits: int) -> np.ndarray:
         """The documents (with repeats) holding one of `terms` in a field of `bits`."""
-        docs_parts, mask_parts = [], []
-        for t in terms:
-            docs, masks = self.index.postings(t)
-            docs_parts.append(docs)
-            mask_parts.append(masks)
-        if not docs_parts:
-            return np.empty(0, np.int32)
-        docs = np.concatenate(docs_parts)
-        if bits == ALL_BITS:
-            return docs
-        return docs[(np.concatenate(mask_parts) & bits) != 0]
+        docs, masks, _ = self.index.postings_of(list(terms))
+        return docs if bits == ALL_BITS else docs[(masks & bits) != 0]
 
     def _read(self, prefix: str, docs: np.ndarray, limit: int) -> list[int]:
         """The few matched documents' own words that start with `prefix`: every term

@@ -79,7 +79,6 @@ class Context:
             # ("pink": P!nk's alias Pink, in its own form; "beyonce": Beyoncé).
             if key[0] == Field.ALIASES and ctx.wholes[key] == 1.0 and (
                     not whole_name or all(m.exact_form for m in words.values())):
-                # A whole alias typed exactly: its words are how the query matched.
                 best.update({w: words[w] for w in query.required})
                 ctx.whole_aliases.add(key)
         return ctx
