@@ -45,39 +45,47 @@ class Context:
 
     @classmethod
     def of(cls, candidate: Candidate, query: QueryShape, variant: Variant) -> Context:
-        values, fields = variant.match_values, variant.field_weights
+        worth = variant.worth
         first = query.required[0] if query.words else -1
         best: dict[int, WordMatch] = {}
         best_value: dict[int, float] = {}
         names: dict[tuple[Field, int], dict[int, WordMatch]] = {}
         leads: set[MatchKind] = set()
+        compound = False
         for m in candidate.matches:
-            value = values[m.kind] * fields[m.field] - 0.1 * m.typos + 0.01 * m.exact_form
+            kind, word = m.kind, m.word
+            value = worth[kind][m.field] - 0.1 * m.typos + 0.01 * m.exact_form
             # Equal values: the better kind ("cardib" is Cardi B split, more than one
             # typo away from "cardi"), so the corrected query says what matched.
-            held = best.get(m.word)
-            if value > best_value.get(m.word, -1e9) or (
-                    held is not None and value == best_value[m.word] and m.kind > held.kind):
-                best[m.word], best_value[m.word] = m, value
+            held = best_value.get(word)
+            if held is None or value > held or (value == held and kind > best[word].kind):
+                best[word], best_value[word] = m, value
             if m.field in SEARCHED_AS_NAME:
-                if m.kind >= MatchKind.TYPO:
+                if kind >= MatchKind.TYPO:
                     words = names.setdefault((m.field, m.value_start), {})
-                    if m.word not in words or m.kind > words[m.word].kind:
-                        words[m.word] = m
-                if m.word == first and m.ordinal == 0:
-                    leads.add(m.kind)
-        _read_as_joined(candidate.matches, best, names)
+                    if word not in words or kind > words[word].kind:
+                        words[word] = m
+                if word == first and m.ordinal == 0:
+                    leads.add(kind)
+            compound = compound or kind == MatchKind.COMPOUND
+        if compound:
+            _read_as_joined(candidate.matches, best, names)
         ctx = cls(candidate, query, variant, best, names, frozenset(leads))
-        ctx.wholes.update((key, _whole(ctx, words)) for key, words in names.items())
-        whole_name = [words for key, words in names.items()
-                      if key[0] == Field.NAME and ctx.wholes[key] == 1.0]
+        typed_whole = []  # the name and alias values the query is the whole of, surely
+        for key, words in names.items():
+            whole = ctx.wholes[key] = _whole(ctx, words)
+            if whole == 1.0:
+                typed_whole.append((key, words))
+        if not typed_whole:
+            return ctx
+        whole_name = [words for key, words in typed_whole if key[0] == Field.NAME]
         if any(all(m.exact_form for m in words.values()) for words in whole_name):
             return ctx  # the name itself was typed whole, as written: it is the match
-        for key, words in names.items():
+        for key, words in typed_whole:
             # A whole alias typed exactly is how the query matched, unless the name
             # was typed whole too and the alias is no closer to what was typed
             # ("pink": P!nk's alias Pink, in its own form; "beyonce": Beyoncé).
-            if key[0] == Field.ALIASES and ctx.wholes[key] == 1.0 and (
+            if key[0] == Field.ALIASES and (
                     not whole_name or all(m.exact_form for m in words.values())):
                 best.update({w: words[w] for w in query.required})
                 ctx.whole_aliases.add(key)
@@ -116,9 +124,9 @@ def _read_as_joined(matches: list[WordMatch], best: dict[int, WordMatch],
 def coverage(ctx: Context) -> float:
     """Share of the typed words that matched; an article the user typed counts a little."""
     query = ctx.query
+    if len(query.words) == len(query.required):  # no optional word: each counts 1
+        return len(ctx.best) / len(query.required)
     found = sum(1.0 if i in query.required_set else OPTIONAL_WORD for i in ctx.best)
-    if len(query.words) == len(query.required):
-        return found / len(query.required)
     return min(found / len(query.required), 1.0 + OPTIONAL_WORD) / (1.0 + OPTIONAL_WORD)
 
 
@@ -126,12 +134,14 @@ def match(ctx: Context) -> float:
     """How well the words matched: exact > prefix > typo > phonetic. While the only
     word is still being typed, a word it begins is as good as the word itself: "heat"
     is on its way to "Heathens" as much as to "Heat Waves"."""
-    required = ctx.query.required
-    values = ctx.variant.match_values
-    if one_word_typed(ctx.query):
-        return sum(values[_as_typed_one(ctx.best[w].kind)] for w in required
-                   if w in ctx.best) / len(required)
-    return sum(values[ctx.best[w].kind] for w in required if w in ctx.best) / len(required)
+    best, required, values = ctx.best, ctx.query.required, ctx.variant.match_values
+    typed_one = one_word_typed(ctx.query)
+    total = 0.0
+    for w in required:
+        m = best.get(w)
+        if m is not None:
+            total += values[_as_typed_one(m.kind) if typed_one else m.kind]
+    return total / len(required)
 
 
 def one_word_typed(query: QueryShape) -> bool:
@@ -156,8 +166,10 @@ PHONETIC_TYPOS = 2
 
 def typos(ctx: Context) -> float:
     """Number of typos forgiven (weighted negatively); a sound-alike counts as two."""
-    return float(sum(PHONETIC_TYPOS if m.kind == MatchKind.PHONETIC else m.typos
-                     for m in ctx.best.values()))
+    count = 0
+    for m in ctx.best.values():
+        count += PHONETIC_TYPOS if m.kind == MatchKind.PHONETIC else m.typos
+    return float(count)
 
 
 def field(ctx: Context) -> float:
@@ -167,7 +179,10 @@ def field(ctx: Context) -> float:
         return 0.0
     # A whole alias typed as it is ("new jeans", an alias of NewJeans) is the name
     # the user knows the thing by: it weighs as the name (`Context.weight`).
-    return sum(ctx.weight(m) for m in ctx.best.values()) / len(ctx.best)
+    total = 0.0
+    for m in ctx.best.values():
+        total += ctx.weight(m)
+    return total / len(ctx.best)
 
 
 def exact(ctx: Context) -> float:
@@ -210,17 +225,22 @@ def start(ctx: Context) -> float:
     best = ctx.best.get(ctx.query.required[0])
     if best is None or best.kind < MatchKind.TYPO:  # a sound-alike is not what was typed
         return 0.0
-    return 1.0 if any(kind >= best.kind for kind in ctx.first_word_leads) else 0.0
+    for kind in ctx.first_word_leads:
+        if kind >= best.kind:
+            return 1.0
+    return 0.0
 
 
 def accents(ctx: Context) -> float:
     """Share of matched words typed in the document's own form (accents, script)."""
     if not ctx.best:
         return 0.0
-    if one_word_typed(ctx.query):  # a completion is in no form of its own yet
-        return sum(m.exact_form or m.kind == MatchKind.PREFIX
-                   for m in ctx.best.values()) / len(ctx.best)
-    return sum(m.exact_form for m in ctx.best.values()) / len(ctx.best)
+    completing = one_word_typed(ctx.query)  # a completion is in no form of its own yet
+    count = 0
+    for m in ctx.best.values():
+        if m.exact_form or (completing and m.kind == MatchKind.PREFIX):
+            count += 1
+    return count / len(ctx.best)
 
 
 def proximity(ctx: Context) -> float:
@@ -245,12 +265,12 @@ def lexical(ctx: Context) -> float:
     """BM25F-style: rare words count more, in heavier and shorter fields; in [0, 1]."""
     if not ctx.best:
         return 0.0
-    total_idf = sum(m.idf for m in ctx.best.values()) or 1.0
-    score = 0.0
+    total_idf = score = 0.0
     for m in ctx.best.values():
+        total_idf += m.idf
         norm = 1.0 / (0.6 + 0.4 * max(m.value_length, 1) / 3.0)
         score += m.idf * ctx.weight(m) * min(norm, 1.2) / 1.2
-    return score / total_idf * (len(ctx.best) / len(ctx.query.words))
+    return score / (total_idf or 1.0) * (len(ctx.best) / len(ctx.query.words))
 
 
 def popularity(ctx: Context) -> float:

@@ -8,7 +8,7 @@ version and evaluate it offline against the default before it ships.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,13 @@ class Variant:
     field_weights: dict[Field, float]
     type_prior: dict[str, float]
     candidates: int = 60  # how many retrieved candidates get the full features
+    # What a word matched this way in this field is worth (match value × field weight),
+    # by kind then field: ranking reads it for every match of every candidate. Derived.
+    worth: dict[MatchKind, dict[Field, float]] = field(default_factory=dict, init=False)
+
+    def __post_init__(self) -> None:
+        self.worth.update({kind: {f: value * weight for f, weight in self.field_weights.items()}
+                           for kind, value in self.match_values.items()})
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Variant:
