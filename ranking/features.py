@@ -28,9 +28,14 @@ _POPULARITY_SCALE = math.log1p(100.0)
 OPTIONAL_WORD = 0.3
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Context:
-    """What features read, gathered in one pass over a candidate's matches."""
+    """What features read, gathered in one pass over a candidate's matches.
+
+    Features only read it. It is not frozen because one is built per candidate of every
+    query (a frozen dataclass's constructor costs several times more), and so that
+    `rank` can give every context the query's typing lead (`QueryShape.lead`) once it
+    knows it, instead of copying them all."""
 
     candidate: Candidate
     query: QueryShape
@@ -194,16 +199,22 @@ def exact(ctx: Context) -> float:
 def _whole(ctx: Context, words: dict[int, WordMatch]) -> float:
     """How surely the query is the whole of one name or alias value (`exact`), 0 if not."""
     required = ctx.query.required
-    if not all(w in words for w in required):
-        return 0.0
-    matched = [words[w] for w in required]
+    matched = []
+    for w in required:
+        m = words.get(w)
+        if m is None:
+            return 0.0
+        matched.append(m)
     positions = {m.position for m in matched}
     # Every word of the value typed, each by its own query word ("rarest r" is not
     # the whole of "The Rarest" twice over); words joined into one ("one republic"
     # -> OneRepublic) share a position, a word split in two ("maroon5") holds two.
-    joined = sum(1 for m in matched if m.reading == "")
-    split = sum(m.reading.count(" ") for m in matched
-                if m.kind == MatchKind.COMPOUND and m.reading)
+    joined = split = 0
+    for m in matched:
+        if m.reading == "":
+            joined += 1
+        elif m.reading and m.kind == MatchKind.COMPOUND:
+            split += m.reading.count(" ")
     if (len(positions) + split < matched[0].value_length
             or len(positions) < len(required) - joined):
         return 0.0
@@ -213,7 +224,8 @@ def _whole(ctx: Context, words: dict[int, WordMatch]) -> float:
         # the article typed before it is in the name too ("the mas": The Massacre).
         return 0.0
     value = 0.5 if kinds & _CORRECTED else 0.7 if MatchKind.PREFIX in kinds else 1.0
-    if any(m.kind == MatchKind.TYPO and m.prefix_chars for m in matched):
+    if MatchKind.TYPO in kinds and any(m.kind == MatchKind.TYPO and m.prefix_chars
+                                       for m in matched):
         # Reached only by completing a mistyped word ("porde" -> Poderosas): both
         # corrected and unfinished, less sure than a whole word with one typo (Lorde).
         value = TYPO_COMPLETION_EXACT

@@ -78,7 +78,9 @@ def _contexts(candidates: Iterable[Candidate], query: QueryShape, variant: Varia
         return contexts
     named = max((c.candidate.popularity for c in contexts if named_exactly(c)), default=0.0)
     shape = replace(query, lead=lead, named=named)
-    return [replace(c, query=shape) for c in contexts]
+    for c in contexts:
+        c.query = shape
+    return contexts
 
 
 def personalize(ranked: list[Ranked], variant: Variant, user: UserContext | None,
