@@ -42,7 +42,7 @@ class Context:
     variant: Variant
     best: dict[int, WordMatch]                      # query word -> its best match
     name_values: dict[tuple[Field, int], dict[int, WordMatch]]  # name/alias value -> words
-    first_word_leads: frozenset[MatchKind]          # kinds matching the name's first word
+    first_word_lead: int        # the best kind matching the name's first word; 0: none
     # alias values typed whole and exactly ("new jeans" for NewJeans): they weigh as the name
     whole_aliases: set[tuple[Field, int]] = default(default_factory=set)
     # how surely the query is the whole of each name or alias value (`_whole`), once
@@ -55,7 +55,7 @@ class Context:
         best: dict[int, WordMatch] = {}
         best_value: dict[int, float] = {}
         names: dict[tuple[Field, int], dict[int, WordMatch]] = {}
-        leads: set[MatchKind] = set()
+        lead = 0
         compound = False
         for m in candidate.matches:
             kind, word = m.kind, m.word
@@ -70,12 +70,12 @@ class Context:
                     words = names.setdefault((m.field, m.value_start), {})
                     if word not in words or kind > words[word].kind:
                         words[word] = m
-                if word == first and m.ordinal == 0:
-                    leads.add(kind)
+                if word == first and m.ordinal == 0 and kind > lead:
+                    lead = kind
             compound = compound or kind == MatchKind.COMPOUND
         if compound:
             _read_as_joined(candidate.matches, best, names)
-        ctx = cls(candidate, query, variant, best, names, frozenset(leads))
+        ctx = cls(candidate, query, variant, best, names, lead)
         typed_whole = []  # the name and alias values the query is the whole of, surely
         for key, words in names.items():
             whole = ctx.wholes[key] = _whole(ctx, words)
@@ -237,10 +237,7 @@ def start(ctx: Context) -> float:
     best = ctx.best.get(ctx.query.required[0])
     if best is None or best.kind < MatchKind.TYPO:  # a sound-alike is not what was typed
         return 0.0
-    for kind in ctx.first_word_leads:
-        if kind >= best.kind:
-            return 1.0
-    return 0.0
+    return 1.0 if ctx.first_word_lead >= best.kind else 0.0
 
 
 def accents(ctx: Context) -> float:
@@ -280,9 +277,14 @@ def lexical(ctx: Context) -> float:
     total_idf = score = 0.0
     for m in ctx.best.values():
         total_idf += m.idf
-        norm = 1.0 / (0.6 + 0.4 * max(m.value_length, 1) / 3.0)
-        score += m.idf * ctx.weight(m) * min(norm, 1.2) / 1.2
+        score += m.idf * ctx.weight(m) * _length_norm(m.value_length) / 1.2
     return score / (total_idf or 1.0) * (len(ctx.best) / len(ctx.query.words))
+
+
+@lru_cache(maxsize=256)
+def _length_norm(length: int) -> float:
+    """A word in a shorter field value counts more (BM25's length norm), up to 1.2."""
+    return min(1.0 / (0.6 + 0.4 * max(length, 1) / 3.0), 1.2)
 
 
 def popularity(ctx: Context) -> float:

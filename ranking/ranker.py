@@ -48,19 +48,21 @@ def rank(
     features = [(name, FEATURES[name], weight) for name, weight in variant.weights.items()
                 if weight and name != AFFINITY]
     liking = variant.weights.get(AFFINITY, 0.0)
+    contexts = _contexts(candidates, query, variant)
     ranked = []
-    for ctx in _contexts(candidates, query, variant):
-        cand = ctx.candidate
-        if explain:
+    if explain:
+        for ctx in contexts:
             parts = tuple(Contribution(n, f(ctx), w) for n, f, w in features)
             if liking:
                 parts += (Contribution(AFFINITY, 0.0, liking),)
-            ranked.append(Ranked(cand, sum(p.contribution for p in parts), parts, ctx))
-        else:
-            total = 0.0
-            for _, f, w in features:
+            ranked.append(Ranked(ctx.candidate, sum(p.contribution for p in parts), parts, ctx))
+    else:
+        weighed = [(f, w) for _, f, w in features]
+        for ctx in contexts:
+            total = 0.0  # the same sum as the explanation's, in the same order
+            for f, w in weighed:
                 total += w * f(ctx)
-            ranked.append(Ranked(cand, total, (), ctx))
+            ranked.append(Ranked(ctx.candidate, total, (), ctx))
     ranked.sort(key=_order)
     return personalize(ranked, variant, user, explain=explain) if user and liking else ranked
 
