@@ -20,7 +20,7 @@ from typing import Any
 from unittest import mock
 
 from segue.config import Settings
-from segue.engine import open_engine
+from segue.engine import EmbeddedEngine, open_engine
 from segue.query import SearchRequest
 from segue.ranking import rank
 
@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         engine = open_engine(Settings(data_dir=Path(tmp), text_model="none"))
+        assert isinstance(engine, EmbeddedEngine)
         engine.load()
         for _ in engine.index_documents(docs):
             pass
@@ -64,8 +65,8 @@ def main(argv: list[str] | None = None) -> int:
             rank(candidates, query, variant, explain=explain)
         rounds.append((time.process_time() - start) / len(work) * 1000)
     per_query = min(rounds)
-    candidates = sum(len(c) for c, *_ in seen) / len(work)
-    print(f"{len(work)} queries, {candidates:.1f} candidates ranked per query")
+    ranked = sum(len(c) for c, *_ in seen) / len(work)
+    print(f"{len(work)} queries, {ranked:.1f} candidates ranked per query")
     print(f"rank alone: {per_query:.3f} ms CPU per query (best of {args.rounds} rounds); "
           f"searches: {search_ms:.3f} ms CPU per query (rank {per_query / search_ms:.0%})")
     return 0
