@@ -333,11 +333,16 @@ class Vocabulary:
         # Digits are never typo-matched: without digits typed, a variant has none.
         same_digits = str.isalpha if prefix.isalpha() else (lambda v: digits_agree(prefix, v))
         begun = self._begun(prefix) if not self._pending else None
-        # In the order the set of edits gives them: which pair is kept among equally
-        # heavy ones, and so the answer, depends on it.
-        variants = [v for v in single_edits(prefix) if (
-            v in begun if begun is not None else self.has_prefix(v))
-            and len(v) >= 2 and same_digits(v)]
+        kept = None if begun is None else [
+            v for v in begun if len(v) >= 2 and same_digits(v)]
+        if kept is not None and len(kept) <= 1:
+            variants = kept  # no order to keep: the edits need not be listed
+        else:
+            # In the order the set of edits gives them: which pair is kept among
+            # equally heavy ones, and so the answer, depends on it.
+            variants = [v for v in single_edits(prefix) if (
+                v in begun if begun is not None else self.has_prefix(v))
+                and len(v) >= 2 and same_digits(v)]
         if not variants:
             return []
         if begun is None:
@@ -416,11 +421,12 @@ class Vocabulary:
                             if term.startswith(v):
                                 found.add(v)
             else:
-                for c in _LATIN:
-                    for tail in tails:
-                        v = stem + c + tail
-                        if begins(v, lo, hi):
-                            found.add(v)
+                # In ascending order, each search starts where the one before ended.
+                at = lo
+                for v in sorted([stem + c + tail for c in _LATIN for tail in tails]):
+                    at = bisect_left(terms, v, at, hi)
+                    if at < hi and terms[at].startswith(v):
+                        found.add(v)
         found.discard(prefix)
         return found
 
