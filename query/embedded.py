@@ -137,15 +137,17 @@ class EmbeddedRetriever:
             budget = vocab.budget.for_word(text)
             for tid, typos in vocab.within(text, budget):
                 offer(tid, Expansion(MatchKind.TYPO, typos))
+            phonetic = Expansion(MatchKind.PHONETIC, 0)  # one object for every term
             for tid in vocab.phonetic(text, PHONETIC_EXPANSIONS):
-                offer(tid, Expansion(MatchKind.PHONETIC, 0))
+                offer(tid, phonetic)
             # A number word's digits ("one" -> 1) are a whole number, not a prefix of
             # 13 or 1989.
             spelled_number = text.isdigit() and not word.text[:1].isdigit()
             if word.prefix and not spelled_number:
                 completions = self.completions.popular(text, PREFIX_EXPANSIONS)
+                completed = Expansion(MatchKind.PREFIX, 0, len(text))
                 for tid in completions:
-                    offer(tid, Expansion(MatchKind.PREFIX, 0, len(text)))
+                    offer(tid, completed)
                 # A prefix that already completes to many words was most likely typed
                 # right; looking for one-typo variants of it would only add noise.
                 if budget and len(completions) < TYPO_PREFIX_WHEN_FEWER_THAN:
