@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 import jellyfish
 import numpy as np
@@ -310,19 +310,24 @@ class Vocabulary:
                 out.append((tid, typo_cost(word, term, typos)))
         return out
 
-    def _deletion_hits(self, keys: Iterable[str]) -> Iterator[int]:
+    def _deletion_hits(self, keys: Iterable[str]) -> list[int]:
+        """The terms indexed under `keys`' hashes: the tail's first, then each run's and
+        the big arrays', key by key (a list: most keys hit nothing, a few hit a term)."""
         harr = np.asarray(_keys(keys), dtype=np.int64)
+        out: list[int] = []
         if self._del_tail_keys:
             tail = np.array(self._del_tail_keys, dtype=np.int64)
             hit = np.isin(tail, harr)
             if hit.any():
-                yield from np.array(self._del_tail_terms, dtype=np.int32)[hit].tolist()
+                out.extend(np.array(self._del_tail_terms, dtype=np.int32)[hit].tolist())
         for sorted_keys, terms in (*self._del_runs, (self._del_keys, self._del_terms)):
             if len(sorted_keys):
                 lo = np.searchsorted(sorted_keys, harr, "left")
                 hi = np.searchsorted(sorted_keys, harr, "right")
-                for a, b in zip(lo[hi > lo].tolist(), hi[hi > lo].tolist(), strict=True):
-                    yield from terms[a:b].tolist()
+                some = hi > lo
+                for a, b in zip(lo[some].tolist(), hi[some].tolist(), strict=True):
+                    out.extend(terms[a:b].tolist())
+        return out
 
     def prefixed_within_one(self, prefix: str, limit: int) -> list[tuple[int, str]]:
         """Terms starting with a one-edit variant of `prefix`: (term id, variant prefix).
