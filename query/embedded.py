@@ -494,24 +494,27 @@ class EmbeddedRetriever:
     def _describe(self, numbers: list[int], plan: _Plan) -> tuple[Candidate, ...]:
         """The documents as ranking candidates, with every match of a query word."""
         index = self.index
-        terms = index.vocab.terms
         tokens, counts = index.forward_tokens(numbers)
         # Most tokens match no query word: the plan's mark over the vocabulary picks the
-        # few that may (numpy, once for every document), and only those are decoded.
+        # few that may (numpy, once for every document), and only those are decoded,
+        # column by column (`unpack_token` works on arrays as on ints).
         picked = np.flatnonzero(plan.wanted[tokens[:, 1]])
+        rows = tokens[picked]
         owner = np.repeat(np.arange(len(numbers)), counts)[picked].tolist()
-        rows = tokens[picked].tolist()
-        by_term, completion, unpack = plan.by_term.get, plan.completion, index.unpack_token
+        fields, positions, starts, lengths, ordinals = index.unpack_token(rows[:, 0], rows[:, 3])
         matches: list[list[WordMatch]] = [[] for _ in numbers]
         held: set[tuple[int, int, int]] = set()
         held_for = -1
-        for d, (meta, term, surface, value) in zip(owner, rows, strict=True):
-            entries = by_term(term) or completion(term)
+        known, lookup, surfaces = plan.terms, plan.term, plan.surfaces
+        for d, term, surface, fld, pos, start, length, ordinal in zip(
+                owner, rows[:, 1].tolist(), rows[:, 2].tolist(), fields.tolist(),
+                positions.tolist(), starts.tolist(), np.maximum(lengths, 1).tolist(),
+                ordinals.tolist(), strict=True):
+            entries, idf, text = known.get(term) or lookup(term)
             if not entries:
                 continue
-            fld, pos, start, length, ordinal = unpack(meta, value)
-            idf = plan.idf(term)
-            found = matches[d]
+            field = _FIELDS[fld]
+            out = matches[d]
             for i, e in entries:
                 if e.split is not None:
                     if held_for != d:
@@ -519,10 +522,10 @@ class EmbeddedRetriever:
                         held_for = d
                     if not _beside(e.split, term, fld, pos, held):
                         continue
-                found.append(WordMatch(
-                    word=i, kind=e.kind, typos=e.typos, field=_FIELDS[fld], position=pos,
-                    value_start=start, value_length=length or 1, ordinal=ordinal,
-                    exact_form=surface in plan.surfaces[i], idf=idf, term=terms[term],
+                out.append(WordMatch(
+                    word=i, kind=e.kind, typos=e.typos, field=field, position=pos,
+                    value_start=start, value_length=length, ordinal=ordinal,
+                    exact_form=surface in surfaces[i], idf=idf, term=text,
                     prefix_chars=e.prefix_chars, reading=e.reading,
                 ))
         kinds = index.kinds[numbers].tolist()
@@ -578,9 +581,8 @@ class _Plan:
                          for w in query.words]
         self.prefixes = [(i, w.text) for i, w in enumerate(query.words)
                          if w.prefix and not is_reading(w.tokens[0])]
-        self._completions: dict[int, list[tuple[int, Expansion]]] = {}
         self._n = max(len(index), 1)
-        self._idf: dict[int, float] = {}
+        self.terms: dict[int, tuple[list[tuple[int, Expansion]], float, str]] = {}
         # The terms a description must look at: those expanded to, and every completion
         # of a word being typed (what `completion` accepts). Cleared by `close`.
         self.wanted = wanted
@@ -593,25 +595,24 @@ class _Plan:
         for marked in self._marked:
             self.wanted[marked] = False
 
-    def completion(self, term: int) -> list[tuple[int, Expansion]]:
-        """The word being typed matches any completion, not only the most popular ones
-        retrieval expanded it to ("your s" -> "Your Song"); memoized per query."""
-        if not self.prefixes:
-            return []
-        found = self._completions.get(term)
-        if found is None:
-            text = self.index.vocab.terms[term]
-            found = self._completions[term] = [
-                (i, Expansion(MatchKind.PREFIX, 0, len(p)))
-                for i, p in self.prefixes if text.startswith(p)]
+    def term(self, term: int) -> tuple[list[tuple[int, Expansion]], float, str]:
+        """What a description needs of a term, worked out once per query: the query
+        words it matches (expanded to, or a completion of a word being typed: "your s"
+        -> "Your Song", not only the most popular completions retrieval expanded it
+        to), its idf and its text."""
+        entries = self.by_term.get(term) or self._completion(term)
+        df = self.index.document_frequency(term)
+        found = self.terms[term] = (
+            entries, math.log(1.0 + (self._n - df + 0.5) / (df + 0.5)),
+            self.index.vocab.terms[term])
         return found
 
-    def idf(self, term: int) -> float:
-        value = self._idf.get(term)
-        if value is None:
-            df = self.index.document_frequency(term)
-            value = self._idf[term] = math.log(1.0 + (self._n - df + 0.5) / (df + 0.5))
-        return value
+    def _completion(self, term: int) -> list[tuple[int, Expansion]]:
+        if not self.prefixes:
+            return []
+        text = self.index.vocab.terms[term]
+        return [(i, Expansion(MatchKind.PREFIX, 0, len(p)))
+                for i, p in self.prefixes if text.startswith(p)]
 
 
 _FIELDS = list(Field)
