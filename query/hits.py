@@ -59,31 +59,33 @@ def as_hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
 def _highlights(candidate: Candidate, doc: Mapping[str, Any]) -> dict[str, Any]:
     by_field: dict[Field, tuple[set[str], set[str]]] = {}
     for m in candidate.matches:
+        if m.field not in _HIGHLIGHTED:
+            continue
         whole, prefixes = by_field.setdefault(m.field, (set(), set()))
         if m.prefix_chars and m.kind in (MatchKind.PREFIX, MatchKind.TYPO):
             prefixes.add(m.term[: m.prefix_chars])
         else:
             whole.add(m.term)
+    # Frozen, as `highlight` memoizes on them; once per field, not per value.
+    marks = {fld: (frozenset(whole), frozenset(prefixes))
+             for fld, (whole, prefixes) in by_field.items()}
     out: dict[str, Any] = {}
-    for fld, (whole, prefixes) in by_field.items():
-        key = _HIGHLIGHTED.get(fld)
-        if key is None:
-            continue
+    for fld, (terms, starts) in marks.items():
+        key = _HIGHLIGHTED[fld]
         value = doc.get(key)
         if isinstance(value, str):
-            marked = highlight(value, whole, prefixes)
+            marked = highlight(value, terms, starts)
             if marked is not None:
                 out[key] = marked
         elif isinstance(value, list):
-            marked_list = [highlight(v, whole, prefixes) if isinstance(v, str) else None
+            marked_list = [highlight(v, terms, starts) if isinstance(v, str) else None
                            for v in value]
             if any(marked_list):
                 out[key] = [h if h is not None else _escape(v)
                             for h, v in zip(marked_list, value, strict=True)]
     # Credits moved from a track title to ARTISTS still show in the title text.
-    if "name" not in out and Field.ARTISTS in by_field:
-        whole, prefixes = by_field[Field.ARTISTS]
-        marked = highlight(doc["name"], whole, prefixes)
+    if "name" not in out and Field.ARTISTS in marks:
+        marked = highlight(doc["name"], *marks[Field.ARTISTS])
         if marked is not None:
             out["name"] = marked
     return out
