@@ -21,6 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -358,7 +359,7 @@ class EmbeddedRetriever:
             bases = [kind_value[e.kind] - typo_cost * e.typos for e in segments]
             whole = [not (one_typed and e.kind == MatchKind.PREFIX) for e in segments]
             typed = [e.kind in (MatchKind.EXACT, MatchKind.PREFIX) for e in segments]
-            starts = np.cumsum([0, *sizes]).tolist()
+            starts = list(accumulate(sizes, initial=0))
             # Documents holding this word joined into another.
             joined = [docs[starts[k]:starts[k + 1]] for k, e in enumerate(segments)
                       if sizes[k] and _joined_whole(e)]
@@ -404,9 +405,10 @@ class EmbeddedRetriever:
         if not touched:
             return Retrieved((), 0)
         cand = np.concatenate(touched)
-        self._seen[cand] = np.arange(len(cand))
-        cand = cand[self._seen[cand] == np.arange(len(cand))]  # unique, in O(n)
-        scores = self._total[cand].copy()
+        order = np.arange(len(cand))
+        self._seen[cand] = order
+        cand = cand[self._seen[cand] == order]  # unique, in O(n)
+        scores = self._total[cand]  # a copy (fancy indexing): the scratch is reset below
         # A cheap guess at the "exact" feature: the name has as many words as the
         # query and holds every one gathered (or an alias does); it lets fewer
         # candidates get the full features ("your s" keeps "Your Song" among them),
