@@ -17,6 +17,8 @@ _HIGHLIGHTED: dict[Field, str] = {
     Field.ALIASES: "aliases", Field.SHOW: "show", Field.OWNER: "owner",
 }
 
+_BEGUN = frozenset({MatchKind.PREFIX, MatchKind.TYPO})  # kinds that may mark a word's start
+
 
 def as_hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
            variant: Variant, fusion: Mapping[str, dict[str, Any]],
@@ -24,7 +26,9 @@ def as_hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
     doc = docs[r.candidate.doc_id]
     hit: dict[str, Any] = {"id": doc["id"], "type": doc["type"], "name": doc["name"],
                            "score": round(r.score, 4)}
-    hit.update((k, v) for k, v in doc.items() if k not in hit and k not in NOT_RETURNED)
+    for k, v in doc.items():
+        if k not in hit and k not in NOT_RETURNED:
+            hit[k] = v
     hit["highlight"] = _highlights(r.candidate, doc)
     if explain:
         hit["explain"] = {
@@ -62,7 +66,7 @@ def _highlights(candidate: Candidate, doc: Mapping[str, Any]) -> dict[str, Any]:
         if m.field not in _HIGHLIGHTED:
             continue
         whole, prefixes = by_field.setdefault(m.field, (set(), set()))
-        if m.prefix_chars and m.kind in (MatchKind.PREFIX, MatchKind.TYPO):
+        if m.prefix_chars and m.kind in _BEGUN:
             prefixes.add(m.term[: m.prefix_chars])
         else:
             whole.add(m.term)
