@@ -92,7 +92,7 @@ class EmbeddedRetriever:
         self._size = 0
         self._best = np.zeros(0, np.float32)
         self._total = np.zeros(0, np.float32)
-        self._cover = np.zeros(0, np.int16)
+        self._held = np.zeros(0, np.bool_)
         self._joins = np.zeros(0, np.int16)
         self._joined = np.zeros(0, np.int16)
         self._named = np.zeros(0, np.int16)
@@ -283,7 +283,7 @@ class EmbeddedRetriever:
             size = max(n, 2 * len(self._best), 1024)
             self._best = np.zeros(size, np.float32)
             self._total = np.zeros(size, np.float32)
-            self._cover = np.zeros(size, np.int16)
+            self._held = np.zeros(size, np.bool_)    # gathered by a rarer word (a mark)
             self._joins = np.zeros(size, np.int16)   # words joined into another, per doc
             self._joined = np.zeros(size, np.int16)  # ... for the word being gathered
             self._named = np.zeros(size, np.int16)   # words found in the name, per doc
@@ -317,6 +317,8 @@ class EmbeddedRetriever:
         live = self.index.live
         skip = self._too_common(expansions, required)
         touched = []
+        covered: list[np.ndarray] = []  # the documents of each required word gathered so far
+        joins = False  # some word was joined into another (`_joins` holds counts)
         # The rarer words first: a common word is then gathered only where it completes
         # among their documents (below).
         for i in sorted(range(len(expansions)), key=lambda k: k in skip):
@@ -351,7 +353,10 @@ class EmbeddedRetriever:
                 # only in documents a rarer word gathered.
                 segment = np.repeat(np.arange(len(segments)), sizes)
                 context = np.asarray([e.context for e in segments], np.bool_)
-                held = ~context[segment] | (self._cover[docs] > 0)
+                gathered_docs = np.concatenate(covered) if covered else docs[:0]
+                self._held[gathered_docs] = True
+                held = ~context[segment] | self._held[docs]
+                self._held[gathered_docs] = False
                 docs, masks = docs[held], masks[held]
                 sizes = np.bincount(segment[held], minlength=len(segments)).tolist()
             if not len(docs):
@@ -388,10 +393,11 @@ class EmbeddedRetriever:
             # Fancy-index assignment with repeated documents writes the same value once.
             self._total[docs] = self._total[docs] + self._best[docs] + np.float32(bonus)
             if required_word:
-                self._cover[docs] = self._cover[docs] + 1
+                covered.append(docs)
                 for held in joined:
                     self._joined[held] = 1
                 if joined:
+                    joins = True
                     absorbed = np.concatenate(joined)
                     self._joins[absorbed] = self._joins[absorbed] + self._joined[absorbed]
                     self._joined[absorbed] = 0
@@ -417,23 +423,26 @@ class EmbeddedRetriever:
         # one ("one republic" -> OneRepublic) make the name shorter.
         gathered = sum(1 for i in required if i not in skip)
         lengths = self.index.name_lengths[cand]
-        same_length = (lengths == len(required)) | (
-            lengths == len(required) - self._joins[cand])
+        same_length = lengths == len(required)
+        if joins:
+            same_length |= lengths == len(required) - self._joins[cand]
+            self._joins[cand] = 0
         whole_name = same_length & (self._named[cand] >= gathered)
         scores += np.float32(pre.exact) * whole_name
         self._total[cand] = 0.0
-        self._cover[cand] = 0
-        self._joins[cand] = 0
         self._named[cand] = 0
-        begins = self._begins[cand] > 0
-        self._begins[cand] = 0
+        begins = None  # only one word being typed marks the names it begins
+        if one_typed:
+            begins = self._begins[cand] > 0
+            self._begins[cand] = 0
         if types is not None:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)
-            cand, scores, begins = cand[keep], scores[keep], begins[keep]
+            cand, scores = cand[keep], scores[keep]
+            begins = None if begins is None else begins[keep]
         points = self.index.popularity[cand]
         scores += np.float32(pre.popularity) * np.log1p(points)
-        if one_typed and pre.typing and begins.any():
+        if begins is not None and pre.typing and begins.any():
             scores += _typing_guess(pre, points, begins)
         narrowed = None
         if scope != EVERYTHING:
