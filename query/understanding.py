@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from segue.analyzers import Token, analyze
 from segue.ranking import QueryShape
@@ -52,11 +51,7 @@ class ParsedQuery:
                           bool(self.words) and self.words[-1].prefix)
 
 
-@lru_cache(maxsize=4096)
 def parse_query(text: str) -> ParsedQuery:
-    """The query's words and their readings. Memoized: a pure function of the text
-    (no index state), its result immutable, and a search box sends the same text
-    again (a suggestion and a search, a word typed back)."""
     text = text[:MAX_QUERY_CHARS]
     tokens = analyze(text)
     groups: dict[int, list[Token]] = {}
