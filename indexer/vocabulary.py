@@ -365,7 +365,8 @@ class Vocabulary:
         """`prefixed` of each prefix (no pending terms), the ranges of `limit` terms or
         fewer ranked together in two numpy sorts instead of a few calls each."""
         terms, bisect_left = self._sorted, bisect.bisect_left
-        out: list[np.ndarray | None] = []
+        out: list[np.ndarray] = []
+        places: list[int] = []  # where in `out` each small range goes
         small: list[np.ndarray] = []
         for p in prefixes:
             lo = bisect_left(terms, p)
@@ -373,7 +374,8 @@ class Vocabulary:
             if hi - lo > limit:
                 out.append(np.asarray(self.prefixed(p, limit), np.int32))
             else:
-                out.append(None)
+                places.append(len(out))
+                out.append(self._sorted_ids[:0])  # filled below
                 small.append(np.arange(lo, hi))
         if small:
             sizes = [len(r) for r in small]
@@ -382,9 +384,10 @@ class Vocabulary:
             # Heaviest first within each prefix, ties in sorted order (as `prefixed`).
             order = np.argsort(-self.weight[ids], kind="stable")
             order = order[np.argsort(seg[order], kind="stable")]
-            ranked = iter(np.split(ids[order], np.cumsum(sizes)[:-1]))
-            out = [next(ranked) if f is None else f for f in out]
-        return out  # type: ignore[return-value]
+            for k, part in zip(places, np.split(ids[order], np.cumsum(sizes)[:-1]),
+                               strict=True):
+                out[k] = part
+        return out
 
     def _begun(self, prefix: str) -> set[str]:
         """The one-edit variants of `prefix` (`single_edits`) that begin a sorted term.
