@@ -25,7 +25,7 @@ from __future__ import annotations
 import bisect
 import zlib
 from array import array
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 
 import jellyfish
 import numpy as np
@@ -310,19 +310,24 @@ class Vocabulary:
                 out.append((tid, typo_cost(word, term, typos)))
         return out
 
-    def _deletion_hits(self, keys: Iterable[str]) -> Iterator[int]:
+    def _deletion_hits(self, keys: Iterable[str]) -> list[int]:
+        """The terms indexed under `keys`' hashes: the tail's first, then each run's and
+        the big arrays', key by key (a list: most keys hit nothing, a few hit a term)."""
         harr = np.asarray(_keys(keys), dtype=np.int64)
+        out: list[int] = []
         if self._del_tail_keys:
             tail = np.array(self._del_tail_keys, dtype=np.int64)
             hit = np.isin(tail, harr)
             if hit.any():
-                yield from np.array(self._del_tail_terms, dtype=np.int32)[hit].tolist()
+                out.extend(np.array(self._del_tail_terms, dtype=np.int32)[hit].tolist())
         for sorted_keys, terms in (*self._del_runs, (self._del_keys, self._del_terms)):
             if len(sorted_keys):
                 lo = np.searchsorted(sorted_keys, harr, "left")
                 hi = np.searchsorted(sorted_keys, harr, "right")
-                for a, b in zip(lo[hi > lo].tolist(), hi[hi > lo].tolist(), strict=True):
-                    yield from terms[a:b].tolist()
+                some = hi > lo
+                for a, b in zip(lo[some].tolist(), hi[some].tolist(), strict=True):
+                    out.extend(terms[a:b].tolist())
+        return out
 
     def prefixed_within_one(self, prefix: str, limit: int) -> list[tuple[int, str]]:
         """Terms starting with a one-edit variant of `prefix`: (term id, variant prefix).
@@ -330,18 +335,58 @@ class Vocabulary:
         Typo-tolerant search-as-you-type: "beyo" also finds "beyonce" when typed
         "bwyo". The variants are checked against the sorted terms by binary search.
         """
-        out: list[tuple[int, str]] = []
         # Digits are never typo-matched: without digits typed, a variant has none.
         same_digits = str.isalpha if prefix.isalpha() else (lambda v: digits_agree(prefix, v))
         begun = self._begun(prefix) if not self._pending else None
-        for variant in single_edits(prefix):
-            if len(variant) < 2 or not same_digits(variant):
-                continue
-            if variant in begun if begun is not None else self.has_prefix(variant):
-                out.extend((tid, variant) for tid in self.prefixed(variant, limit))
-        if len(out) > limit:
-            out.sort(key=lambda pair: -self.weight[pair[0]])
-            out = out[:limit]
+        kept = None if begun is None else [
+            v for v in begun if len(v) >= 2 and same_digits(v)]
+        if kept is not None and len(kept) <= 1:
+            variants = kept  # no order to keep: the edits need not be listed
+        else:
+            # In the order the set of edits gives them: which pair is kept among
+            # equally heavy ones, and so the answer, depends on it.
+            variants = [v for v in single_edits(prefix) if (
+                v in begun if begun is not None else self.has_prefix(v))
+                and len(v) >= 2 and same_digits(v)]
+        if not variants:
+            return []
+        if begun is None:
+            found = [np.asarray(self.prefixed(v, limit), np.int32) for v in variants]
+        else:
+            found = self._each_prefixed(variants, limit)
+        tids = np.concatenate(found)
+        which = np.repeat(np.arange(len(variants)), [len(f) for f in found])
+        if len(tids) > limit:
+            top = np.argsort(-self.weight[tids], kind="stable")[:limit]
+            tids, which = tids[top], which[top]
+        return list(zip(tids.tolist(), [variants[k] for k in which.tolist()], strict=True))
+
+    def _each_prefixed(self, prefixes: list[str], limit: int) -> list[np.ndarray]:
+        """`prefixed` of each prefix (no pending terms), the ranges of `limit` terms or
+        fewer ranked together in two numpy sorts instead of a few calls each."""
+        terms, bisect_left = self._sorted, bisect.bisect_left
+        out: list[np.ndarray] = []
+        places: list[int] = []  # where in `out` each small range goes
+        small: list[np.ndarray] = []
+        for p in prefixes:
+            lo = bisect_left(terms, p)
+            hi = bisect_left(terms, p + "\U0010ffff", lo)
+            if hi - lo > limit:
+                out.append(np.asarray(self.prefixed(p, limit), np.int32))
+            else:
+                places.append(len(out))
+                out.append(self._sorted_ids[:0])  # filled below
+                small.append(np.arange(lo, hi))
+        if small:
+            sizes = [len(r) for r in small]
+            ids = self._sorted_ids[np.concatenate(small)]
+            seg = np.repeat(np.arange(len(small)), sizes)
+            # Heaviest first within each prefix, ties in sorted order (as `prefixed`).
+            order = np.argsort(-self.weight[ids], kind="stable")
+            order = order[np.argsort(seg[order], kind="stable")]
+            for k, part in zip(places, np.split(ids[order], np.cumsum(sizes)[:-1]),
+                               strict=True):
+                out[k] = part
         return out
 
     def _begun(self, prefix: str) -> set[str]:
@@ -384,11 +429,12 @@ class Vocabulary:
                             if term.startswith(v):
                                 found.add(v)
             else:
-                for c in _LATIN:
-                    for tail in tails:
-                        v = stem + c + tail
-                        if begins(v, lo, hi):
-                            found.add(v)
+                # In ascending order, each search starts where the one before ended.
+                at = lo
+                for v in sorted([stem + c + tail for c in _LATIN for tail in tails]):
+                    at = bisect_left(terms, v, at, hi)
+                    if at < hi and terms[at].startswith(v):
+                        found.add(v)
         found.discard(prefix)
         return found
 

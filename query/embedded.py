@@ -21,6 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -91,7 +92,7 @@ class EmbeddedRetriever:
         self._size = 0
         self._best = np.zeros(0, np.float32)
         self._total = np.zeros(0, np.float32)
-        self._cover = np.zeros(0, np.int16)
+        self._held = np.zeros(0, np.bool_)
         self._joins = np.zeros(0, np.int16)
         self._joined = np.zeros(0, np.int16)
         self._named = np.zeros(0, np.int16)
@@ -137,15 +138,17 @@ class EmbeddedRetriever:
             budget = vocab.budget.for_word(text)
             for tid, typos in vocab.within(text, budget):
                 offer(tid, Expansion(MatchKind.TYPO, typos))
+            phonetic = Expansion(MatchKind.PHONETIC, 0)  # one object for every term
             for tid in vocab.phonetic(text, PHONETIC_EXPANSIONS):
-                offer(tid, Expansion(MatchKind.PHONETIC, 0))
+                offer(tid, phonetic)
             # A number word's digits ("one" -> 1) are a whole number, not a prefix of
             # 13 or 1989.
             spelled_number = text.isdigit() and not word.text[:1].isdigit()
             if word.prefix and not spelled_number:
                 completions = self.completions.popular(text, PREFIX_EXPANSIONS)
+                completed = Expansion(MatchKind.PREFIX, 0, len(text))
                 for tid in completions:
-                    offer(tid, Expansion(MatchKind.PREFIX, 0, len(text)))
+                    offer(tid, completed)
                 # A prefix that already completes to many words was most likely typed
                 # right; looking for one-typo variants of it would only add noise.
                 if budget and len(completions) < TYPO_PREFIX_WHEN_FEWER_THAN:
@@ -282,7 +285,7 @@ class EmbeddedRetriever:
             size = max(n, 2 * len(self._best), 1024)
             self._best = np.zeros(size, np.float32)
             self._total = np.zeros(size, np.float32)
-            self._cover = np.zeros(size, np.int16)
+            self._held = np.zeros(size, np.bool_)    # gathered by a rarer word (a mark)
             self._joins = np.zeros(size, np.int16)   # words joined into another, per doc
             self._joined = np.zeros(size, np.int16)  # ... for the word being gathered
             self._named = np.zeros(size, np.int16)   # words found in the name, per doc
@@ -316,6 +319,8 @@ class EmbeddedRetriever:
         live = self.index.live
         skip = self._too_common(expansions, required)
         touched = []
+        covered: list[np.ndarray] = []  # the documents of each required word gathered so far
+        joins = False  # some word was joined into another (`_joins` holds counts)
         # The rarer words first: a common word is then gathered only where it completes
         # among their documents (below).
         for i in sorted(range(len(expansions)), key=lambda k: k in skip):
@@ -350,7 +355,10 @@ class EmbeddedRetriever:
                 # only in documents a rarer word gathered.
                 segment = np.repeat(np.arange(len(segments)), sizes)
                 context = np.asarray([e.context for e in segments], np.bool_)
-                held = ~context[segment] | (self._cover[docs] > 0)
+                gathered_docs = np.concatenate(covered) if covered else docs[:0]
+                self._held[gathered_docs] = True
+                held = ~context[segment] | self._held[docs]
+                self._held[gathered_docs] = False
                 docs, masks = docs[held], masks[held]
                 sizes = np.bincount(segment[held], minlength=len(segments)).tolist()
             if not len(docs):
@@ -358,7 +366,7 @@ class EmbeddedRetriever:
             bases = [kind_value[e.kind] - typo_cost * e.typos for e in segments]
             whole = [not (one_typed and e.kind == MatchKind.PREFIX) for e in segments]
             typed = [e.kind in (MatchKind.EXACT, MatchKind.PREFIX) for e in segments]
-            starts = np.cumsum([0, *sizes]).tolist()
+            starts = list(accumulate(sizes, initial=0))
             # Documents holding this word joined into another.
             joined = [docs[starts[k]:starts[k + 1]] for k, e in enumerate(segments)
                       if sizes[k] and _joined_whole(e)]
@@ -387,10 +395,11 @@ class EmbeddedRetriever:
             # Fancy-index assignment with repeated documents writes the same value once.
             self._total[docs] = self._total[docs] + self._best[docs] + np.float32(bonus)
             if required_word:
-                self._cover[docs] = self._cover[docs] + 1
+                covered.append(docs)
                 for held in joined:
                     self._joined[held] = 1
                 if joined:
+                    joins = True
                     absorbed = np.concatenate(joined)
                     self._joins[absorbed] = self._joins[absorbed] + self._joined[absorbed]
                     self._joined[absorbed] = 0
@@ -404,9 +413,10 @@ class EmbeddedRetriever:
         if not touched:
             return Retrieved((), 0)
         cand = np.concatenate(touched)
-        self._seen[cand] = np.arange(len(cand))
-        cand = cand[self._seen[cand] == np.arange(len(cand))]  # unique, in O(n)
-        scores = self._total[cand].copy()
+        order = np.arange(len(cand))
+        self._seen[cand] = order
+        cand = cand[self._seen[cand] == order]  # unique, in O(n)
+        scores = self._total[cand]  # a copy (fancy indexing): the scratch is reset below
         # A cheap guess at the "exact" feature: the name has as many words as the
         # query and holds every one gathered (or an alias does); it lets fewer
         # candidates get the full features ("your s" keeps "Your Song" among them),
@@ -415,23 +425,26 @@ class EmbeddedRetriever:
         # one ("one republic" -> OneRepublic) make the name shorter.
         gathered = sum(1 for i in required if i not in skip)
         lengths = self.index.name_lengths[cand]
-        same_length = (lengths == len(required)) | (
-            lengths == len(required) - self._joins[cand])
+        same_length = lengths == len(required)
+        if joins:
+            same_length |= lengths == len(required) - self._joins[cand]
+            self._joins[cand] = 0
         whole_name = same_length & (self._named[cand] >= gathered)
         scores += np.float32(pre.exact) * whole_name
         self._total[cand] = 0.0
-        self._cover[cand] = 0
-        self._joins[cand] = 0
         self._named[cand] = 0
-        begins = self._begins[cand] > 0
-        self._begins[cand] = 0
+        begins = None  # only one word being typed marks the names it begins
+        if one_typed:
+            begins = self._begins[cand] > 0
+            self._begins[cand] = 0
         if types is not None:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)
-            cand, scores, begins = cand[keep], scores[keep], begins[keep]
+            cand, scores = cand[keep], scores[keep]
+            begins = None if begins is None else begins[keep]
         points = self.index.popularity[cand]
         scores += np.float32(pre.popularity) * np.log1p(points)
-        if one_typed and pre.typing and begins.any():
+        if begins is not None and pre.typing and begins.any():
             scores += _typing_guess(pre, points, begins)
         narrowed = None
         if scope != EVERYTHING:
@@ -494,24 +507,27 @@ class EmbeddedRetriever:
     def _describe(self, numbers: list[int], plan: _Plan) -> tuple[Candidate, ...]:
         """The documents as ranking candidates, with every match of a query word."""
         index = self.index
-        terms = index.vocab.terms
         tokens, counts = index.forward_tokens(numbers)
         # Most tokens match no query word: the plan's mark over the vocabulary picks the
-        # few that may (numpy, once for every document), and only those are decoded.
+        # few that may (numpy, once for every document), and only those are decoded,
+        # column by column (`unpack_token` works on arrays as on ints).
         picked = np.flatnonzero(plan.wanted[tokens[:, 1]])
+        rows = tokens[picked]
         owner = np.repeat(np.arange(len(numbers)), counts)[picked].tolist()
-        rows = tokens[picked].tolist()
-        by_term, completion, unpack = plan.by_term.get, plan.completion, index.unpack_token
+        fields, positions, starts, lengths, ordinals = index.unpack_token(rows[:, 0], rows[:, 3])
         matches: list[list[WordMatch]] = [[] for _ in numbers]
         held: set[tuple[int, int, int]] = set()
         held_for = -1
-        for d, (meta, term, surface, value) in zip(owner, rows, strict=True):
-            entries = by_term(term) or completion(term)
+        known, lookup, surfaces = plan.terms, plan.term, plan.surfaces
+        for d, term, surface, fld, pos, start, length, ordinal in zip(
+                owner, rows[:, 1].tolist(), rows[:, 2].tolist(), fields.tolist(),
+                positions.tolist(), starts.tolist(), np.maximum(lengths, 1).tolist(),
+                ordinals.tolist(), strict=True):
+            entries, idf, text = known.get(term) or lookup(term)
             if not entries:
                 continue
-            fld, pos, start, length, ordinal = unpack(meta, value)
-            idf = plan.idf(term)
-            found = matches[d]
+            field = _FIELDS[fld]
+            out = matches[d]
             for i, e in entries:
                 if e.split is not None:
                     if held_for != d:
@@ -519,10 +535,10 @@ class EmbeddedRetriever:
                         held_for = d
                     if not _beside(e.split, term, fld, pos, held):
                         continue
-                found.append(WordMatch(
-                    word=i, kind=e.kind, typos=e.typos, field=_FIELDS[fld], position=pos,
-                    value_start=start, value_length=length or 1, ordinal=ordinal,
-                    exact_form=surface in plan.surfaces[i], idf=idf, term=terms[term],
+                out.append(WordMatch(
+                    word=i, kind=e.kind, typos=e.typos, field=field, position=pos,
+                    value_start=start, value_length=length, ordinal=ordinal,
+                    exact_form=surface in surfaces[i], idf=idf, term=text,
                     prefix_chars=e.prefix_chars, reading=e.reading,
                 ))
         kinds = index.kinds[numbers].tolist()
@@ -578,9 +594,8 @@ class _Plan:
                          for w in query.words]
         self.prefixes = [(i, w.text) for i, w in enumerate(query.words)
                          if w.prefix and not is_reading(w.tokens[0])]
-        self._completions: dict[int, list[tuple[int, Expansion]]] = {}
         self._n = max(len(index), 1)
-        self._idf: dict[int, float] = {}
+        self.terms: dict[int, tuple[list[tuple[int, Expansion]], float, str]] = {}
         # The terms a description must look at: those expanded to, and every completion
         # of a word being typed (what `completion` accepts). Cleared by `close`.
         self.wanted = wanted
@@ -593,25 +608,24 @@ class _Plan:
         for marked in self._marked:
             self.wanted[marked] = False
 
-    def completion(self, term: int) -> list[tuple[int, Expansion]]:
-        """The word being typed matches any completion, not only the most popular ones
-        retrieval expanded it to ("your s" -> "Your Song"); memoized per query."""
-        if not self.prefixes:
-            return []
-        found = self._completions.get(term)
-        if found is None:
-            text = self.index.vocab.terms[term]
-            found = self._completions[term] = [
-                (i, Expansion(MatchKind.PREFIX, 0, len(p)))
-                for i, p in self.prefixes if text.startswith(p)]
+    def term(self, term: int) -> tuple[list[tuple[int, Expansion]], float, str]:
+        """What a description needs of a term, worked out once per query: the query
+        words it matches (expanded to, or a completion of a word being typed: "your s"
+        -> "Your Song", not only the most popular completions retrieval expanded it
+        to), its idf and its text."""
+        entries = self.by_term.get(term) or self._completion(term)
+        df = self.index.document_frequency(term)
+        found = self.terms[term] = (
+            entries, math.log(1.0 + (self._n - df + 0.5) / (df + 0.5)),
+            self.index.vocab.terms[term])
         return found
 
-    def idf(self, term: int) -> float:
-        value = self._idf.get(term)
-        if value is None:
-            df = self.index.document_frequency(term)
-            value = self._idf[term] = math.log(1.0 + (self._n - df + 0.5) / (df + 0.5))
-        return value
+    def _completion(self, term: int) -> list[tuple[int, Expansion]]:
+        if not self.prefixes:
+            return []
+        text = self.index.vocab.terms[term]
+        return [(i, Expansion(MatchKind.PREFIX, 0, len(p)))
+                for i, p in self.prefixes if text.startswith(p)]
 
 
 _FIELDS = list(Field)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from segue.analyzers import fold
@@ -34,9 +33,13 @@ def _prefix_length(word: str, folded_chars: int) -> int:
     return len(word)
 
 
-def highlight(text: str, whole: set[str], prefixes: Iterable[str]) -> str | None:
-    """`text` with marks, or None when nothing in it matched."""
-    prefixes = tuple(p for p in prefixes if p)
+@lru_cache(maxsize=8192)
+def highlight(text: str, whole: frozenset[str], starts: frozenset[str]) -> str | None:
+    """`text` with marks, or None when nothing in it matched: its words folded to one
+    of `whole`, and the beginnings of those folded to begin with one of `starts`.
+    Memoized (a pure function of its arguments): the page's first hit is also the top
+    result, and the same names come back keystroke after keystroke."""
+    prefixes = tuple(p for p in starts if p)
     # Most text has no CJK at all: then no word of it needs the check.
     cjk = CJK_CHAR.search(text) is not None
     cjk_terms = [t for t in whole if CJK_CHAR.search(t)] if cjk else []

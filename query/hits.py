@@ -17,6 +17,8 @@ _HIGHLIGHTED: dict[Field, str] = {
     Field.ALIASES: "aliases", Field.SHOW: "show", Field.OWNER: "owner",
 }
 
+_BEGUN = frozenset({MatchKind.PREFIX, MatchKind.TYPO})  # kinds that may mark a word's start
+
 
 def as_hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
            variant: Variant, fusion: Mapping[str, dict[str, Any]],
@@ -24,7 +26,9 @@ def as_hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
     doc = docs[r.candidate.doc_id]
     hit: dict[str, Any] = {"id": doc["id"], "type": doc["type"], "name": doc["name"],
                            "score": round(r.score, 4)}
-    hit.update((k, v) for k, v in doc.items() if k not in hit and k not in NOT_RETURNED)
+    for k, v in doc.items():
+        if k not in hit and k not in NOT_RETURNED:
+            hit[k] = v
     hit["highlight"] = _highlights(r.candidate, doc)
     if explain:
         hit["explain"] = {
@@ -59,31 +63,33 @@ def as_hit(r: Ranked, docs: Mapping[str, dict[str, Any]], explain: bool,
 def _highlights(candidate: Candidate, doc: Mapping[str, Any]) -> dict[str, Any]:
     by_field: dict[Field, tuple[set[str], set[str]]] = {}
     for m in candidate.matches:
+        if m.field not in _HIGHLIGHTED:
+            continue
         whole, prefixes = by_field.setdefault(m.field, (set(), set()))
-        if m.prefix_chars and m.kind in (MatchKind.PREFIX, MatchKind.TYPO):
+        if m.prefix_chars and m.kind in _BEGUN:
             prefixes.add(m.term[: m.prefix_chars])
         else:
             whole.add(m.term)
+    # Frozen, as `highlight` memoizes on them; once per field, not per value.
+    marks = {fld: (frozenset(whole), frozenset(prefixes))
+             for fld, (whole, prefixes) in by_field.items()}
     out: dict[str, Any] = {}
-    for fld, (whole, prefixes) in by_field.items():
-        key = _HIGHLIGHTED.get(fld)
-        if key is None:
-            continue
+    for fld, (terms, starts) in marks.items():
+        key = _HIGHLIGHTED[fld]
         value = doc.get(key)
         if isinstance(value, str):
-            marked = highlight(value, whole, prefixes)
+            marked = highlight(value, terms, starts)
             if marked is not None:
                 out[key] = marked
         elif isinstance(value, list):
-            marked_list = [highlight(v, whole, prefixes) if isinstance(v, str) else None
+            marked_list = [highlight(v, terms, starts) if isinstance(v, str) else None
                            for v in value]
             if any(marked_list):
                 out[key] = [h if h is not None else _escape(v)
                             for h, v in zip(marked_list, value, strict=True)]
     # Credits moved from a track title to ARTISTS still show in the title text.
-    if "name" not in out and Field.ARTISTS in by_field:
-        whole, prefixes = by_field[Field.ARTISTS]
-        marked = highlight(doc["name"], whole, prefixes)
+    if "name" not in out and Field.ARTISTS in marks:
+        marked = highlight(doc["name"], *marks[Field.ARTISTS])
         if marked is not None:
             out["name"] = marked
     return out

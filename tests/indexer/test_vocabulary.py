@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import jellyfish
 import pytest
 from hypothesis import given, settings
@@ -59,6 +61,48 @@ def test_typo_tolerant_prefix():
     found = {vocab.terms[t] for t, _ in vocab.prefixed_within_one("bwyon", 10)}
     assert found == {"beyonce"}
     assert {vocab.terms[t] for t, _ in vocab.prefixed_within_one("rhpas", 10)} == {"rhapsody"}
+
+
+@pytest.mark.parametrize("compact", [False, True], ids=["pending", "compacted"])
+def test_typo_prefix_completions_most_popular_first(compact):
+    vocab = Vocabulary()
+    for term, popularity in (("beyou", 10.0), ("beyonce", 90.0), ("bayou", 70.0),
+                             ("beyond", 50.0), ("rhapsody", 80.0)):
+        vocab.intern(term, popularity)
+    if compact:
+        vocab.compact()
+    found = [(vocab.terms[t], v) for t, v in vocab.prefixed_within_one("bwyo", 10)]
+    assert sorted(found) == [("bayou", "bayo"), ("beyonce", "beyo"), ("beyond", "beyo"),
+                             ("beyou", "beyo")]
+    assert [t for t, v in found if v == "beyo"] == ["beyonce", "beyond", "beyou"]
+    # Fewer than all: the most popular pairs.
+    top = [vocab.terms[t] for t, _ in vocab.prefixed_within_one("bwyo", 2)]
+    assert top == ["beyonce", "bayou"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(terms=st.lists(WORDS, min_size=1, max_size=60, unique=True), prefix=WORDS,
+       limit=st.integers(1, 6), compact=st.booleans())
+def test_typo_prefix_equals_brute_force(terms, prefix, limit, compact):
+    # The heaviest `limit` (term, variant) pairs over every one-edit variant of the
+    # prefix (two letters or more) that a term begins ("bwyo" -> beyonce by "beyo"),
+    # compacted (binary searches over the sorted terms, ranked in numpy) or not (terms
+    # still pending).
+    vocab = Vocabulary()
+    for k, t in enumerate(terms):
+        vocab.intern(t, float(100 * (k + 1)))
+    if compact:
+        vocab.compact()
+    found = vocab.prefixed_within_one(prefix, limit)
+    every = [(vocab.ids[t], t[:k]) for t in terms for k in range(2, len(t) + 1)
+             if jellyfish.damerau_levenshtein_distance(prefix, t[:k]) == 1]
+    assert len(found) == len(set(found)) == min(limit, len(every))
+    assert set(found) <= set(every)
+    weights = sorted((float(vocab.weight[t]) for t, _ in every), reverse=True)
+    assert sorted((float(vocab.weight[t]) for t, _ in found), reverse=True) == weights[:limit]
+    # Each variant's terms come heaviest first.
+    assert all(vocab.weight[a] >= vocab.weight[b]
+               for (a, v), (b, w) in pairwise(found) if v == w)
 
 
 def test_phonetic_neighbours():
