@@ -67,16 +67,9 @@ class Completions:
         not one array per term (a short prefix has thousands of terms)."""
         index = self.index
         docs, _, sizes = index.postings_of(terms)
-        best = np.full(len(terms), -1.0, np.float32)
-        if not len(docs):
-            return best
-        pop = np.where(index.live[docs], index.popularity[docs], -np.inf)
-        counts = np.asarray(sizes)
-        held = np.flatnonzero(counts)
-        starts = (np.cumsum(counts) - counts)[held]
-        top = np.maximum.reduceat(pop, starts)
-        best[held] = np.where(np.isneginf(top), -1.0, top)
-        return best
+        top = _best_per_term(np.where(index.live[docs], index.popularity[docs], -np.inf),
+                             sizes)
+        return np.where(np.isneginf(top), -1.0, top).astype(np.float32)
 
     def among(self, prefix: str, words: Sequence[Iterable[int]], limit: int) -> list[int]:
         """Terms starting with `prefix` held by documents that every one of `words`
@@ -88,21 +81,19 @@ class Completions:
             return []
         if len(docs) <= SCAN_DOCUMENTS:
             return self._read(prefix, np.sort(docs), limit)
+        # The prefix's terms in vocabulary order, as many as fit in the budget of
+        # postings, read in one copy; per term the best matched document (numpy).
+        terms = index.vocab.prefixed(prefix, len(index.vocab))
+        within = np.cumsum([index.document_frequency(t) for t in terms]) <= SCAN_POSTINGS
+        terms = terms[:int(within.sum())]
+        held, _, sizes = index.postings_of(terms)
         mask = np.zeros(index.capacity, np.bool_)
         mask[docs] = True
-        out: list[tuple[float, int]] = []
-        budget = SCAN_POSTINGS
-        pop = index.popularity
-        for term in index.vocab.prefixed(prefix, len(index.vocab)):
-            held, _ = index.postings(term)
-            budget -= len(held)
-            if budget < 0:
-                break
-            hit = held[mask[held]]
-            if len(hit):
-                out.append((float(pop[hit].max()), term))
-        out.sort(key=lambda p: -p[0])
-        return [t for _, t in out[:limit]]
+        best = _best_per_term(np.where(mask[held], index.popularity[held], -np.inf), sizes)
+        found = np.flatnonzero(np.isfinite(best))
+        # Most popular first; equal popularity keeps the vocabulary order.
+        order = np.argsort(-best[found], kind="stable")[:limit]
+        return [terms[i] for i in found[order].tolist()]
 
     def _together(self, words: Sequence[Iterable[int]]) -> np.ndarray | None:
         """Live documents holding a term of each word (None: no word to go by), in a
@@ -194,3 +185,14 @@ class Completions:
             if pop > best.get(term, -1.0):
                 best[term] = pop
         return sorted(best, key=lambda t: -best[t])[:limit]
+
+
+def _best_per_term(values: np.ndarray, sizes: list[int]) -> np.ndarray:
+    """Per term, the largest of its postings' `values` (laid end to end, `sizes` each),
+    -inf for a term without postings: one numpy reduction, not one array per term."""
+    best = np.full(len(sizes), -np.inf, np.float32)
+    counts = np.asarray(sizes, np.int64)
+    some = np.flatnonzero(counts)
+    if len(some):
+        best[some] = np.maximum.reduceat(values, (np.cumsum(counts) - counts)[some])
+    return best
