@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import jellyfish
 
@@ -227,23 +227,40 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
     end of a longer word ("cardib" -> cardi b, "ilikeit" -> i like it)."""
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
+    n = len(text)
+
+    @cache
+    def heads(start: int) -> list[int]:
+        """Where a known part beginning at `start` may end; looked up once for every
+        depth below. A one-letter word needs a part before and after it, or a long
+        word around it."""
+        ends = []
+        for end in range(start + 1, n):
+            part = text[start:end]
+            if (_part(part) or ((start > 0 or _edge(part, text)) and part.isalpha())) \
+                    and known(part):
+                ends.append(end)
+        return ends
+
+    @cache
+    def tail(start: int) -> bool:
+        """The rest from `start` is a known last part."""
+        rest = text[start:]
+        return (_part(rest) or _edge(rest, text)) and known(rest)
+
+    if not heads(0):
+        return []  # no known word begins the text: no way to cut it
     found: list[tuple[str, ...]] = []
 
     def walk(start: int, parts: tuple[str, ...], most: int) -> None:
         if len(found) >= SPLIT_CANDIDATES:
             return
-        rest = text[start:]
         if parts and len(parts) + 1 == most:
-            if (_part(rest) or _edge(rest, text)) and known(rest):
-                found.append((*parts, rest))
+            if tail(start):
+                found.append((*parts, text[start:]))
             return
-        for end in range(start + 1, len(text)):
-            part = text[start:end]
-            # A one-letter word needs a part before and after it, or a long word
-            # around it.
-            inner = bool(parts) or _edge(part, text)
-            if (_part(part) or (inner and part.isalpha())) and known(part):
-                walk(end, (*parts, part), most)
+        for end in heads(start):
+            walk(end, (*parts, text[start:end]), most)
 
     for most in range(2, MAX_SPLIT + 1):
         walk(0, (), most)
