@@ -203,8 +203,11 @@ class EmbeddedRetriever:
             # Words joined into one cost one typo in all: the first word carries it,
             # the words joined into it (shown "") none.
             cost = 1 if r.shown else 0
-            offer(vocab.get(r.text), Expansion(r.kind, cost, reading=r.shown))
-            if r.prefix:
+            tid = vocab.get(r.text)
+            if tid is not None:
+                offer(tid, Expansion(r.kind, cost, reading=r.shown))
+            # A reading no term begins (most layout readings) completes to nothing.
+            if r.prefix and (tid is not None or vocab.has_prefix(r.text)):
                 for tid in vocab.prefixed(r.text, READING_COMPLETIONS):
                     # A joined word being typed reads as the term it completes to.
                     shown = vocab.terms[tid] if r.kind == MatchKind.COMPOUND and r.shown \
