@@ -243,27 +243,29 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
         return ends
 
     @cache
-    def tail(start: int) -> bool:
-        """The rest from `start` is a known last part."""
-        rest = text[start:]
-        return (_part(rest) or _edge(rest, text)) and known(rest)
+    def cuts(start: int, count: int) -> bool:
+        """The rest from `start` can be cut into `count` known parts (the last one as
+        the whole rest): walking a branch that cannot finish would find nothing."""
+        if count == 1:
+            rest = text[start:]
+            return (_part(rest) or _edge(rest, text)) and known(rest)
+        return any(cuts(end, count - 1) for end in heads(start))
 
-    if not heads(0):
-        return []  # no known word begins the text: no way to cut it
     found: list[tuple[str, ...]] = []
 
-    def walk(start: int, parts: tuple[str, ...], most: int) -> None:
+    def walk(start: int, parts: tuple[str, ...], count: int) -> None:
         if len(found) >= SPLIT_CANDIDATES:
             return
-        if parts and len(parts) + 1 == most:
-            if tail(start):
-                found.append((*parts, text[start:]))
+        if count == 1:
+            found.append((*parts, text[start:]))
             return
         for end in heads(start):
-            walk(end, (*parts, text[start:end]), most)
+            if cuts(end, count - 1):
+                walk(end, (*parts, text[start:end]), count - 1)
 
-    for most in range(2, MAX_SPLIT + 1):
-        walk(0, (), most)
+    for count in range(2, MAX_SPLIT + 1):
+        if cuts(0, count):
+            walk(0, (), count)
     found.sort(key=lambda parts: (len(parts), -min(map(len, parts))))
     return found[:limit]
 
