@@ -35,7 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 import jellyfish
 
@@ -136,7 +136,7 @@ def layout_word_readings(text: str, words: Sequence[Sequence[Token]], still_typi
                          ) -> list[list[Reading]]:
     """For each word, its reading on each other keyboard layout (as many words only)."""
     n_words = len(words)
-    if any(ch in _PUNCTUATION_KEYS for ch in text):
+    if not _PUNCTUATION_KEYS.isdisjoint(text):
         per_word = _whole_text(text, n_words)
         out: list[list[Reading]] = []
         for k, (word, found) in enumerate(zip(words, per_word, strict=True)):
@@ -228,44 +228,37 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
     n = len(text)
+    heads: dict[int, list[int]] = {}  # start -> where a part beginning there may end
 
-    @cache
-    def heads(start: int) -> list[int]:
-        """Where a known part beginning at `start` may end; looked up once for every
-        depth below. A one-letter word needs a part before and after it, or a long
-        word around it."""
-        ends = []
-        for end in range(start + 1, n):
-            part = text[start:end]
-            if (_part(part) or ((start > 0 or _edge(part, text)) and part.isalpha())) \
-                    and known(part):
-                ends.append(end)
-        return ends
+    def ends(start: int) -> list[int]:
+        """Where a known part beginning at `start` may end, looked up once for every
+        depth below (known first: most cuts are not words). A one-letter word needs a
+        part before and after it, or a long word around it."""
+        found_ends = heads.get(start)
+        if found_ends is None:
+            found_ends = heads[start] = [
+                end for end in range(start + 1, n)
+                if known(part := text[start:end]) and (
+                    _part(part) or ((start > 0 or _edge(part, text)) and part.isalpha()))]
+        return found_ends
 
-    @cache
-    def cuts(start: int, count: int) -> bool:
-        """The rest from `start` can be cut into `count` known parts (the last one as
-        the whole rest): walking a branch that cannot finish would find nothing."""
-        if count == 1:
-            rest = text[start:]
-            return (_part(rest) or _edge(rest, text)) and known(rest)
-        return any(cuts(end, count - 1) for end in heads(start))
-
+    if not ends(0):
+        return []  # no known word begins the text: no way to cut it
     found: list[tuple[str, ...]] = []
 
-    def walk(start: int, parts: tuple[str, ...], count: int) -> None:
+    def walk(start: int, parts: tuple[str, ...], most: int) -> None:
         if len(found) >= SPLIT_CANDIDATES:
             return
-        if count == 1:
-            found.append((*parts, text[start:]))
+        if parts and len(parts) + 1 == most:
+            rest = text[start:]
+            if known(rest) and (_part(rest) or _edge(rest, text)):
+                found.append((*parts, rest))
             return
-        for end in heads(start):
-            if cuts(end, count - 1):
-                walk(end, (*parts, text[start:end]), count - 1)
+        for end in ends(start):
+            walk(end, (*parts, text[start:end]), most)
 
-    for count in range(2, MAX_SPLIT + 1):
-        if cuts(0, count):
-            walk(0, (), count)
+    for most in range(2, MAX_SPLIT + 1):
+        walk(0, (), most)
     found.sort(key=lambda parts: (len(parts), -min(map(len, parts))))
     return found[:limit]
 
