@@ -293,11 +293,9 @@ class Vocabulary:
             candidates = range(len(self.terms))
         else:
             keys = {word} | deletions(word, max_typos)
-            found: set[int] = set()
-            for k in keys:  # the word's deletions may be whole terms (the user added letters)
-                tid = self.ids.get(k)
-                if tid is not None:
-                    found.add(tid)
+            # The word's deletions may be whole terms (the user added letters).
+            ids = self.ids
+            found = {tid for k in keys if (tid := ids.get(k)) is not None}
             found.update(self._deletion_hits(keys))
             candidates = found
         out = []
@@ -337,18 +335,20 @@ class Vocabulary:
         """
         # Digits are never typo-matched: without digits typed, a variant has none.
         same_digits = str.isalpha if prefix.isalpha() else (lambda v: digits_agree(prefix, v))
-        if self._pending:
-            edits: Iterable[str] = (v for v in single_edits(prefix) if self.has_prefix(v))
+        begun = self._begun(prefix) if not self._pending else None
+        kept = None if begun is None else [
+            v for v in begun if len(v) >= 2 and same_digits(v)]
+        if kept is not None and len(kept) <= 1:
+            variants = kept  # no order to keep: the edits need not be listed
         else:
-            edits = self._begun(prefix)
-        # Longest first, then in alphabetical order: when two variants reach one term,
-        # or terms weigh the same, the pair kept does not depend on how a set of
-        # strings happens to be ordered in this process (it is salted per process).
-        variants = sorted((v for v in edits if len(v) >= 2 and same_digits(v)),
-                          key=lambda v: (-len(v), v))
+            # In the order the set of edits gives them: which pair is kept among
+            # equally heavy ones, and so the answer, depends on it.
+            variants = [v for v in single_edits(prefix) if (
+                v in begun if begun is not None else self.has_prefix(v))
+                and len(v) >= 2 and same_digits(v)]
         if not variants:
             return []
-        if self._pending:
+        if begun is None:
             found = [np.asarray(self.prefixed(v, limit), np.int32) for v in variants]
         else:
             found = self._each_prefixed(variants, limit)
