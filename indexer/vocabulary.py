@@ -293,9 +293,11 @@ class Vocabulary:
             candidates = range(len(self.terms))
         else:
             keys = {word} | deletions(word, max_typos)
-            # The word's deletions may be whole terms (the user added letters).
-            ids = self.ids
-            found = {tid for k in keys if (tid := ids.get(k)) is not None}
+            found: set[int] = set()
+            for k in keys:  # the word's deletions may be whole terms (the user added letters)
+                tid = self.ids.get(k)
+                if tid is not None:
+                    found.add(tid)
             found.update(self._deletion_hits(keys))
             candidates = found
         out = []
