@@ -192,7 +192,7 @@ class EmbeddedRetriever:
         """The word joined with its neighbours, split, or read on another layout
         (`readings`): each counts a typo; a layout reading may have typos of its own."""
         vocab = self.index.vocab
-        typed = [t.text for t in word.tokens if not is_reading(t)]
+        typed = next((t.text for t in word.tokens if not is_reading(t)), None)
         for r in word.readings:
             if r.kind == MatchKind.LAYOUT:
                 if not layouts:
@@ -203,16 +203,19 @@ class EmbeddedRetriever:
             # Words joined into one cost one typo in all: the first word carries it,
             # the words joined into it (shown "") none.
             cost = 1 if r.shown else 0
-            offer(vocab.get(r.text), Expansion(r.kind, cost, reading=r.shown))
-            if r.prefix:
+            tid = vocab.get(r.text)
+            if tid is not None:
+                offer(tid, Expansion(r.kind, cost, reading=r.shown))
+            # A reading no term begins (most layout readings) completes to nothing.
+            if r.prefix and (tid is not None or vocab.has_prefix(r.text)):
                 for tid in vocab.prefixed(r.text, READING_COMPLETIONS):
                     # A joined word being typed reads as the term it completes to.
                     shown = vocab.terms[tid] if r.kind == MatchKind.COMPOUND and r.shown \
                         else r.shown
                     offer(tid, Expansion(r.kind, cost, len(r.text), reading=shown))
-        if not typed:
+        if typed is None:
             return
-        for tids in self._splits(typed[0]):
+        for tids in self._splits(typed):
             offer(_split_key(tids), Expansion(
                 MatchKind.COMPOUND, 1, reading=" ".join(vocab.terms[t] for t in tids),
                 split=tids))
@@ -225,7 +228,7 @@ class EmbeddedRetriever:
         index term itself ("feelgood", "conte") is cut too, into parts of two letters
         or more: "feelgood inc" is Feel Good Inc. as much as Feelgood."""
         vocab = self.index.vocab
-        ways = split_ways(text, lambda t: t in vocab.ids, limit=SPLIT_TRIED)
+        ways = split_ways(text, vocab.ids.__contains__, limit=SPLIT_TRIED)
         if vocab.get(text) is not None:
             ways = [w for w in ways if min(map(len, w)) >= MIN_KNOWN_SPLIT_PART]
         scored: list[tuple[float, int, tuple[int, ...]]] = []

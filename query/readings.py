@@ -136,7 +136,7 @@ def layout_word_readings(text: str, words: Sequence[Sequence[Token]], still_typi
                          ) -> list[list[Reading]]:
     """For each word, its reading on each other keyboard layout (as many words only)."""
     n_words = len(words)
-    if any(ch in _PUNCTUATION_KEYS for ch in text):
+    if not _PUNCTUATION_KEYS.isdisjoint(text):
         per_word = _whole_text(text, n_words)
         out: list[list[Reading]] = []
         for k, (word, found) in enumerate(zip(words, per_word, strict=True)):
@@ -227,23 +227,35 @@ def split_ways(text: str, known: Callable[[str], bool], *, limit: int = 3
     end of a longer word ("cardib" -> cardi b, "ilikeit" -> i like it)."""
     if len(text) < 4 or not (text.isascii() and text.isalnum()):
         return []
+    n = len(text)
+    heads: dict[int, list[int]] = {}  # start -> where a part beginning there may end
+
+    def ends(start: int) -> list[int]:
+        """Where a known part beginning at `start` may end, looked up once for every
+        depth below (known first: most cuts are not words). A one-letter word needs a
+        part before and after it, or a long word around it."""
+        found_ends = heads.get(start)
+        if found_ends is None:
+            found_ends = heads[start] = [
+                end for end in range(start + 1, n)
+                if known(part := text[start:end]) and (
+                    _part(part) or ((start > 0 or _edge(part, text)) and part.isalpha()))]
+        return found_ends
+
+    if not ends(0):
+        return []  # no known word begins the text: no way to cut it
     found: list[tuple[str, ...]] = []
 
     def walk(start: int, parts: tuple[str, ...], most: int) -> None:
         if len(found) >= SPLIT_CANDIDATES:
             return
-        rest = text[start:]
         if parts and len(parts) + 1 == most:
-            if (_part(rest) or _edge(rest, text)) and known(rest):
+            rest = text[start:]
+            if known(rest) and (_part(rest) or _edge(rest, text)):
                 found.append((*parts, rest))
             return
-        for end in range(start + 1, len(text)):
-            part = text[start:end]
-            # A one-letter word needs a part before and after it, or a long word
-            # around it.
-            inner = bool(parts) or _edge(part, text)
-            if (_part(part) or (inner and part.isalpha())) and known(part):
-                walk(end, (*parts, part), most)
+        for end in ends(start):
+            walk(end, (*parts, text[start:end]), most)
 
     for most in range(2, MAX_SPLIT + 1):
         walk(0, (), most)
