@@ -57,8 +57,11 @@ SPLIT_TRIED = 16             # ... checked against the catalog before the best a
 MIN_KNOWN_SPLIT_PART = 2     # a word that is a term itself splits into no one-letter part
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, unsafe_hash=True)
 class Expansion:
+    """How a query word matches one index term; a value, not frozen for the cost of
+    building one per term (see `ranking.WordMatch`)."""
+
     kind: MatchKind
     typos: int
     prefix_chars: int = 0

@@ -28,7 +28,11 @@ class MatchKind(IntEnum):
     EXACT = 6
 
 
-@dataclass(frozen=True, slots=True)
+# WordMatch and Candidate are built for every candidate of every query (about a hundred
+# a query), so they are not `frozen`: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, three times the cost. They are still treated as values: nothing
+# assigns to a field, a later stage builds a new one with `dataclasses.replace`.
+@dataclass(slots=True, unsafe_hash=True)
 class WordMatch:
     word: int            # index of the query word
     kind: MatchKind
@@ -68,10 +72,11 @@ class QueryShape:
         object.__setattr__(self, "required_set", frozenset(req))
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Candidate:
-    """One retrieved document as ranking sees it. Frozen: a later stage that knows more
-    (its vector similarity, its artists) builds a new one with `dataclasses.replace`."""
+    """One retrieved document as ranking sees it. A value (see above): a later stage
+    that knows more (its vector similarity, its artists) builds a new one with
+    `dataclasses.replace`."""
 
     doc_id: str
     type: str

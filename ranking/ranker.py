@@ -27,8 +27,11 @@ class Contribution:
         return self.value * self.weight
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Ranked:
+    """A candidate with its score; a value, not frozen for the cost of building one per
+    candidate (see `WordMatch`)."""
+
     candidate: Candidate
     score: float
     explanation: tuple[Contribution, ...]
