@@ -348,10 +348,7 @@ class Vocabulary:
                           key=lambda v: (-len(v), v))
         if not variants:
             return []
-        if self._pending:
-            found = [np.asarray(self.prefixed(v, limit), np.int32) for v in variants]
-        else:
-            found = self._each_prefixed(variants, limit)
+        found = self._each_prefixed(variants, limit)
         tids = np.concatenate(found)
         which = np.repeat(np.arange(len(variants)), [len(f) for f in found])
         if len(tids) > limit:
@@ -360,8 +357,10 @@ class Vocabulary:
         return list(zip(tids.tolist(), [variants[k] for k in which.tolist()], strict=True))
 
     def _each_prefixed(self, prefixes: list[str], limit: int) -> list[np.ndarray]:
-        """`prefixed` of each prefix (no pending terms), the ranges of `limit` terms or
-        fewer ranked together in two numpy sorts instead of a few calls each."""
+        """`prefixed` of each prefix; without pending terms, the ranges of `limit` terms
+        or fewer ranked together in two numpy sorts instead of a few calls each."""
+        if self._pending:
+            return [np.asarray(self.prefixed(p, limit), np.int32) for p in prefixes]
         terms, bisect_left = self._sorted, bisect.bisect_left
         out: list[np.ndarray] = []
         places: list[int] = []  # where in `out` each small range goes

@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 from unittest import mock
 
-from segue.config import Settings
-from segue.engine import EmbeddedEngine, open_engine
 from segue.query import SearchRequest
 from segue.ranking import rank
 
+from ..relevance.evaluate import build_engine
 from .workload import catalog, queries
 
 
@@ -45,12 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         return rank(candidates, query, variant, **kw)
 
     with tempfile.TemporaryDirectory() as tmp:
-        engine = open_engine(Settings(data_dir=Path(tmp), text_model="none"))
-        assert isinstance(engine, EmbeddedEngine)
-        engine.load()
-        for _ in engine.index_documents(docs):
-            pass
-        engine.lexical.compact()
+        engine = build_engine(Path(tmp), docs)
         for q in work[: len(work) // 4]:  # warm the caches as a running server has them
             engine.search(SearchRequest(q=q, limit=10))
         with mock.patch("segue.query.stages.rank", keep):
