@@ -299,7 +299,11 @@ class Vocabulary:
                 if tid is not None:
                     found.add(tid)
             found.update(self._deletion_hits(keys))
-            candidates = found
+            # In term-id order, as the scan gives them: a set's order follows the order
+            # the keys came in, and a set of strings iterates by Python's per-process
+            # salted hash, so the same query would list its typos differently after a
+            # restart (and rank its ties differently).
+            candidates = sorted(found)
         out = []
         for tid in candidates:
             term = self.terms[tid]
