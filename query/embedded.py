@@ -33,6 +33,7 @@ from segue.schema import TYPE_CODES, Field
 
 from .completions import Completions
 from .embedded_scope import ScopeMasks, narrow
+from .gather import gather_word
 from .readings import split_ways
 from .retrieval import Documents, Retrieved
 from .scope import EVERYTHING, Scope
@@ -94,6 +95,7 @@ class EmbeddedRetriever:
         self._generation = -1  # the index generation `_cache` holds expansions for
         self._size = 0
         self._best = np.zeros(0, np.float32)
+        self._flags = np.zeros(0, np.int8)
         self._total = np.zeros(0, np.float32)
         self._held = np.zeros(0, np.bool_)
         self._joins = np.zeros(0, np.int16)
@@ -289,7 +291,8 @@ class EmbeddedRetriever:
         n = self.index.capacity
         if n > len(self._best):
             size = max(n, 2 * len(self._best), 1024)
-            self._best = np.zeros(size, np.float32)
+            self._best = np.zeros(size, np.float32)    # `gather_word`'s scratch
+            self._flags = np.zeros(size, np.int8)      # ... and its marks
             self._total = np.zeros(size, np.float32)
             self._held = np.zeros(size, np.bool_)    # gathered by a rarer word (a mark)
             self._joins = np.zeros(size, np.int16)   # words joined into another, per doc
@@ -369,39 +372,13 @@ class EmbeddedRetriever:
                 sizes = np.bincount(segment[held], minlength=len(segments)).tolist()
             if not len(docs):
                 continue
-            bases = [kind_value[e.kind] - typo_cost * e.typos for e in segments]
-            whole = [not (one_typed and e.kind == MatchKind.PREFIX) for e in segments]
-            typed = [e.kind in (MatchKind.EXACT, MatchKind.PREFIX) for e in segments]
-            starts = list(accumulate(sizes, initial=0))
-            # Documents holding this word joined into another.
-            joined = [docs[starts[k]:starts[k + 1]] for k, e in enumerate(segments)
-                      if sizes[k] and _joined_whole(e)]
-            # Per posting only where they differ: every match may make the whole name
-            # unless one word is typed, and only then does "as typed" count.
-            wholes = None if all(whole) else np.repeat(np.asarray(whole, np.bool_), sizes)
-            typeds = np.repeat(np.asarray(typed, np.bool_), sizes) if one_typed else None
-            vals = field_lut[masks] + np.repeat(
-                np.asarray(bases, np.float32), sizes)
-            for k in range(len(plain), len(segments)):
-                # The guess at "exact" (below) counts a split word as the words it was
-                # split into: "greenday" is as long as the name "Green Day".
-                split = segments[k].split
-                assert split is not None
-                part = docs[starts[k]:starts[k + 1]]
-                vals[starts[k]:starts[k + 1]] += np.float32(exact_guess) * (
-                    self.index.name_lengths[part] == len(required) - 1 + len(split))
-            keep = live[docs]
-            if not keep.all():
-                docs, vals, masks = docs[keep], vals[keep], masks[keep]
-                wholes = None if wholes is None else wholes[keep]
-                typeds = None if typeds is None else typeds[keep]
-            np.maximum.at(self._best, docs, vals)
+            starts = np.fromiter(accumulate(sizes, initial=0), np.int64, len(sizes) + 1)
             required_word = i in required
-            bonus = coverage if required_word else 0.0
-            # Fancy-index assignment with repeated documents writes the same value once.
-            self._total[docs] = self._total[docs] + self._best[docs] + np.float32(bonus)
             if required_word:
-                covered.append(docs)
+                # Documents holding this word joined into another: the name they match
+                # is shorter by one word.
+                joined = [docs[starts[k]:starts[k + 1]] for k, e in enumerate(segments)
+                          if sizes[k] and _joined_whole(e)]
                 for held in joined:
                     self._joined[held] = 1
                 if joined:
@@ -409,12 +386,27 @@ class EmbeddedRetriever:
                     absorbed = np.concatenate(joined)
                     self._joins[absorbed] = self._joins[absorbed] + self._joined[absorbed]
                     self._joined[absorbed] = 0
-                in_name = (masks & _NAME_BITS) != 0
-                named = docs[in_name if wholes is None else in_name & wholes]
-                self._named[named] = self._named[named] + 1
-                if typeds is not None:
-                    self._begins[docs[in_name & typeds]] = 1
-            self._best[docs] = 0.0
+            # Every match may make the whole name unless one word is typed, and only
+            # then does "as typed" count. A split word counts, for the guess at
+            # "exact", as the words it was split into: "greenday" is as long as the
+            # name "Green Day".
+            out = np.empty(len(docs), np.int32)
+            n = gather_word(
+                docs, masks, starts,
+                np.asarray([kind_value[e.kind] - typo_cost * e.typos for e in segments],
+                           np.float32),
+                np.asarray([not (one_typed and e.kind == MatchKind.PREFIX)
+                            for e in segments], np.bool_),
+                np.asarray([e.kind in (MatchKind.EXACT, MatchKind.PREFIX)
+                            for e in segments], np.bool_),
+                np.asarray([len(e.split) if e.split else 0 for e in segments], np.int64),
+                len(required) - 1, np.float32(exact_guess),
+                np.float32(coverage if required_word else 0.0), _NAME_BITS,
+                required_word, one_typed, field_lut, live, self.index.name_lengths,
+                self._best, self._total, self._flags, self._named, self._begins, out)
+            docs = out[:n]
+            if required_word:
+                covered.append(docs)
             touched.append(docs)
         if not touched:
             return Retrieved((), 0)
