@@ -33,7 +33,7 @@ from segue.schema import TYPE_CODES, Field
 
 from .completions import Completions
 from .embedded_scope import ScopeMasks, narrow
-from .gather import gather_word
+from .gather import gather_word, gathered
 from .readings import split_ways
 from .retrieval import Documents, Retrieved
 from .scope import EVERYTHING, Scope
@@ -102,7 +102,6 @@ class EmbeddedRetriever:
         self._joined = np.zeros(0, np.int16)
         self._named = np.zeros(0, np.int16)
         self._begins = np.zeros(0, np.int16)
-        self._seen = np.zeros(0, np.int64)
         self._wanted = np.zeros(0, np.bool_)  # per term: a query word may match it
         self.masks = ScopeMasks(index)
 
@@ -299,7 +298,6 @@ class EmbeddedRetriever:
             self._joined = np.zeros(size, np.int16)  # ... for the word being gathered
             self._named = np.zeros(size, np.int16)   # words found in the name, per doc
             self._begins = np.zeros(size, np.int16)  # the one typed word begins the name
-            self._seen = np.zeros(size, np.int64)
 
     def retrieve(
         self, query: ParsedQuery, variant: Variant, *, limit: int,
@@ -410,31 +408,18 @@ class EmbeddedRetriever:
             touched.append(docs)
         if not touched:
             return Retrieved((), 0)
-        cand = np.concatenate(touched)
-        order = np.arange(len(cand))
-        self._seen[cand] = order
-        cand = cand[self._seen[cand] == order]  # unique, in O(n)
-        scores = self._total[cand]  # a copy (fancy indexing): the scratch is reset below
         # A cheap guess at the "exact" feature: the name has as many words as the
         # query and holds every one gathered (or an alias does); it lets fewer
         # candidates get the full features ("your s" keeps "Your Song" among them),
         # and a name that holds one word while the genre holds the other ("rock m":
         # Arctic Monkeys, a rock band) is not a whole-name match. Words joined into
         # one ("one republic" -> OneRepublic) make the name shorter.
-        gathered = sum(1 for i in required if i not in skip)
-        lengths = self.index.name_lengths[cand]
-        same_length = lengths == len(required)
-        if joins:
-            same_length |= lengths == len(required) - self._joins[cand]
-            self._joins[cand] = 0
-        whole_name = same_length & (self._named[cand] >= gathered)
-        scores += np.float32(pre.exact) * whole_name
-        self._total[cand] = 0.0
-        self._named[cand] = 0
-        begins = None  # only one word being typed marks the names it begins
-        if one_typed:
-            begins = self._begins[cand] > 0
-            self._begins[cand] = 0
+        cand, scores, began = gathered(
+            np.concatenate(touched), self._total, self._named, self._joins, self._begins,
+            self.index.name_lengths, len(required),
+            sum(1 for i in required if i not in skip), joins, np.float32(pre.exact),
+            self._flags)
+        begins = began if one_typed else None  # one word being typed marks the names
         if types is not None:
             codes = np.array([TYPE_CODES[t] for t in types], dtype=np.int8)
             keep = np.isin(self.index.kinds[cand], codes)

@@ -73,3 +73,47 @@ def gather_word(docs: np.ndarray, masks: np.ndarray, starts: np.ndarray,
         best[d] = 0
         flags[d] = 0
     return n
+
+
+@njit(cache=True, nogil=True)
+def gathered(touched: np.ndarray, total: np.ndarray, named: np.ndarray,
+             joins: np.ndarray, begins: np.ndarray, name_lengths: np.ndarray,
+             words: int, found: int, joined: bool, exact: np.float32, marks: np.ndarray,
+             ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The documents the words touched, each once (in the order of its last touch), with
+    their pre-scores, and whether one word being typed begins their name; the scratch
+    (`total`, `named`, `joins`, `begins`, `marks`) is left zeroed.
+
+    A name earns `exact`, a cheap guess at the "exact" feature, when it has as many
+    words as the query (fewer by the words joined into another, when `joined`) and
+    holds all `found` words that were gathered.
+    """
+    last = np.empty(len(touched), np.int32)
+    c = 0
+    for j in range(len(touched) - 1, -1, -1):
+        d = touched[j]
+        if marks[d]:
+            continue
+        marks[d] = 1
+        last[c] = d
+        c += 1
+    cand = last[:c][::-1].copy()
+    scores = np.empty(c, np.float32)
+    began = np.empty(c, np.bool_)
+    for i in range(c):
+        d = cand[i]
+        s = total[d]
+        length = name_lengths[d]
+        same_length = length == words
+        if joined:
+            same_length = same_length or length == words - joins[d]
+            joins[d] = 0
+        if same_length and named[d] >= found:
+            s = s + exact
+        scores[i] = s
+        began[i] = begins[d] > 0
+        total[d] = 0
+        named[d] = 0
+        begins[d] = 0
+        marks[d] = 0
+    return cand, scores, began
