@@ -33,7 +33,7 @@ from segue.schema import TYPE_CODES, Field
 
 from .completions import Completions
 from .embedded_scope import ScopeMasks, narrow
-from .gather import gather_word, gathered
+from .gather import gather_word, gathered, warm
 from .readings import split_ways
 from .retrieval import Documents, Retrieved
 from .scope import EVERYTHING, Scope
@@ -104,6 +104,7 @@ class EmbeddedRetriever:
         self._begins = np.zeros(0, np.int16)
         self._wanted = np.zeros(0, np.bool_)  # per term: a query word may match it
         self.masks = ScopeMasks(index)
+        warm(index.live, index.name_lengths)
 
     # -- 1. expansion -------------------------------------------------------------
 

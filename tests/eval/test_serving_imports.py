@@ -1,5 +1,6 @@
 """Offline evaluation stays out of the serving process: `segue serve` imports the API and
-the engines, and neither may load ranx (a numba compile) or matplotlib."""
+the engines, and neither may load ranx (it compiles every metric on first use, about ten
+seconds a process) or matplotlib."""
 
 from __future__ import annotations
 
