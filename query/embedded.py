@@ -251,7 +251,7 @@ class EmbeddedRetriever:
             return self.index.postings(key)
         docs = self._holding_all(e.split)
         first, masks = self.index.postings(e.split[0])
-        return docs, masks[np.searchsorted(first, docs)]
+        return docs, masks[positions_in(first, docs)]  # each found: all parts hold it
 
     def _holding_all(self, terms: tuple[int, ...], live: np.ndarray | None = None
                      ) -> np.ndarray:
