@@ -26,6 +26,7 @@ TOGETHER_CACHE = 32         # the other words' documents, for the last few queri
 TOGETHER_CACHED_DOCUMENTS = 65_536  # ... when they are not too many to keep
 SCAN_DOCUMENTS = 256        # up to this many matched documents, read their words
 SCAN_POSTINGS = 400_000     # beyond, check the prefix's postings against them (capped)
+SEARCH_RATIO = 8            # a term with this many postings per document left is searched
 ALL_BITS = 0xFF
 # Fields that name a document (every field but genres and descriptions).
 NAMING_BITS = ALL_BITS ^ ((1 << Field.GENRES) | (1 << Field.DESCRIPTION))
@@ -37,7 +38,7 @@ class Completions:
         self._popular: OrderedDict[tuple[str, int], list[int]] = OrderedDict()
         self._generation = -1
         self._together_cache: OrderedDict[tuple, tuple[np.ndarray | None]] = OrderedDict()
-        self._held = np.zeros(0, np.int16)  # `_holding`'s scratch: words held, per document
+        self._mark = np.zeros(0, np.bool_)  # `_holding`'s scratch: per document, a term held
         self._stamp = np.zeros(0, np.int32)  # ... and a position, to keep each document once
         self._begins = np.zeros(0, np.bool_)  # `_read`'s: per term, it begins the prefix
 
@@ -81,19 +82,38 @@ class Completions:
             return []
         if len(docs) <= SCAN_DOCUMENTS:
             return self._read(prefix, np.sort(docs), limit)
-        # The prefix's terms in vocabulary order, as many as fit in the budget of
-        # postings, read in one copy; per term the best matched document (numpy).
-        terms = index.vocab.prefixed(prefix, len(index.vocab))
-        within = np.cumsum([index.document_frequency(t) for t in terms]) <= SCAN_POSTINGS
-        terms = terms[:int(within.sum())]
-        held, _, sizes = index.postings_of(terms)
-        mask = np.zeros(index.capacity, np.bool_)
-        mask[docs] = True
-        best = _best_per_term(np.where(mask[held], index.popularity[held], -np.inf), sizes)
+        # The prefix's terms as `prefixed` ranks them (the most used first), as many as
+        # fit in the budget of postings; per term the best matched document.
+        terms: list[int] = []
+        postings = 0
+        for term in index.vocab.prefixed(prefix, len(index.vocab)):
+            frequency = index.document_frequency(term)
+            if postings + frequency > SCAN_POSTINGS:
+                break
+            postings += frequency
+            terms.append(term)
+        if not terms:
+            return []
+        best = self._best_postings(docs, terms)
         found = np.flatnonzero(np.isfinite(best))
-        # Most popular first; equal popularity keeps the vocabulary order.
+        # Most popular first; equal popularity keeps the order of `terms`.
         order = np.argsort(-best[found], kind="stable")[:limit]
         return [terms[i] for i in found[order].tolist()]
+
+    def _best_postings(self, docs: np.ndarray, terms: list[int]) -> np.ndarray:
+        """Per term, the popularity of the most popular of `docs` holding it (-inf:
+        none), from the terms' postings read in one copy and marked against `docs`;
+        popularity is looked up for the postings marked alone."""
+        index = self.index
+        self._scratch()
+        held, _, sizes = index.postings_of(terms)
+        self._mark[docs] = True
+        try:
+            hits = np.flatnonzero(self._mark[held])
+        finally:
+            self._mark[docs] = False
+        owners = np.searchsorted(np.cumsum(sizes), hits, side="right")
+        return _best_of(len(terms), owners, index.popularity[held[hits]])
 
     def _together(self, words: Sequence[Iterable[int]]) -> np.ndarray | None:
         """Live documents holding a term of each word (None: no word to go by), in a
@@ -125,36 +145,64 @@ class Completions:
 
     def _holding(self, words: Sequence[Iterable[int]], bits: int) -> np.ndarray | None:
         """Live documents holding, in a field of `bits`, a term of every one of `words`,
-        each once, in no particular order. One pass over the postings with a
-        per-document count of the words held so far (a scratch array, left zeroed),
-        instead of a sorted set per word."""
+        each once, in no particular order. The rarest word's postings alone are read
+        whole; each other word, rarer first, is only checked on the documents left
+        (`_holds`), so a common word ("the", a short completion) costs little."""
         index = self.index
-        if len(self._held) < index.capacity:
-            size = max(index.capacity, 2 * len(self._held), 1024)
-            self._held = np.zeros(size, np.int16)
-            self._stamp = np.zeros(size, np.int32)
-        held = self._held
-        first: np.ndarray | None = None
-        together = np.empty(0, np.int32)
-        for k, terms in enumerate(words):
-            docs = self._postings_in(terms, bits)
-            if k == 0:
-                first = docs
-                held[docs] = 1
-                together = docs
-                continue
-            together = docs[held[docs] == k]
-            held[together] = k + 1
+        sized = sorted(((sum(map(index.document_frequency, terms)), terms)
+                        for terms in map(list, words)), key=lambda w: w[0])
+        if not sized:
+            return None
+        self._scratch()
+        first = sized[0][1]
+        # Repeats (a document may hold several of the word's terms) and deleted
+        # documents are dropped at the end, from the documents left.
+        together = self._postings_in(first, bits)
+        for _, terms in sized[1:]:
             if not len(together):
                 break
-        if first is None:
-            return None
-        held[first] = 0
-        # Each document once (the last of its repeats keeps its stamp), without sorting.
-        at = np.arange(len(together), dtype=np.int32)
-        self._stamp[together] = at
-        together = together[self._stamp[together] == at]
+            together = together[self._holds(together, terms, bits)]
+        if len(first) > 1:
+            # Each document once, the last of its repeats keeping its stamp: no sort
+            # (np.unique costs ten times as much).
+            at = np.arange(len(together), dtype=np.int32)
+            self._stamp[together] = at
+            together = together[self._stamp[together] == at]
         return together[index.live[together]]
+
+    def _holds(self, docs: np.ndarray, terms: list[int], bits: int) -> np.ndarray:
+        """Which of `docs` hold one of `terms` in a field of `bits`: a term with many
+        more postings than there are documents is searched for them (a binary search
+        each: `positions_in`), the others' postings are read and marked in a scratch
+        array over the documents."""
+        index = self.index
+        wide = SEARCH_RATIO * len(docs)
+        read: list[int] = []
+        searched: list[int] = []
+        for t in terms:
+            (searched if index.document_frequency(t) > wide else read).append(t)
+        if read:
+            held = self._postings_in(read, bits)
+            self._mark[held] = True
+            found = self._mark[docs]
+            self._mark[held] = False
+        else:
+            found = np.zeros(len(docs), np.bool_)
+        for t in searched:
+            postings, masks = index.postings(t)
+            at = positions_in(postings, docs)
+            hit = at >= 0
+            if bits != ALL_BITS:
+                hit[hit] = (masks[at[hit]] & bits) != 0
+            found |= hit
+        return found
+
+    def _scratch(self) -> None:
+        """`_holding`'s scratch arrays, one entry per document number."""
+        if len(self._mark) < self.index.capacity:
+            size = max(self.index.capacity, 2 * len(self._mark), 1024)
+            self._mark = np.zeros(size, np.bool_)
+            self._stamp = np.zeros(size, np.int32)
 
     def _postings_in(self, terms: Iterable[int], bits: int) -> np.ndarray:
         """The documents (with repeats) holding one of `terms` in a field of `bits`."""
@@ -195,4 +243,25 @@ def _best_per_term(values: np.ndarray, sizes: list[int]) -> np.ndarray:
     some = np.flatnonzero(counts)
     if len(some):
         best[some] = np.maximum.reduceat(values, (np.cumsum(counts) - counts)[some])
+    return best
+
+
+def positions_in(postings: np.ndarray, docs: np.ndarray) -> np.ndarray:
+    """Where each of `docs` stands in a term's `postings`, -1 where it does not: a binary
+    search each, for a term's postings are ascending and hold a document once (the index
+    appends ever higher numbers; compaction renumbers in order)."""
+    if not len(postings):
+        return np.full(len(docs), -1, np.intp)
+    at = np.minimum(np.searchsorted(postings, docs), len(postings) - 1)
+    return np.where(postings[at] == docs, at, -1)
+
+
+def _best_of(n: int, owners: np.ndarray, popularity: np.ndarray) -> np.ndarray:
+    """Per one of `n` terms, the largest `popularity` among its entries (`owners`, in
+    ascending order, says whose each is), -inf for a term with none: one reduction per
+    run of equal owners (`np.maximum.at` costs several times as much)."""
+    best = np.full(n, -np.inf, np.float32)
+    if len(owners):
+        starts = np.flatnonzero(np.diff(owners, prepend=-1))
+        best[owners[starts]] = np.maximum.reduceat(popularity, starts)
     return best
