@@ -38,7 +38,7 @@ class Completions:
         self._popular: OrderedDict[tuple[str, int], list[int]] = OrderedDict()
         self._generation = -1
         self._together_cache: OrderedDict[tuple, tuple[np.ndarray | None]] = OrderedDict()
-        self._mark = np.zeros(0, np.bool_)  # `_holding`'s scratch: per document, a term held
+        self._mark = np.zeros(0, np.bool_)  # `holding`'s scratch: per document, a term held
         self._stamp = np.zeros(0, np.int32)  # ... and a position, to keep each document once
         self._begins = np.zeros(0, np.bool_)  # `_read`'s: per term, it begins the prefix
 
@@ -127,9 +127,9 @@ class Completions:
         if cached is not None:
             self._together_cache.move_to_end(key)
             return cached[0]
-        together = self._holding(words, NAMING_BITS)
+        together = self.holding(words, NAMING_BITS)
         if together is not None and not len(together):
-            together = self._holding(words, ALL_BITS)
+            together = self.holding(words, ALL_BITS)
         if together is None or len(together) <= TOGETHER_CACHED_DOCUMENTS:
             self._together_cache[key] = (together,)
             if len(self._together_cache) > TOGETHER_CACHE:
@@ -143,7 +143,7 @@ class Completions:
             self._together_cache.clear()
             self._generation = self.index.generation
 
-    def _holding(self, words: Sequence[Iterable[int]], bits: int) -> np.ndarray | None:
+    def holding(self, words: Sequence[Iterable[int]], bits: int) -> np.ndarray | None:
         """Live documents holding, in a field of `bits`, a term of every one of `words`,
         each once, in no particular order. The rarest word's postings alone are read
         whole; each other word, rarer first, is only checked on the documents left
@@ -198,7 +198,7 @@ class Completions:
         return found
 
     def _scratch(self) -> None:
-        """`_holding`'s scratch arrays, one entry per document number."""
+        """`holding`'s scratch arrays, one entry per document number."""
         if len(self._mark) < self.index.capacity:
             size = max(self.index.capacity, 2 * len(self._mark), 1024)
             self._mark = np.zeros(size, np.bool_)

@@ -31,7 +31,7 @@ from segue.indexer import LexicalIndex
 from segue.ranking import Candidate, MatchKind, PreScore, Variant, WordMatch, prescore_weights
 from segue.schema import TYPE_CODES, Field
 
-from .completions import Completions, positions_in
+from .completions import ALL_BITS, Completions, positions_in
 from .embedded_scope import ScopeMasks, narrow
 from .gather import gather_word, gathered, warm
 from .readings import split_ways
@@ -237,37 +237,29 @@ class EmbeddedRetriever:
         if vocab.get(text) is not None:
             ways = [w for w in ways if min(map(len, w)) >= MIN_KNOWN_SPLIT_PART]
         scored: list[tuple[float, int, tuple[int, ...]]] = []
-        live, popularity = self.index.live, self.index.popularity
+        popularity = self.index.popularity
         for k, parts in enumerate(ways):
             tids = tuple(vocab.ids[t] for t in parts)
-            docs = self._holding_all(tids, live)
+            docs = self._holding_all(tids)
             if len(docs):
                 scored.append((-float(popularity[docs].max()), k, tids))
         scored.sort()
         return [tids for _, _, tids in scored[:SPLIT_WAYS]]
 
     def _postings(self, key: int, e: Expansion) -> tuple[np.ndarray, np.ndarray]:
-        """A term's postings; for a split, the documents holding all its terms, with
-        the first term's field bits there."""
+        """A term's postings; for a split, the live documents holding all its terms,
+        with the first term's field bits there."""
         if e.split is None:
             return self.index.postings(key)
         docs = self._holding_all(e.split)
         first, masks = self.index.postings(e.split[0])
         return docs, masks[positions_in(first, docs)]  # each found: all parts hold it
 
-    def _holding_all(self, terms: tuple[int, ...], live: np.ndarray | None = None
-                     ) -> np.ndarray:
-        """The documents (ascending; only the `live` ones, if given) holding every one
-        of `terms`: the rarest term's postings, each searched for in the others' (a
-        binary search each: `positions_in`), not a merge of the terms' whole postings."""
-        postings = sorted((self.index.postings(t)[0] for t in terms), key=len)
-        docs = postings[0]
-        if live is not None:
-            docs = docs[live[docs]]
-        for other in postings[1:]:
-            if not len(docs):
-                break
-            docs = docs[positions_in(other, docs) >= 0]
+    def _holding_all(self, terms: tuple[int, ...]) -> np.ndarray:
+        """The live documents holding every one of `terms` (the rarest term's postings
+        checked against the others', as for the other words' documents)."""
+        docs = self.completions.holding([[t] for t in terms], ALL_BITS)
+        assert docs is not None  # a split has terms
         return docs
 
     def _frequency(self, key: int, e: Expansion) -> int:

@@ -83,13 +83,13 @@ def test_the_other_words_documents_are_the_intersection_of_their_postings(seed: 
             words.append(rng.choice([[vocab.get(held[word])], typos[word],
                                      [*typos[word], *rng.sample(terms, 2)]]))
         for bits in (NAMING_BITS, ALL_BITS):
-            found = completions._holding(words, bits)
+            found = completions.holding(words, bits)
             assert found is not None
             assert len(set(found.tolist())) == len(found)  # each document once
             assert set(found.tolist()) == _intersection(index, words, bits)
             asked += 1
     assert asked == 600
-    assert completions._holding([], ALL_BITS) is None
+    assert completions.holding([], ALL_BITS) is None
 
 
 def test_a_common_word_before_the_one_typed_narrows_its_completions() -> None:
