@@ -37,7 +37,7 @@ from .workload import catalog, queries
 
 WARM = 200  # queries run before timing (the first after opening pay for loading)
 # Functions that take a term's postings only to search them (counted by the search).
-SEARCHING = {"_holds", "_holding_all", "_postings"}
+SEARCHING = {"_holds", "_postings"}
 
 
 def _reader() -> str:
@@ -81,17 +81,8 @@ def counted(read: Counter[str]) -> Iterator[None]:
             read[_reader() + " (searched)"] += len(docs) * depth
             return search(found, docs)
 
-        holding_all = embedded.EmbeddedRetriever._holding_all
-
-        def rarest(self: embedded.EmbeddedRetriever, terms: tuple[int, ...],
-                   live: np.ndarray | None = None) -> np.ndarray:
-            read[_reader() + " (rarest part)"] += min(map(self.index.document_frequency,
-                                                           terms))
-            return holding_all(self, terms, live)
-
         patches += [mock.patch.object(completions, "positions_in", probed),
-                    mock.patch.object(embedded, "positions_in", probed),
-                    mock.patch.object(embedded.EmbeddedRetriever, "_holding_all", rarest)]
+                    mock.patch.object(embedded, "positions_in", probed)]
     for patch in patches:
         patch.start()
     try:
